@@ -1,0 +1,20 @@
+using System.CommandLine;
+using Radiomics.Cli.Commands;
+using Spectre.Console;
+
+namespace Radiomics.Cli;
+
+/// <summary>The <c>radiomics</c> command and its sub-commands; each sub-command lives in its own file under Commands/.</summary>
+public static class RadiomicsCommand
+{
+    public static RootCommand Create(IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = new RootCommand("Longitudinal radiomics and tumour habitat imaging: IBSI features, registration, delta-radiomics and habitats.")
+        {
+            InfoCommand.Create(console),
+            DemoCommand.Create(console),
+        };
+        return root;
+    }
+}

@@ -1,0 +1,135 @@
+using Radiomics.Imaging;
+
+namespace Radiomics.IO;
+
+/// <summary>Reads and writes images in any supported format, chosen by the file extension.</summary>
+/// <remarks>
+/// NIfTI (<c>.nii</c>, <c>.nii.gz</c>), NRRD (<c>.nrrd</c>, <c>.nhdr</c>) and MetaImage (<c>.mha</c>, <c>.mhd</c>).
+/// Every reader returns geometry in LPS millimetres; every writer writes to a temporary file first, so a failed
+/// write never leaves a partial file.
+/// </remarks>
+public static class ImageFile
+{
+    public static IReadOnlyList<string> Extensions { get; } = [".nii", ".nii.gz", ".nrrd", ".nhdr", ".mha", ".mhd"];
+
+    public static bool IsSupported(string path) => Format(path) is not null;
+
+    /// <summary>Reads an image with the voxel type stored in the file (scaled NIfTI data become floating point).</summary>
+    public static Image Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
+        }
+
+        try
+        {
+            return Format(path) switch
+            {
+                ImageFormat.Nifti => Nifti.Read(path),
+                ImageFormat.Nrrd => Nrrd.Read(path),
+                ImageFormat.MetaImage => MetaImage.Read(path),
+                _ => throw UnknownFormat(path),
+            };
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.Truncated, e.Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.CorruptCompression, e.Message, e);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.TooLarge, "not enough memory for the voxel data.", e);
+        }
+    }
+
+    /// <summary>Reads an image and converts it to <typeparamref name="T"/> (saturating).</summary>
+    public static Image<T> Read<T>(string path) where T : unmanaged, System.Numerics.INumber<T>
+    {
+        var image = Read(path);
+        return image as Image<T> ?? image.ConvertTo<T>();
+    }
+
+    /// <summary>Reads a segmentation; values must be whole numbers 0..255.</summary>
+    public static LabelMap ReadLabelMap(string path)
+    {
+        var image = Read(path);
+        try
+        {
+            return LabelMap.FromImage(image, path);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.UnsupportedDataType, e.Message, e);
+        }
+    }
+
+    /// <summary>Writes an image in the format its extension names.</summary>
+    public static void Write(Image image, string path)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        switch (Format(path))
+        {
+            case ImageFormat.Nifti:
+                Nifti.Write(image, path);
+                break;
+            case ImageFormat.Nrrd:
+                Nrrd.Write(image, path);
+                break;
+            case ImageFormat.MetaImage:
+                MetaImage.Write(image, path);
+                break;
+            default:
+                throw UnknownFormat(path);
+        }
+    }
+
+    public static void Write(LabelMap labels, string path)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        Write(labels.Image, path);
+    }
+
+    /// <summary>Atomic write that reports failures as <see cref="ImageFileException"/> naming the file.</summary>
+    internal static void WriteGuarded(string path, Action<Stream> write)
+    {
+        try
+        {
+            AtomicFile.Write(path, write);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not ImageFileException)
+        {
+            throw new ImageFileException(path, ImageFileProblem.WriteFailed, e.Message, e);
+        }
+    }
+
+    private static ImageFormat? Format(string path)
+    {
+        if (Nifti.IsNiftiPath(path))
+        {
+            return ImageFormat.Nifti;
+        }
+
+        if (Nrrd.IsNrrdPath(path))
+        {
+            return ImageFormat.Nrrd;
+        }
+
+        return MetaImage.IsMetaImagePath(path) ? ImageFormat.MetaImage : null;
+    }
+
+    private static ImageFileException UnknownFormat(string path) =>
+        new(path, ImageFileProblem.UnknownFormat, $"the extension is not one of {string.Join(", ", Extensions)}.");
+
+    private enum ImageFormat
+    {
+        Nifti,
+        Nrrd,
+        MetaImage,
+    }
+}

@@ -1,0 +1,218 @@
+using System.IO.Compression;
+using Radiomics.Imaging;
+
+namespace Radiomics.IO;
+
+/// <summary>NIfTI-1 and NIfTI-2 single-file images (<c>.nii</c>, <c>.nii.gz</c>).</summary>
+/// <remarks>
+/// Geometry is converted between NIfTI's RAS and the toolkit's LPS so that files written here give the same
+/// physical positions in ITK-based tools (SimpleITK, elastix, 3D Slicer) and in nibabel. Images with more than one
+/// component are written as 5D vectors (dim[5], intent VECTOR), as ITK writes displacement fields.
+/// </remarks>
+public static class Nifti
+{
+    public static bool IsNiftiPath(string path) =>
+        path.EndsWith(".nii", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".nii.gz", StringComparison.OrdinalIgnoreCase);
+
+    public static Image Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        bool gz = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        using var file = VoxelBuffer.OpenRead(path);
+        long fileLength = file.Length;
+        if (gz)
+        {
+            Span<byte> magic = stackalloc byte[2];
+            if (file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+            {
+                throw new ImageFileException(path, ImageFileProblem.BadMagic, "the file ends in .gz but is not gzip-compressed.");
+            }
+
+            file.Position = 0;
+        }
+
+        using var stream = gz ? VoxelBuffer.Gzip(file) : file;
+        Span<byte> first = stackalloc byte[4];
+        VoxelBuffer.ReadExactly(path, stream, first, "the NIfTI header");
+        var kind = NiftiHeader.Detect(first)
+            ?? throw new ImageFileException(path, ImageFileProblem.BadMagic,
+                $"sizeof_hdr is {BitConverter.ToInt32(first)}, expected 348 (NIfTI-1) or 540 (NIfTI-2).");
+        var headerBytes = new byte[kind.Version == 2 ? NiftiHeader.Nifti2Size : NiftiHeader.Nifti1Size];
+        first.CopyTo(headerBytes);
+        VoxelBuffer.ReadExactly(path, stream, headerBytes.AsSpan(4), "the NIfTI header");
+        var h = NiftiHeader.Parse(path, headerBytes, kind.Version, kind.BigEndian);
+
+        long ndim = h.Dim[0];
+        if (ndim is < 1 or > 7)
+        {
+            throw new ImageFileException(path, ImageFileProblem.InvalidDimensions, $"dim[0] is {ndim}; it must be between 1 and 7.");
+        }
+
+        for (int i = 1; i <= ndim; i++)
+        {
+            if (h.Dim[i] <= 0)
+            {
+                throw new ImageFileException(path, ImageFileProblem.InvalidDimensions, $"dim[{i}] is {h.Dim[i]}; every dimension must be at least 1.");
+            }
+        }
+
+        var pixelType = NiftiDataType.ToPixelType(h.Datatype)
+            ?? throw new ImageFileException(path, ImageFileProblem.UnsupportedDataType, $"NIfTI datatype {NiftiDataType.Name(h.Datatype)} is not supported.");
+        var size = new long[3];
+        var spacingValues = new double[3];
+        for (int a = 0; a < 3; a++)
+        {
+            bool used = a + 1 <= ndim;
+            size[a] = used ? h.Dim[a + 1] : 1;
+            double p = h.Pixdim[a + 1];
+            spacingValues[a] = used ? p : (p > 0 && double.IsFinite(p) ? p : 1);
+        }
+
+        long components = 1;
+        for (long i = 4; i <= ndim; i++)
+        {
+            components = checked(components * h.Dim[i]);
+        }
+
+        var spacing = new Vec3(spacingValues[0], spacingValues[1], spacingValues[2]);
+        for (int a = 0; a < 3; a++)
+        {
+            if (!(spacingValues[a] > 0) || !double.IsFinite(spacingValues[a]))
+            {
+                throw new ImageFileException(path, ImageFileProblem.InvalidSpacing, $"pixdim[{a + 1}] is {spacingValues[a]}; voxel spacing must be positive.");
+            }
+        }
+
+        long voxels = size[0] * size[1] * size[2];
+        long expected = VoxelBuffer.ExpectedBytes(path, voxels, components, pixelType);
+        if (h.VoxOffset < h.HeaderSize)
+        {
+            throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"vox_offset is {h.VoxOffset}, inside the {h.HeaderSize}-byte header.");
+        }
+
+        if (gz)
+        {
+            VoxelBuffer.CheckCompressedSize(path, fileLength, expected + h.VoxOffset);
+        }
+        else if (h.VoxOffset + expected > fileLength)
+        {
+            throw new ImageFileException(path, ImageFileProblem.Truncated,
+                $"the header announces {expected} bytes of voxel data at offset {h.VoxOffset}, but the file has only {fileLength} bytes.");
+        }
+        else if (h.VoxOffset + expected < fileLength)
+        {
+            throw new ImageFileException(path, ImageFileProblem.DataLengthMismatch,
+                $"the file has {fileLength - h.VoxOffset - expected} bytes more than the header's {expected} bytes of voxel data.");
+        }
+
+        var (origin, direction) = NiftiOrientation.Read(path, h);
+        var geometry = VoxelBuffer.Geometry(path, size, spacing, origin, direction);
+
+        long skip = h.VoxOffset - h.HeaderSize;
+        if (skip > 0)
+        {
+            var extensions = new byte[skip];
+            VoxelBuffer.ReadExactly(path, stream, extensions, "the header extensions");
+        }
+
+        var image = Image.Create(pixelType, geometry, (int)components);
+        VoxelBuffer.ReadExactly(path, stream, image.AsBytes(), "the voxel data");
+        if (gz)
+        {
+            VoxelBuffer.EnsureEnd(path, stream);
+        }
+
+        if (h.BigEndian)
+        {
+            VoxelBuffer.SwapBytes(image.AsBytes(), pixelType.SizeInBytes());
+        }
+
+        return ApplyScaling(image, h.SclSlope, h.SclInter);
+    }
+
+    /// <summary>scl_slope and scl_inter turn stored values into real ones; a slope of 0 or NaN means "not scaled".</summary>
+    private static Image ApplyScaling(Image image, double slope, double inter)
+    {
+        if (!double.IsFinite(slope) || slope == 0 || (slope == 1 && (inter == 0 || !double.IsFinite(inter))))
+        {
+            return image;
+        }
+
+        if (!double.IsFinite(inter))
+        {
+            inter = 0;
+        }
+
+        var d = image.ConvertTo<double>();
+        var v = d.Voxels;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = v[i] * slope + inter;
+        }
+
+        return image.PixelType.SizeInBytes() <= 2 || image.PixelType == PixelType.Float32 ? d.ConvertTo<float>() : d;
+    }
+
+    public static void Write(Image image, string path, NiftiWriteOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new NiftiWriteOptions();
+        var g = image.Geometry;
+        bool needs2 = g.Size.X > short.MaxValue || g.Size.Y > short.MaxValue || g.Size.Z > short.MaxValue || image.Components > short.MaxValue;
+        int version = options.Version switch
+        {
+            NiftiVersion.Nifti1 when needs2 => throw new ImageFileException(path, ImageFileProblem.WriteFailed, $"size {g.Size} does not fit NIfTI-1's 16-bit dimensions; write NIfTI-2."),
+            NiftiVersion.Nifti1 => 1,
+            NiftiVersion.Nifti2 => 2,
+            _ => needs2 ? 2 : 1,
+        };
+
+        var h = new NiftiHeader
+        {
+            Version = version,
+            Datatype = NiftiDataType.FromPixelType(image.PixelType),
+            SclSlope = 1,
+            SclInter = 0,
+            XyztUnits = 2 | 8,
+            Description = options.Description,
+        };
+        h.VoxOffset = h.HeaderSize + 4;
+        h.Dim[0] = image.Components > 1 ? 5 : 3;
+        h.Dim[1] = g.Size.X;
+        h.Dim[2] = g.Size.Y;
+        h.Dim[3] = g.Size.Z;
+        h.Pixdim[1] = g.Spacing.X;
+        h.Pixdim[2] = g.Spacing.Y;
+        h.Pixdim[3] = g.Spacing.Z;
+        for (int i = 4; i < 8; i++)
+        {
+            h.Dim[i] = 1;
+            h.Pixdim[i] = 1;
+        }
+
+        if (image.Components > 1)
+        {
+            h.Dim[5] = image.Components;
+            h.IntentCode = NiftiHeader.IntentVector;
+        }
+
+        NiftiOrientation.Write(h, g);
+        var header = h.Serialize();
+        bool gz = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        ImageFile.WriteGuarded(path, s =>
+        {
+            if (gz)
+            {
+                using var z = new GZipStream(s, options.CompressionLevel, leaveOpen: true);
+                z.Write(header);
+                z.Write(image.AsBytes());
+            }
+            else
+            {
+                s.Write(header);
+                s.Write(image.AsBytes());
+            }
+        });
+    }
+}

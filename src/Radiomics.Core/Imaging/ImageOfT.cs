@@ -1,0 +1,220 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Radiomics.Imaging;
+
+/// <summary>An image with voxel type <typeparamref name="T"/> on a grid in physical space.</summary>
+/// <remarks>
+/// Public algorithms never change an image they are given; they return a new one. The writable
+/// <see cref="Voxels"/> span is there so that algorithms can fill the images they create.
+/// </remarks>
+public sealed class Image<T> : Image where T : unmanaged, INumber<T>
+{
+    private readonly T[] _data;
+
+    /// <summary>A zero-filled image.</summary>
+    public Image(ImageGeometry geometry, int components = 1)
+        : base(geometry, components)
+    {
+        _data = new T[geometry.VoxelCount * components];
+    }
+
+    /// <summary>Wraps <paramref name="data"/> (not copied; the image owns it from now on).</summary>
+    public Image(ImageGeometry geometry, T[] data, int components = 1)
+        : base(geometry, components)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.LongLength != geometry.VoxelCount * components)
+        {
+            throw new ArgumentException(
+                $"The buffer has {data.LongLength} values; a {geometry.Size} image with {components} component(s) needs {geometry.VoxelCount * components}.",
+                nameof(data));
+        }
+
+        _data = data;
+    }
+
+    public override PixelType PixelType => PixelTypes.Of<T>();
+
+    /// <summary>All voxel values, component blocks one after the other.</summary>
+    public Span<T> Voxels => _data;
+
+    /// <summary>The values of one component, one per voxel.</summary>
+    public Span<T> Channel(int component)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(component);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(component, Components);
+        return _data.AsSpan(component * VoxelCount, VoxelCount);
+    }
+
+    public int LinearIndex(int x, int y, int z) => x + Geometry.Size.X * (y + Geometry.Size.Y * z);
+
+    public T this[int x, int y, int z]
+    {
+        get => _data[LinearIndex(x, y, z)];
+        set => _data[LinearIndex(x, y, z)] = value;
+    }
+
+    public T this[Index3 i]
+    {
+        get => _data[LinearIndex(i.X, i.Y, i.Z)];
+        set => _data[LinearIndex(i.X, i.Y, i.Z)] = value;
+    }
+
+    public T this[int x, int y, int z, int component]
+    {
+        get => _data[component * VoxelCount + LinearIndex(x, y, z)];
+        set => _data[component * VoxelCount + LinearIndex(x, y, z)] = value;
+    }
+
+    /// <summary>A zero-filled image on the same grid.</summary>
+    public static Image<T> Like(Image other, int? components = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new Image<T>(other.Geometry, components ?? other.Components);
+    }
+
+    public Image<T> Clone() => new(Geometry, (T[])_data.Clone(), Components);
+
+    public override Span<byte> AsBytes() => Bytes(_data);
+
+    public override Image<TOut> ConvertTo<TOut>()
+    {
+        if (typeof(TOut) == typeof(T))
+        {
+            return (Image<TOut>)(object)Clone();
+        }
+
+        var result = new TOut[_data.Length];
+        TensorPrimitives.ConvertSaturating<T, TOut>(_data, result);
+        return new Image<TOut>(Geometry, result, Components);
+    }
+
+    public override (double Min, double Max) Range()
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        if (typeof(T) == typeof(float) || typeof(T) == typeof(double))
+        {
+            foreach (var v in _data)
+            {
+                double d = double.CreateTruncating(v);
+                if (double.IsFinite(d))
+                {
+                    min = Math.Min(min, d);
+                    max = Math.Max(max, d);
+                }
+            }
+        }
+        else
+        {
+            min = double.CreateTruncating(TensorPrimitives.Min<T>(_data));
+            max = double.CreateTruncating(TensorPrimitives.Max<T>(_data));
+        }
+
+        return min > max ? (double.NaN, double.NaN) : (min, max);
+    }
+
+    public override double Sum()
+    {
+        double sum = 0;
+        foreach (var v in _data)
+        {
+            sum += double.CreateTruncating(v);
+        }
+
+        return sum;
+    }
+
+    public override long CountNonFinite()
+    {
+        if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
+        {
+            return 0;
+        }
+
+        long n = 0;
+        foreach (var v in _data)
+        {
+            if (!T.IsFinite(v))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    public override Image<T> WithGeometry(ImageGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        if (geometry.Size != Geometry.Size)
+        {
+            throw new ArgumentException($"A new geometry must keep the size {Geometry.Size}; got {geometry.Size}.", nameof(geometry));
+        }
+
+        return new Image<T>(geometry, (T[])_data.Clone(), Components);
+    }
+
+    /// <summary>The voxels inside <paramref name="box"/> as a new image whose geometry keeps them at the same physical place.</summary>
+    public Image<T> Crop(BoundingBox box)
+    {
+        var geometry = Geometry.Crop(box);
+        var result = new Image<T>(geometry, Components);
+        var size = box.Size;
+        for (int c = 0; c < Components; c++)
+        {
+            var src = Channel(c);
+            var dst = result.Channel(c);
+            for (int z = 0; z < size.Z; z++)
+            {
+                for (int y = 0; y < size.Y; y++)
+                {
+                    src.Slice(LinearIndex(box.Min.X, box.Min.Y + y, box.Min.Z + z), size.X)
+                        .CopyTo(dst.Slice(size.X * (y + size.Y * z), size.X));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A copy of this image with <paramref name="patch"/> written over the voxels it covers. The patch's place is
+    /// found from its geometry: it must be a sub-grid of this image (same spacing and direction, e.g. from
+    /// <see cref="Crop"/>).
+    /// </summary>
+    public Image<T> Paste(Image<T> patch)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+        if (patch.Components != Components)
+        {
+            throw new ArgumentException($"The patch has {patch.Components} components; this image has {Components}.", nameof(patch));
+        }
+
+        var offset = patch.Geometry.OffsetIn(Geometry)
+            ?? throw new GeometryMismatchException("Paste: the patch is not on this image's grid", Geometry, patch.Geometry);
+        var size = patch.Geometry.Size;
+        var box = new BoundingBox(offset, new Index3(offset.X + size.X - 1, offset.Y + size.Y - 1, offset.Z + size.Z - 1));
+        if (!box.IsInside(Geometry.Size))
+        {
+            throw new ArgumentOutOfRangeException(nameof(patch), $"The patch covers voxels {box}, outside the image of size {Geometry.Size}.");
+        }
+
+        var result = Clone();
+        for (int c = 0; c < Components; c++)
+        {
+            var src = patch.Channel(c);
+            var dst = result.Channel(c);
+            for (int z = 0; z < size.Z; z++)
+            {
+                for (int y = 0; y < size.Y; y++)
+                {
+                    src.Slice(size.X * (y + size.Y * z), size.X)
+                        .CopyTo(dst.Slice(LinearIndex(offset.X, offset.Y + y, offset.Z + z), size.X));
+                }
+            }
+        }
+
+        return result;
+    }
+}
