@@ -36,10 +36,19 @@ public static class TextureAggregations
         _ => throw new ArgumentOutOfRangeException(nameof(a), a, null),
     };
 
-    public static TextureAggregation Parse(string ibsi) =>
-        Enum.GetValues<TextureAggregation>().FirstOrDefault(a => a.ToIbsiString() == ibsi.Trim()) is var a && a.ToIbsiString() == ibsi.Trim()
-            ? a
-            : throw new ArgumentException($"'{ibsi}' is not an IBSI texture aggregation.", nameof(ibsi));
+    public static TextureAggregation Parse(string ibsi)
+    {
+        ArgumentNullException.ThrowIfNull(ibsi);
+        foreach (var a in Enum.GetValues<TextureAggregation>())
+        {
+            if (a.ToIbsiString() == ibsi.Trim())
+            {
+                return a;
+            }
+        }
+
+        throw new ArgumentException($"'{ibsi}' is not an IBSI texture aggregation.", nameof(ibsi));
+    }
 
     public static bool Is2D(this TextureAggregation a) => a is TextureAggregation.Averaged2D or TextureAggregation.SliceMerged2D;
 
