@@ -47,6 +47,34 @@ public static class ImageFile
         }
     }
 
+    /// <summary>
+    /// Reads only the header: geometry, voxel type and components, without decompressing the voxel data. Use it to
+    /// check a whole study (missing files, image/mask grids) before any work starts.
+    /// </summary>
+    public static ImageHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
+        }
+
+        try
+        {
+            return Format(path) switch
+            {
+                ImageFormat.Nifti => Nifti.ReadHeader(path),
+                ImageFormat.Nrrd => Nrrd.ReadHeader(path),
+                ImageFormat.MetaImage => MetaImage.ReadHeader(path),
+                _ => throw UnknownFormat(path),
+            };
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.CorruptCompression, e.Message, e);
+        }
+    }
+
     /// <summary>Reads an image and converts it to <typeparamref name="T"/> (saturating).</summary>
     public static Image<T> Read<T>(string path) where T : unmanaged, System.Numerics.INumber<T>
     {

@@ -16,6 +16,85 @@ public static class MetaImage
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file);
+        var (pixelType, geometry, components, ndims, expected) = (l.PixelType, l.Geometry, l.Components, l.Dimensions, l.Expected);
+        var (bigEndian, compressed, dataPath, start) = (l.BigEndian, l.Compressed, l.DataPath, l.Start);
+        bool interleaved = ndims <= 3 && components > 1;
+        Image? image = null;
+        byte[]? buffer = null;
+        Span<byte> Buffer()
+        {
+            // Allocated only once the file is known to hold the data.
+            image ??= Image.Create(pixelType, geometry, (int)components);
+            return interleaved ? (buffer ??= new byte[expected]) : image.AsBytes();
+        }
+        using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
+        {
+            var src = data ?? file;
+            if (start < 0)
+            {
+                start = Math.Max(0, src.Length - expected); // HeaderSize = -1: data are the last bytes
+            }
+
+            src.Position = start;
+            long available = src.Length - start;
+            if (compressed)
+            {
+                VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
+                using var z = new ZLibStream(src, CompressionMode.Decompress, leaveOpen: true);
+                VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
+                VoxelBuffer.EnsureEnd(dataPath, z);
+            }
+            else
+            {
+                if (available < expected)
+                {
+                    throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of voxel data, found {available}.");
+                }
+
+                if (available > expected)
+                {
+                    throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{available - expected} bytes follow the {expected} bytes of voxel data.");
+                }
+
+                VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
+            }
+        }
+
+        var raw = Buffer();
+        if (bigEndian)
+        {
+            VoxelBuffer.SwapBytes(raw, pixelType.SizeInBytes());
+        }
+
+        if (interleaved)
+        {
+            VoxelBuffer.Deinterleave(raw, image!.AsBytes(), image.VoxelCount, (int)components, pixelType.SizeInBytes());
+        }
+
+        return image!;
+    }
+
+    /// <summary>Reads only the header (and checks that a separate data file exists).</summary>
+    public static ImageHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file);
+        if (l.DataPath != path && !File.Exists(l.DataPath))
+        {
+            throw new ImageFileException(l.DataPath, ImageFileProblem.NotFound, $"the data file named by {Path.GetFileName(path)} does not exist.");
+        }
+
+        return new ImageHeader(l.Geometry, l.PixelType, (int)l.Components);
+    }
+
+    private sealed record Layout(
+        PixelType PixelType, ImageGeometry Geometry, long Components, int Dimensions, long Expected, bool BigEndian, bool Compressed, string DataPath, long Start);
+
+    /// <summary>Reads and validates the header; the file is left positioned after it.</summary>
+    private static Layout ParseHeader(string path, FileStream file)
+    {
         var (lines, dataOffset) = HeaderText.ReadLines(
             path, file, l => l.TrimStart().StartsWith("ElementDataFile", StringComparison.OrdinalIgnoreCase), blankLineEnds: false, ImageFileProblem.BadMagic);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -129,60 +208,7 @@ public static class MetaImage
             throw new ImageFileException(path, ImageFileProblem.Truncated, "the header has no ElementDataFile line followed by voxel data.");
         }
 
-        bool interleaved = ndims <= 3 && components > 1;
-        Image? image = null;
-        byte[]? buffer = null;
-        Span<byte> Buffer()
-        {
-            // Allocated only once the file is known to hold the data.
-            image ??= Image.Create(pixelType, geometry, (int)components);
-            return interleaved ? (buffer ??= new byte[expected]) : image.AsBytes();
-        }
-        using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
-        {
-            var src = data ?? file;
-            if (start < 0)
-            {
-                start = Math.Max(0, src.Length - expected); // HeaderSize = -1: data are the last bytes
-            }
-
-            src.Position = start;
-            long available = src.Length - start;
-            if (compressed)
-            {
-                VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
-                using var z = new ZLibStream(src, CompressionMode.Decompress, leaveOpen: true);
-                VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
-                VoxelBuffer.EnsureEnd(dataPath, z);
-            }
-            else
-            {
-                if (available < expected)
-                {
-                    throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of voxel data, found {available}.");
-                }
-
-                if (available > expected)
-                {
-                    throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{available - expected} bytes follow the {expected} bytes of voxel data.");
-                }
-
-                VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
-            }
-        }
-
-        var raw = Buffer();
-        if (bigEndian)
-        {
-            VoxelBuffer.SwapBytes(raw, pixelType.SizeInBytes());
-        }
-
-        if (interleaved)
-        {
-            VoxelBuffer.Deinterleave(raw, image!.AsBytes(), image.VoxelCount, (int)components, pixelType.SizeInBytes());
-        }
-
-        return image!;
+        return new Layout(pixelType, geometry, components, ndims, expected, bigEndian, compressed, dataPath, start);
     }
 
     public static void Write(Image image, string path, bool compress = true)

@@ -17,21 +17,66 @@ public static class Nifti
     public static Image Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        bool gz = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
         using var file = VoxelBuffer.OpenRead(path);
-        long fileLength = file.Length;
-        if (gz)
+        using var stream = Open(path, file);
+        var layout = ParseHeader(path, stream, file.Length, IsGzip(path));
+        var h = layout.Raw;
+        long skip = h.VoxOffset - h.HeaderSize;
+        if (skip > 0)
         {
-            Span<byte> magic = stackalloc byte[2];
-            if (file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
-            {
-                throw new ImageFileException(path, ImageFileProblem.BadMagic, "the file ends in .gz but is not gzip-compressed.");
-            }
-
-            file.Position = 0;
+            VoxelBuffer.ReadExactly(path, stream, new byte[skip], "the header extensions");
         }
 
-        using var stream = gz ? VoxelBuffer.Gzip(file) : file;
+        var image = Image.Create(layout.StoredType, layout.Geometry, layout.Components);
+        VoxelBuffer.ReadExactly(path, stream, image.AsBytes(), "the voxel data");
+        if (IsGzip(path))
+        {
+            VoxelBuffer.EnsureEnd(path, stream);
+        }
+
+        if (h.BigEndian)
+        {
+            VoxelBuffer.SwapBytes(image.AsBytes(), layout.StoredType.SizeInBytes());
+        }
+
+        return ApplyScaling(image, h.SclSlope, h.SclInter);
+    }
+
+    /// <summary>Reads only the header (for .nii.gz, only its first bytes are decompressed).</summary>
+    public static ImageHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        using var stream = Open(path, file);
+        var layout = ParseHeader(path, stream, file.Length, IsGzip(path));
+        var type = IsScaled(layout.Raw.SclSlope, layout.Raw.SclInter) ? ScaledType(layout.StoredType) : layout.StoredType;
+        return new ImageHeader(layout.Geometry, type, layout.Components);
+    }
+
+    private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    private static Stream Open(string path, FileStream file)
+    {
+        if (!IsGzip(path))
+        {
+            return file;
+        }
+
+        Span<byte> magic = stackalloc byte[2];
+        if (file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+        {
+            throw new ImageFileException(path, ImageFileProblem.BadMagic, "the file ends in .gz but is not gzip-compressed.");
+        }
+
+        file.Position = 0;
+        return VoxelBuffer.Gzip(file);
+    }
+
+    private sealed record Layout(NiftiHeader Raw, ImageGeometry Geometry, PixelType StoredType, int Components);
+
+    /// <summary>Reads and validates the header; every check that can refuse the file happens here, before any voxel is read.</summary>
+    private static Layout ParseHeader(string path, Stream stream, long fileLength, bool gz)
+    {
         Span<byte> first = stackalloc byte[4];
         VoxelBuffer.ReadExactly(path, stream, first, "the NIfTI header");
         var kind = NiftiHeader.Detect(first)
@@ -66,6 +111,10 @@ public static class Nifti
             size[a] = used ? h.Dim[a + 1] : 1;
             double p = h.Pixdim[a + 1];
             spacingValues[a] = used ? p : (p > 0 && double.IsFinite(p) ? p : 1);
+            if (!(spacingValues[a] > 0) || !double.IsFinite(spacingValues[a]))
+            {
+                throw new ImageFileException(path, ImageFileProblem.InvalidSpacing, $"pixdim[{a + 1}] is {spacingValues[a]}; voxel spacing must be positive.");
+            }
         }
 
         long components = 1;
@@ -74,17 +123,7 @@ public static class Nifti
             components = checked(components * h.Dim[i]);
         }
 
-        var spacing = new Vec3(spacingValues[0], spacingValues[1], spacingValues[2]);
-        for (int a = 0; a < 3; a++)
-        {
-            if (!(spacingValues[a] > 0) || !double.IsFinite(spacingValues[a]))
-            {
-                throw new ImageFileException(path, ImageFileProblem.InvalidSpacing, $"pixdim[{a + 1}] is {spacingValues[a]}; voxel spacing must be positive.");
-            }
-        }
-
-        long voxels = size[0] * size[1] * size[2];
-        long expected = VoxelBuffer.ExpectedBytes(path, voxels, components, pixelType);
+        long expected = VoxelBuffer.ExpectedBytes(path, size[0] * size[1] * size[2], components, pixelType);
         if (h.VoxOffset < h.HeaderSize)
         {
             throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"vox_offset is {h.VoxOffset}, inside the {h.HeaderSize}-byte header.");
@@ -106,34 +145,20 @@ public static class Nifti
         }
 
         var (origin, direction) = NiftiOrientation.Read(path, h);
-        var geometry = VoxelBuffer.Geometry(path, size, spacing, origin, direction);
-
-        long skip = h.VoxOffset - h.HeaderSize;
-        if (skip > 0)
-        {
-            var extensions = new byte[skip];
-            VoxelBuffer.ReadExactly(path, stream, extensions, "the header extensions");
-        }
-
-        var image = Image.Create(pixelType, geometry, (int)components);
-        VoxelBuffer.ReadExactly(path, stream, image.AsBytes(), "the voxel data");
-        if (gz)
-        {
-            VoxelBuffer.EnsureEnd(path, stream);
-        }
-
-        if (h.BigEndian)
-        {
-            VoxelBuffer.SwapBytes(image.AsBytes(), pixelType.SizeInBytes());
-        }
-
-        return ApplyScaling(image, h.SclSlope, h.SclInter);
+        var geometry = VoxelBuffer.Geometry(path, size, new Vec3(spacingValues[0], spacingValues[1], spacingValues[2]), origin, direction);
+        return new Layout(h, geometry, pixelType, (int)components);
     }
+
+    private static bool IsScaled(double slope, double inter) =>
+        double.IsFinite(slope) && slope != 0 && !(slope == 1 && (inter == 0 || !double.IsFinite(inter)));
+
+    private static PixelType ScaledType(PixelType stored) =>
+        stored.SizeInBytes() <= 2 || stored == PixelType.Float32 ? PixelType.Float32 : PixelType.Float64;
 
     /// <summary>scl_slope and scl_inter turn stored values into real ones; a slope of 0 or NaN means "not scaled".</summary>
     private static Image ApplyScaling(Image image, double slope, double inter)
     {
-        if (!double.IsFinite(slope) || slope == 0 || (slope == 1 && (inter == 0 || !double.IsFinite(inter))))
+        if (!IsScaled(slope, inter))
         {
             return image;
         }
@@ -150,7 +175,7 @@ public static class Nifti
             v[i] = v[i] * slope + inter;
         }
 
-        return image.PixelType.SizeInBytes() <= 2 || image.PixelType == PixelType.Float32 ? d.ConvertTo<float>() : d;
+        return ScaledType(image.PixelType) == PixelType.Float32 ? d.ConvertTo<float>() : d;
     }
 
     public static void Write(Image image, string path, NiftiWriteOptions? options = null)

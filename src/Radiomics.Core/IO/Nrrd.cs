@@ -20,6 +20,122 @@ public static class Nrrd
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file);
+        var (pixelType, geometry, components, componentAxis, dimension, sizes, expected) = (l.PixelType, l.Geometry, l.Components, l.ComponentAxis, l.Dimension, l.Sizes, l.Expected);
+        var (encoding, bigEndian, dataPath, start, lineSkip, byteSkip, dataFile) = (l.Encoding, l.BigEndian, l.DataPath, l.Start, l.LineSkip, l.ByteSkip, l.DataFile);
+        // Allocation waits until the file is known to hold the data, so a lying header cannot exhaust memory.
+        Image? image = null;
+        byte[]? target = null;
+        Span<byte> Buffer()
+        {
+            image ??= Image.Create(pixelType, geometry, (int)components);
+            // A component axis that is last is planar already; one between spatial axes needs reordering.
+            if (componentAxis > 0 && componentAxis < dimension - 1)
+            {
+                target ??= new byte[expected];
+                return target;
+            }
+
+            return image.AsBytes();
+        }
+
+        using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
+        {
+            var src = data ?? file;
+            src.Position = start;
+            long available = src.Length - start;
+            switch (encoding)
+            {
+                case "raw":
+                    SkipLines(dataPath, src, lineSkip);
+                    if (byteSkip == -1)
+                    {
+                        src.Position = src.Length - expected;
+                    }
+                    else
+                    {
+                        src.Position += byteSkip;
+                    }
+
+                    long remaining = src.Length - src.Position;
+                    if (remaining < expected)
+                    {
+                        throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of raw voxel data, found {remaining}.");
+                    }
+
+                    if (remaining > expected && dataFile is null)
+                    {
+                        throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{remaining - expected} bytes follow the {expected} bytes of voxel data.");
+                    }
+
+                    VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
+                    break;
+                case "gzip" or "gz":
+                    SkipLines(dataPath, src, lineSkip);
+                    VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
+                    using (var z = new GZipStream(src, CompressionMode.Decompress, leaveOpen: true))
+                    {
+                        if (byteSkip > 0)
+                        {
+                            VoxelBuffer.ReadExactly(dataPath, z, new byte[byteSkip], "the skipped bytes");
+                        }
+
+                        VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
+                        VoxelBuffer.EnsureEnd(dataPath, z);
+                    }
+
+                    break;
+                case "ascii" or "text" or "txt":
+                    SkipLines(dataPath, src, lineSkip);
+                    ReadAscii(dataPath, src, geometry, (int)components, Buffer(), pixelType);
+                    break;
+                case "bzip2" or "bz2" or "hex":
+                    throw new ImageFileException(path, ImageFileProblem.Unsupported, $"'{encoding}' encoding is not supported; use raw or gzip.");
+                default:
+                    throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"unknown encoding '{encoding}'.");
+            }
+        }
+
+        var raw = Buffer();
+        if (bigEndian && encoding is not ("ascii" or "text" or "txt"))
+        {
+            VoxelBuffer.SwapBytes(raw, pixelType.SizeInBytes());
+        }
+
+        if (target is not null)
+        {
+            Reorder(target, image!, sizes, componentAxis, pixelType.SizeInBytes());
+        }
+        else if (componentAxis == 0 && components > 1)
+        {
+            var interleaved = raw.ToArray();
+            VoxelBuffer.Deinterleave(interleaved, raw, image!.VoxelCount, (int)components, pixelType.SizeInBytes());
+        }
+
+        return image!;
+    }
+
+    /// <summary>Reads only the header (and checks that the data file exists).</summary>
+    public static ImageHeader ReadHeader(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file);
+        if (l.DataFile is not null && !File.Exists(l.DataPath))
+        {
+            throw new ImageFileException(l.DataPath, ImageFileProblem.NotFound, $"the data file named by {Path.GetFileName(path)} does not exist.");
+        }
+
+        return new ImageHeader(l.Geometry, l.PixelType, (int)l.Components);
+    }
+
+    private sealed record Layout(
+        PixelType PixelType, ImageGeometry Geometry, long Components, int ComponentAxis, int Dimension, long[] Sizes, long Expected,
+        string Encoding, bool BigEndian, string DataPath, long Start, long LineSkip, long ByteSkip, string? DataFile);
+
+    /// <summary>Reads and validates the header; the file is left positioned after it.</summary>
+    private static Layout ParseHeader(string path, FileStream file)
+    {
         Span<byte> magic = stackalloc byte[8];
         int got = file.ReadAtLeast(magic, 8, throwOnEndOfStream: false);
         if (got < 8 || !Encoding.ASCII.GetString(magic[..4]).Equals("NRRD", StringComparison.Ordinal))
@@ -172,96 +288,7 @@ public static class Nrrd
 
         long lineSkip = fields.TryGetValue("line skip", out var ls) ? HeaderText.ParseLong(path, "line skip", ls) : 0;
         long byteSkip = fields.TryGetValue("byte skip", out var bs) ? HeaderText.ParseLong(path, "byte skip", bs) : 0;
-        // Allocation waits until the file is known to hold the data, so a lying header cannot exhaust memory.
-        Image? image = null;
-        byte[]? target = null;
-        Span<byte> Buffer()
-        {
-            image ??= Image.Create(pixelType, geometry, (int)components);
-            // A component axis that is last is planar already; one between spatial axes needs reordering.
-            if (componentAxis > 0 && componentAxis < dimension - 1)
-            {
-                target ??= new byte[expected];
-                return target;
-            }
-
-            return image.AsBytes();
-        }
-
-        using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
-        {
-            var src = data ?? file;
-            src.Position = start;
-            long available = src.Length - start;
-            switch (encoding)
-            {
-                case "raw":
-                    SkipLines(dataPath, src, lineSkip);
-                    if (byteSkip == -1)
-                    {
-                        src.Position = src.Length - expected;
-                    }
-                    else
-                    {
-                        src.Position += byteSkip;
-                    }
-
-                    long remaining = src.Length - src.Position;
-                    if (remaining < expected)
-                    {
-                        throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of raw voxel data, found {remaining}.");
-                    }
-
-                    if (remaining > expected && dataFile is null)
-                    {
-                        throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{remaining - expected} bytes follow the {expected} bytes of voxel data.");
-                    }
-
-                    VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
-                    break;
-                case "gzip" or "gz":
-                    SkipLines(dataPath, src, lineSkip);
-                    VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
-                    using (var z = new GZipStream(src, CompressionMode.Decompress, leaveOpen: true))
-                    {
-                        if (byteSkip > 0)
-                        {
-                            VoxelBuffer.ReadExactly(dataPath, z, new byte[byteSkip], "the skipped bytes");
-                        }
-
-                        VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
-                        VoxelBuffer.EnsureEnd(dataPath, z);
-                    }
-
-                    break;
-                case "ascii" or "text" or "txt":
-                    SkipLines(dataPath, src, lineSkip);
-                    ReadAscii(dataPath, src, geometry, (int)components, Buffer(), pixelType);
-                    break;
-                case "bzip2" or "bz2" or "hex":
-                    throw new ImageFileException(path, ImageFileProblem.Unsupported, $"'{encoding}' encoding is not supported; use raw or gzip.");
-                default:
-                    throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"unknown encoding '{encoding}'.");
-            }
-        }
-
-        var raw = Buffer();
-        if (bigEndian && encoding is not ("ascii" or "text" or "txt"))
-        {
-            VoxelBuffer.SwapBytes(raw, pixelType.SizeInBytes());
-        }
-
-        if (target is not null)
-        {
-            Reorder(target, image!, sizes, componentAxis, pixelType.SizeInBytes());
-        }
-        else if (componentAxis == 0 && components > 1)
-        {
-            var interleaved = raw.ToArray();
-            VoxelBuffer.Deinterleave(interleaved, raw, image!.VoxelCount, (int)components, pixelType.SizeInBytes());
-        }
-
-        return image!;
+        return new Layout(pixelType, geometry, components, componentAxis, dimension, sizes, expected, encoding, bigEndian, dataPath, start, lineSkip, byteSkip, dataFile);
     }
 
     public static void Write(Image image, string path, bool compress = true)

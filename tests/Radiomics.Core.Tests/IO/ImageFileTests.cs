@@ -78,6 +78,28 @@ public class ImageFileTests
         // NIfTI stores the geometry in float32; NRRD and MetaImage write shortest round-trip decimals.
         TestImages.AssertSame(image, back, Nifti.IsNiftiPath(path) ? 2e-5 : 0);
         Assert.Empty(Directory.GetFiles(tmp.Path, "*.tmp"));
+        Assert.Equal(new ImageHeader(back.Geometry, back.PixelType, back.Components), ImageFile.ReadHeader(path));
+    }
+
+    [SharedDataFact]
+    public void ReadHeader_agrees_with_Read_for_every_shared_image()
+    {
+        var files = Directory.GetFiles(SharedData.Path("ibsi"), "*.nii.gz", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(SharedData.Path("data", "pyradiomics"), "*.nrrd"));
+        foreach (var file in files)
+        {
+            var image = ImageFile.Read(file);
+            Assert.Equal(new ImageHeader(image.Geometry, image.PixelType, image.Components), ImageFile.ReadHeader(file));
+        }
+    }
+
+    [Fact]
+    public void ReadHeader_reports_a_detached_data_file_that_is_missing()
+    {
+        using var tmp = new TempDirectory();
+        ImageFile.Write(new Image<byte>(ImageGeometry.Create(2, 2, 2)), tmp.File("d.mhd"));
+        File.Delete(tmp.File("d.zraw"));
+        Assert.Equal(ImageFileProblem.NotFound, Assert.Throws<ImageFileException>(() => ImageFile.ReadHeader(tmp.File("d.mhd"))).Problem);
     }
 
     [Fact]
