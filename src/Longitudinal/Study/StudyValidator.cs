@@ -1,0 +1,72 @@
+using Radiomics.IO;
+
+namespace Radiomics.Longitudinal.Study;
+
+/// <summary>
+/// Checks a cohort's files before any work starts: every image and mask exists and has a readable header, and every
+/// mask lies on its image's grid. Only headers are read, so a cohort of hundreds of scans is checked in seconds.
+/// </summary>
+public static class StudyValidator
+{
+    public static ValidationReport Validate(Cohort cohort, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var problems = new List<StudyProblem>();
+        int done = 0;
+        foreach (var subject in cohort.Subjects)
+        {
+            if (subject.TimePoints.Count < 2)
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.SingleTimePoint, StudyProblemSeverity.Warning,
+                    "only one time point: features are extracted but no change can be computed.", subject.Baseline.SourceLine, subject.Id));
+            }
+
+            foreach (var region in subject.Regions)
+            {
+                if (!subject.Baseline.HasMask(region) && subject.FollowUps.Any(t => !t.HasMask(region)))
+                {
+                    problems.Add(new StudyProblem(StudyProblemKind.MissingBaselineMask, StudyProblemSeverity.Error,
+                        $"region '{region}' has no baseline mask to propagate to the follow-ups without one.", subject.Baseline.SourceLine, subject.Id, subject.Baseline.Id));
+                }
+            }
+
+            foreach (var t in subject.TimePoints)
+            {
+                var image = Header(t.ImagePath, t, subject, problems);
+                foreach (var (region, maskPath) in t.Masks)
+                {
+                    var mask = Header(maskPath, t, subject, problems);
+                    if (image is not null && mask is not null && !mask.Geometry.Matches(image.Geometry))
+                    {
+                        problems.Add(new StudyProblem(StudyProblemKind.GeometryMismatch, StudyProblemSeverity.Error,
+                            $"mask of region '{region}' is on another grid than its image (mask {mask.Geometry}; image {image.Geometry}).",
+                            t.SourceLine, subject.Id, t.Id, maskPath));
+                    }
+                }
+
+                progress?.Report(++done);
+            }
+        }
+
+        return new ValidationReport(problems);
+    }
+
+    private static ImageHeader? Header(string path, TimePoint t, Subject s, List<StudyProblem> problems)
+    {
+        if (!File.Exists(path))
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.MissingFile, StudyProblemSeverity.Error, $"file not found: {path}", t.SourceLine, s.Id, t.Id, path));
+            return null;
+        }
+
+        try
+        {
+            return ImageFile.ReadHeader(path);
+        }
+        catch (ImageFileException e)
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.UnreadableFile, StudyProblemSeverity.Error, e.Message, t.SourceLine, s.Id, t.Id, path));
+            return null;
+        }
+    }
+}
