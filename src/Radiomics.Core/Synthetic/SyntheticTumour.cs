@@ -63,7 +63,7 @@ public static class SyntheticTumour
                         value = settings.Core + (settings.Rim - settings.Core) * t;
                     }
 
-                    v[i] = (float)(value + settings.Noise * Gaussian(rng));
+                    v[i] = (float)(value + settings.Noise * SyntheticNoise.Gaussian(rng));
                 }
             }
         }
@@ -72,10 +72,4 @@ public static class SyntheticTumour
     }
 
     private static double Sq(double x) => x * x;
-
-    private static double Gaussian(Random rng)
-    {
-        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
 }
