@@ -72,12 +72,17 @@ public static class SyntheticCohort
             double change = settings.VolumeChangePerInterval[p % settings.VolumeChangePerInterval.Count];
             bool responder = change < 0;
             int anatomySeed = rng.Next();
+            // Each patient's tumour has its own size and place.
+            var radii = settings.Scan.TumourRadii * (0.85 + 0.3 * rng.NextDouble());
+            var offset = settings.Scan.TumourOffset + new Vec3(Uniform(rng), Uniform(rng), Uniform(rng)) * 4;
             for (int t = 0; t < settings.TimePoints; t++)
             {
                 string tp = $"t{t}";
                 double scale = Math.Pow(1 + change, t);
                 var scanSettings = settings.Scan with
                 {
+                    TumourRadii = radii,
+                    TumourOffset = offset,
                     VolumeScale = scale,
                     CoreFraction = settings.Scan.CoreFraction + (responder ? settings.CoreGrowthPerInterval * t : 0),
                     ViableIntensity = settings.Scan.ViableIntensity + (responder ? settings.ViableIntensityChangePerInterval * t : 0),
