@@ -130,7 +130,7 @@ public static class ImageFile
         {
             AtomicFile.Write(path, write);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException && e is not ImageFileException)
+        catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && e is not ImageFileException)
         {
             throw new ImageFileException(path, ImageFileProblem.WriteFailed, e.Message, e);
         }
