@@ -1,0 +1,15 @@
+using Radiomics.Core.Tests.Ibsi;
+using Radiomics.Features;
+using Radiomics.TestSupport;
+
+namespace Radiomics.Core.Tests.Features;
+
+public class IntensityStatisticsTests
+{
+    [SharedDataTheory]
+    [MemberData(nameof(IbsiDataSets.WithReferenceValues), MemberType = typeof(IbsiDataSets))]
+    public void IntensityStatistics_matches_IBSI_reference_values(string dataSet)
+    {
+        IbsiReference.Compare(dataSet, IntensityStatistics.Family, IbsiDataSets.Features(dataSet).Values()).AssertAllPass();
+    }
+}
