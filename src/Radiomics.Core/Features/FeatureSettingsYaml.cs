@@ -29,6 +29,7 @@ public static class FeatureSettingsYaml
 
     private static readonly ISerializer Serializer = Converters
         .Aggregate(new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance), (b, c) => b.WithTypeConverter(c))
+        .WithTypeInspector(inner => new SettableOnly(inner))
         .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve)
         .Build();
 
@@ -119,6 +120,21 @@ public static class FeatureSettingsYaml
         return items;
     }
 
+    /// <summary>Only properties that YAML can set again are written (computed ones such as <c>IsNone</c> are not).</summary>
+    private sealed class SettableOnly(ITypeInspector inner) : YamlDotNet.Serialization.TypeInspectors.TypeInspectorSkeleton
+    {
+        public override IEnumerable<IPropertyDescriptor> GetProperties(Type type, object? container) =>
+            inner.GetProperties(type, container).Where(p => p.CanWrite);
+
+        public override string GetEnumName(Type enumType, string name) => inner.GetEnumName(enumType, name);
+
+        public override string GetEnumValue(object enumValue) => inner.GetEnumValue(enumValue);
+
+        public override bool HasParseMethod(Type type) => inner.HasParseMethod(type);
+
+        public override object? Parse(string value, Type type) => inner.Parse(value, type);
+    }
+
     /// <summary>Vec3 as a flow sequence [x, y, z].</summary>
     private sealed class Vec3Converter : IYamlTypeConverter
     {
@@ -170,8 +186,8 @@ public static class FeatureSettingsYaml
     /// <summary>Texture aggregation methods in IBSI wording ("3D, merged").</summary>
     private sealed class AggregationListConverter : IYamlTypeConverter
     {
-        public bool Accepts(Type type) =>
-            type == typeof(IReadOnlyList<TextureAggregation>) || type == typeof(TextureAggregation[]) || type == typeof(List<TextureAggregation>);
+        // Collection expressions give compiler-made list types, so any sequence of aggregations is accepted.
+        public bool Accepts(Type type) => typeof(IEnumerable<TextureAggregation>).IsAssignableFrom(type);
 
         public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
         {
