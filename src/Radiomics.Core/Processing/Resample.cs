@@ -175,11 +175,14 @@ public static class Resample
     private static double TargetStart(ImageGeometry source, ImageGeometry target, int axis) =>
         0.5 * (source.Size[axis] - 1 - target.Spacing[axis] / source.Spacing[axis] * (target.Size[axis] - 1));
 
-    /// <summary>Source grid coordinate of target voxel <paramref name="j"/>, snapped to 2⁻²⁴ so exact halves stay exact.</summary>
+    /// <summary>
+    /// Source grid coordinate of target voxel <paramref name="j"/>, snapped to multiples of 2⁻³² so that positions
+    /// which are exact halves in exact arithmetic (3 mm slices resampled to 2 mm) give exact partial volumes of 0.5.
+    /// </summary>
     private static double Position(ImageGeometry source, ImageGeometry target, int axis, int j)
     {
         double c = 0.5 * (source.Size[axis] - 1) + (j - 0.5 * (target.Size[axis] - 1)) * (target.Spacing[axis] / source.Spacing[axis]);
-        const double grid = 1 << 24;
+        const double grid = 4294967296.0;
         return Math.Round(c * grid) / grid;
     }
 
