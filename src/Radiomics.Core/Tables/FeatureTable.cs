@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using Radiomics.Features;
-using Radiomics.IO;
 
 namespace Radiomics.Tables;
 
@@ -119,15 +118,7 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>
     public WideFeatureTable Wide() => WideFeatureTable.From(_rows);
 
     /// <summary>Writes the table as CSV, atomically (readers never see a half-written file).</summary>
-    public void WriteCsv(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            WriteCsv(writer);
-        });
-    }
+    public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
 
     public void WriteCsv(TextWriter writer)
     {

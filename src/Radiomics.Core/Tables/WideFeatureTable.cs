@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text;
 using CsvHelper;
-using Radiomics.IO;
 
 namespace Radiomics.Tables;
 
@@ -102,15 +100,7 @@ public sealed class WideFeatureTable
     }
 
     /// <summary>Writes CSV with the columns subject, timepoint, region and then every feature column, atomically.</summary>
-    public void WriteCsv(string path)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        AtomicFile.Write(path, stream =>
-        {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            WriteCsv(writer);
-        });
-    }
+    public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
 
     public void WriteCsv(TextWriter writer)
     {
