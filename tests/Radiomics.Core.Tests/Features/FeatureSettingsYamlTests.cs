@@ -84,4 +84,18 @@ public class FeatureSettingsYamlTests
         Assert.Equal(FeaturePresets.ConfigE.Resampling, FeatureSettingsYaml.Load(tmp.File("e.yaml")).Resampling);
         Assert.Single(Directory.GetFiles(tmp.Path));
     }
+
+    [Fact]
+    public void The_README_example_is_valid()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot ?? throw new InvalidOperationException("repository not found"), "README.md"));
+        int start = readme.IndexOf("```yaml\ndimensionality", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no settings example");
+        start += "```yaml\n".Length;
+        var yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var s = FeatureSettingsYaml.FromYaml(yaml, "README.md");
+        Assert.Equal(FeaturePresets.ConfigC.Resampling, s.Resampling);
+        Assert.Equal(FeaturePresets.ConfigC.Discretisation, s.Discretisation);
+        Assert.Equal(FeaturePresets.ConfigC.IntensityVolumeHistogram, s.IntensityVolumeHistogram);
+    }
 }
