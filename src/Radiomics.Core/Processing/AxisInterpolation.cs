@@ -22,7 +22,20 @@ internal static class AxisInterpolation
 
     private static readonly double Pole = Math.Sqrt(3) - 2;
 
-    public static double[] Apply(double[] source, Size3 size, int axis, ReadOnlySpan<double> positions, Interpolator interpolator, out Size3 resultSize)
+    /// <summary>The size of the block after resampling <paramref name="axis"/> to <paramref name="count"/> positions.</summary>
+    public static Size3 ResultSize(Size3 size, int axis, int count) => axis switch
+    {
+        0 => size with { X = count },
+        1 => size with { Y = count },
+        _ => size with { Z = count },
+    };
+
+    /// <summary>
+    /// Interpolates every line of <paramref name="source"/> (the first <c>size.Count</c> values) along
+    /// <paramref name="axis"/> into the first values of <paramref name="result"/> (at least
+    /// <see cref="ResultSize"/><c>.Count</c> long; pooled arrays may be longer).
+    /// </summary>
+    public static void Apply(double[] source, Size3 size, int axis, ReadOnlySpan<double> positions, Interpolator interpolator, double[] result)
     {
         int length = size[axis];
         int m = positions.Length;
@@ -36,13 +49,11 @@ internal static class AxisInterpolation
             Weights(interpolator, positions[j] + pad, lineLength, index.AsSpan(j * taps, taps), weight.AsSpan(j * taps, taps));
         }
 
-        resultSize = axis switch
+        var resultSize = ResultSize(size, axis, m);
+        if (source.LongLength < size.Count || result.LongLength < resultSize.Count)
         {
-            0 => size with { X = m },
-            1 => size with { Y = m },
-            _ => size with { Z = m },
-        };
-        var result = new double[resultSize.Count];
+            throw new ArgumentException("Buffers are smaller than the blocks they hold.", nameof(result));
+        }
         int sourceStride = axis switch { 0 => 1, 1 => size.X, _ => size.X * size.Y };
         int resultStride = axis switch { 0 => 1, 1 => resultSize.X, _ => resultSize.X * resultSize.Y };
 
@@ -50,7 +61,9 @@ internal static class AxisInterpolation
         int uCount = axis == 0 ? size.Y : size.X;
         int vCount = axis == 2 ? size.Y : size.Z;
         var outSize = resultSize;
-        Parallel.For(0, vCount, v =>
+        // Threads only pay off for large blocks; the ROI blocks of one extraction are usually small.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = resultSize.Count * taps < (1 << 20) ? 1 : -1 };
+        Parallel.For(0, vCount, options, v =>
         {
             double[] line = ArrayPool<double>.Shared.Rent(lineLength);
             try
@@ -89,8 +102,6 @@ internal static class AxisInterpolation
                 ArrayPool<double>.Shared.Return(line);
             }
         });
-
-        return result;
     }
 
     private static int LineStart(Size3 size, int axis, int u, int v) => axis switch

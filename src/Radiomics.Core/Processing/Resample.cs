@@ -68,9 +68,9 @@ public static class Resample
     /// <exception cref="ArgumentException">Non-finite intensities among the voxels the interpolation reads.</exception>
     internal static double[] ImageValues(Image image, ImageGeometry target, BoundingBox box, ResamplingSettings settings, bool roundInput)
     {
-        var values = Block(image.Geometry, target, box, settings.Interpolator, settings.InPlaneOnly, b =>
+        var values = Block(image.Geometry, target, box, settings.Interpolator, settings.InPlaneOnly, (b, v) =>
         {
-            var v = VoxelBlock.ToDouble(image, b);
+            VoxelBlock.ToDouble(image, b, v);
             for (int i = 0; i < v.Length; i++)
             {
                 if (!double.IsFinite(v[i]))
@@ -85,8 +85,6 @@ public static class Resample
                     v[i] = Math.Round(v[i], MidpointRounding.ToEven);
                 }
             }
-
-            return v;
         });
         if (settings.RoundIntensities)
         {
@@ -123,7 +121,7 @@ public static class Resample
     /// <summary>The ROI on <paramref name="box"/> of the target grid, as booleans.</summary>
     internal static bool[] MaskBlock(LabelMap mask, ImageGeometry target, BoundingBox box, ResamplingSettings settings)
     {
-        var values = Block(mask.Geometry, target, box, settings.MaskInterpolator, settings.InPlaneOnly, b => VoxelBlock.Mask(mask, b));
+        var values = Block(mask.Geometry, target, box, settings.MaskInterpolator, settings.InPlaneOnly, (b, v) => VoxelBlock.Mask(mask, b, v));
         // Exact partial volumes of 0.5 come out as 0.4999… after floating point arithmetic; the manual warns
         // against losing those voxels, so the comparison allows a rounding error.
         double threshold = settings.PartialVolumeThreshold - 1e-9;
@@ -186,7 +184,14 @@ public static class Resample
         return Math.Round(c * grid) / grid;
     }
 
-    private static double[] Block(ImageGeometry source, ImageGeometry target, BoundingBox box, Interpolator interpolator, bool inPlaneOnly, Func<BoundingBox, double[]> read)
+    /// <summary>Fills <paramref name="values"/> with the voxels of a box of the source image.</summary>
+    private delegate void BlockReader(BoundingBox sourceBox, Span<double> values);
+
+    /// <summary>
+    /// Values of <paramref name="box"/> of the target grid: <paramref name="read"/> fills a block of source voxels,
+    /// which is interpolated axis by axis. Intermediate blocks come from the array pool; only the result is allocated.
+    /// </summary>
+    private static double[] Block(ImageGeometry source, ImageGeometry target, BoundingBox box, Interpolator interpolator, bool inPlaneOnly, BlockReader read)
     {
         int reach = AxisInterpolation.Support(interpolator);
         var lo = new int[3];
@@ -219,16 +224,35 @@ public static class Resample
         }
 
         var sourceBox = new BoundingBox(new Index3(lo[0], lo[1], lo[2]), new Index3(hi[0], hi[1], hi[2]));
-        var values = read(sourceBox);
         var size = sourceBox.Size;
-        for (int a = 0; a < 3; a++)
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        int lastAxis = positions[2] is null ? 1 : 2;
+        var current = pool.Rent((int)size.Count);
+        bool rented = true;
+        try
         {
-            if (positions[a] is { } p)
+            read(sourceBox, current.AsSpan(0, (int)size.Count));
+            for (int a = 0; a <= lastAxis; a++)
             {
-                values = AxisInterpolation.Apply(values, size, a, p, interpolator, out size);
+                var p = positions[a]!;
+                var nextSize = AxisInterpolation.ResultSize(size, a, p.Length);
+                bool last = a == lastAxis;
+                var next = last ? new double[nextSize.Count] : pool.Rent((int)nextSize.Count);
+                AxisInterpolation.Apply(current, size, a, p, interpolator, next);
+                pool.Return(current);
+                (current, rented, size) = (next, !last, nextSize);
             }
-        }
 
-        return values;
+            return current;
+        }
+        catch
+        {
+            if (rented)
+            {
+                pool.Return(current);
+            }
+
+            throw;
+        }
     }
 }
