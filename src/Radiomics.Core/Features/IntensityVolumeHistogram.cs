@@ -13,6 +13,9 @@ public static class IntensityVolumeHistogram
     /// <summary>Family key in feature tables and the IBSI reference data.</summary>
     public const string Family = "ivh";
 
+    /// <summary>The most intensity steps the histogram evaluates; more means the discretisation does not suit the image.</summary>
+    public const int MaximumSteps = 10_000_000;
+
     /// <summary>
     /// V10, V90, I10, I90, V10 − V90 and I10 − I90 (BC2M, GBPN, DDTU, CNV2). When G is a single intensity the
     /// intensity fraction is undefined and the volume-at-intensity features are NaN. When no intensity of G has
@@ -34,7 +37,15 @@ public static class IntensityVolumeHistogram
         var sorted = (double[])data.Values.Clone();
         Array.Sort(sorted);
         double w = data.Interval, lo = data.Minimum, hi = data.Maximum;
-        int steps = Math.Max(0, (int)Math.Round((hi - lo) / w));
+        double span = Math.Round((hi - lo) / w);
+        if (span > MaximumSteps)
+        {
+            throw new ArgumentException(
+                $"The intensity-volume histogram would evaluate {span:G3} intensities (range [{lo}, {hi}] in steps of {w}); use fixed bin number discretisation (e.g. 1000 bins) for this image.",
+                nameof(data));
+        }
+
+        int steps = Math.Max(0, (int)span);
         var nu = new double[steps + 1];
         // Intensities equal to i (up to rounding of bin centres) are not "smaller than i".
         double eps = 1e-9 * w;

@@ -30,8 +30,8 @@ public sealed record DiscretisationSettings
     {
         switch (Method)
         {
-            case DiscretisationMethod.FixedBinNumber when BinNumber < 1:
-                throw new ArgumentException($"The {what} bin number must be at least 1; got {BinNumber}.", nameof(BinNumber));
+            case DiscretisationMethod.FixedBinNumber when BinNumber < 1 || BinNumber > Discretise.MaximumGreyLevels:
+                throw new ArgumentException($"The {what} bin number must lie in 1..{Discretise.MaximumGreyLevels}; got {BinNumber}.", nameof(BinNumber));
             case DiscretisationMethod.FixedBinSize when !(BinWidth > 0 && double.IsFinite(BinWidth)):
                 throw new ArgumentException($"The {what} bin width must be finite and positive; got {BinWidth}.", nameof(BinWidth));
             case DiscretisationMethod.FixedBinSize when LowerBound is { } lb && !double.IsFinite(lb):

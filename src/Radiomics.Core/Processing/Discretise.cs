@@ -6,6 +6,9 @@ namespace Radiomics.Processing;
 /// <summary>Intensity discretisation (IBSI 1, "Intensity discretisation", 4R0B): grey levels 1..N_g.</summary>
 public static class Discretise
 {
+    /// <summary>The most grey levels discretisation may produce; texture matrices grow with N_g².</summary>
+    public const int MaximumGreyLevels = 65536;
+
     /// <summary>
     /// Grey levels of the voxels in <paramref name="mask"/> (0 elsewhere) and N_g. Fixed bin number (K15C):
     /// <c>⌊N_g (X − X_min)/(X_max − X_min)⌋ + 1</c>, N_g at X_max, over the masked intensities. Fixed bin size (Q3RU):
@@ -59,9 +62,11 @@ public static class Discretise
                     if (mask[i])
                     {
                         double l = Math.Floor((intensities[i] - lower) / w) + 1;
-                        if (l > int.MaxValue / 2)
+                        if (l > MaximumGreyLevels)
                         {
-                            throw new ArgumentException($"Intensity {intensities[i]} is {l} bins of {w} above the lower bound {lower}; choose a larger bin width.", nameof(settings));
+                            throw new ArgumentException(
+                                $"Intensity {intensities[i]} falls in bin {l:G6} of width {w} above the lower bound {lower}; more than {MaximumGreyLevels} grey levels. Choose a larger bin width.",
+                                nameof(settings));
                         }
 
                         int level = Math.Max(1, (int)l);
@@ -82,10 +87,10 @@ public static class Discretise
                     if (mask[i])
                     {
                         double x = intensities[i];
-                        if (x < 1 || x != Math.Floor(x) || x > int.MaxValue / 2)
+                        if (x < 1 || x != Math.Floor(x) || x > MaximumGreyLevels)
                         {
                             throw new ArgumentException(
-                                $"Without discretisation, ROI intensities must be whole numbers ≥ 1 to serve as grey levels; found {x}. Use fixed bin number or fixed bin size.",
+                                $"Without discretisation, ROI intensities must be whole numbers from 1 to {MaximumGreyLevels} to serve as grey levels; found {x}. Use fixed bin number or fixed bin size.",
                                 nameof(settings));
                         }
 
