@@ -1,0 +1,95 @@
+using Radiomics.Processing;
+
+namespace Radiomics.Features;
+
+/// <summary>
+/// Everything that decides the feature values of an extraction — what PyRadiomics calls the params file — as one
+/// immutable record with documented defaults. <see cref="FeatureSettingsYaml"/> reads and writes it as YAML;
+/// <see cref="FeaturePresets"/> holds the IBSI configurations. The processing order follows IBSI 1 chapter 2:
+/// (input rounding) → interpolation → re-segmentation → discretisation → features.
+/// </summary>
+public sealed record FeatureSettings
+{
+    /// <summary>Slice-wise (2D) or single volume (3D), as in the IBSI configuration tables. Default 3D.</summary>
+    public FeatureDimensionality Dimensionality { get; init; } = FeatureDimensionality.ThreeD;
+
+    /// <summary>
+    /// Round input intensities to the nearest integer before processing. The IBSI reference data sets ask for it when
+    /// the CT phantom is read from NIfTI (stored as floating point). Default false.
+    /// </summary>
+    public bool RoundInputIntensities { get; init; }
+
+    /// <summary>Interpolation to a new spacing; null (default) keeps the image grid.</summary>
+    public ResamplingSettings? Resampling { get; init; }
+
+    /// <summary>Re-segmentation of the intensity mask. Default: none.</summary>
+    public ResegmentationSettings Resegmentation { get; init; } = new();
+
+    /// <summary>Discretisation for texture and intensity histogram features. Default: fixed bin number, 32 bins.</summary>
+    public DiscretisationSettings Discretisation { get; init; } = new();
+
+    /// <summary>
+    /// Discretisation for the intensity-volume histogram, which the manual keeps separate: none for discrete
+    /// calibrated intensities (CT), fixed bin size for continuous calibrated ones (PET), fixed bin number for arbitrary
+    /// units. Default: fixed bin number with 1000 bins, which suits any modality.
+    /// </summary>
+    public DiscretisationSettings IntensityVolumeHistogram { get; init; } = DiscretisationSettings.FixedBinNumber(1000);
+
+    /// <summary>Texture settings (aggregation methods, distance, NGLDM coarseness).</summary>
+    public TextureSettings Texture { get; init; } = new();
+
+    /// <summary>Families to compute. Default: all.</summary>
+    public FeatureFamilies Families { get; init; } = FeatureFamilies.All;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work or that contradicts another.</summary>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Resegmentation, nameof(Resegmentation));
+        ArgumentNullException.ThrowIfNull(Discretisation, nameof(Discretisation));
+        ArgumentNullException.ThrowIfNull(IntensityVolumeHistogram, nameof(IntensityVolumeHistogram));
+        ArgumentNullException.ThrowIfNull(Texture, nameof(Texture));
+        if (!Enum.IsDefined(Dimensionality))
+        {
+            throw new ArgumentException($"Unknown dimensionality {Dimensionality}.", nameof(Dimensionality));
+        }
+
+        Resampling?.Validate();
+        Resegmentation.Validate();
+        Discretisation.Validate();
+        IntensityVolumeHistogram.Validate("intensity-volume histogram discretisation");
+        if (Texture.Distance < 1)
+        {
+            throw new ArgumentException($"The texture distance must be at least 1; got {Texture.Distance}.", nameof(Texture));
+        }
+
+        if (Texture.NgldmCoarseness < 0)
+        {
+            throw new ArgumentException($"The NGLDM coarseness must not be negative; got {Texture.NgldmCoarseness}.", nameof(Texture));
+        }
+
+        if (Texture.Aggregations is null || Texture.Aggregations.Count == 0)
+        {
+            throw new ArgumentException("Texture settings need at least one aggregation method.", nameof(Texture));
+        }
+
+        if (Dimensionality == FeatureDimensionality.TwoD)
+        {
+            if (Resampling is { InPlaneOnly: false })
+            {
+                throw new ArgumentException("A slice-wise (2D) configuration interpolates in-plane only: set resampling.in_plane_only to true.", nameof(Resampling));
+            }
+
+            foreach (var a in Texture.Aggregations)
+            {
+                if (!a.Is2D() && !a.Is25D())
+                {
+                    throw new ArgumentException($"A slice-wise (2D) configuration cannot aggregate texture as '{a.ToIbsiString()}'; use 2D or 2.5D methods.", nameof(Texture));
+                }
+            }
+        }
+        else if (Resampling is { InPlaneOnly: true })
+        {
+            throw new ArgumentException("In-plane-only resampling belongs to a slice-wise configuration: set dimensionality to 2D.", nameof(Resampling));
+        }
+    }
+}

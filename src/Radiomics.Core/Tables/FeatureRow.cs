@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Radiomics.Tables;
+
+/// <summary>
+/// One feature value of one ROI of one scan: a tidy row of a <see cref="FeatureTable"/>. <see cref="ImageType"/> says
+/// which image the value comes from ("original", or a filter such as "wavelet-LLH" or "log-sigma-1mm");
+/// <see cref="Aggregation"/> is the IBSI texture aggregation ("3D, merged") and <see cref="Variant"/> separates values of
+/// one feature (e.g. "volume fraction at 10% intensity"); both are empty when not needed.
+/// </summary>
+public sealed record FeatureRow(
+    string Subject, string TimePoint, string Region, string ImageType, string Family, string Feature, string IbsiCode,
+    string Aggregation, string Variant, double Value)
+{
+    /// <summary>
+    /// The name of this feature as a column of a wide table: image type, family and feature, then aggregation and
+    /// variant when present, e.g. <c>original.glcm.Joint entropy [3D, merged]</c> or
+    /// <c>original.ivh.Volume at intensity fraction (volume fraction at 10% intensity)</c>.
+    /// </summary>
+    public string ColumnName
+    {
+        get
+        {
+            var name = $"{ImageType}.{Family}.{Feature}";
+            if (Aggregation.Length > 0)
+            {
+                name += $" [{Aggregation}]";
+            }
+
+            if (Variant.Length > 0)
+            {
+                name += $" ({Variant})";
+            }
+
+            return name;
+        }
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{ColumnName} = {Value:G6}");
+}

@@ -1,0 +1,252 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using Radiomics.Features;
+
+namespace Radiomics.Tables;
+
+/// <summary>
+/// Feature values as a tidy table: one immutable <see cref="FeatureRow"/> per value, with the columns
+/// <c>subject, timepoint, region, image_type, family, feature, ibsi_code, aggregation, variant, value</c>. Filter with
+/// <see cref="Where"/>, combine with <see cref="Concat(FeatureTable)"/>, pivot with <see cref="Wide"/>, and write or read
+/// CSV (invariant culture, doubles round-trip exactly, written atomically).
+/// </summary>
+public sealed class FeatureTable : IReadOnlyList<FeatureRow>
+{
+    /// <summary>The CSV columns, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+        ["subject", "timepoint", "region", "image_type", "family", "feature", "ibsi_code", "aggregation", "variant", "value"];
+
+    private readonly FeatureRow[] _rows;
+
+    public FeatureTable(IEnumerable<FeatureRow> rows, FeatureSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        _rows = [.. rows];
+        foreach (var r in _rows)
+        {
+            ArgumentNullException.ThrowIfNull(r, nameof(rows));
+        }
+
+        Settings = settings;
+    }
+
+    public static FeatureTable Empty { get; } = new([]);
+
+    /// <summary>The settings that produced the values, when known (null for tables read from CSV or combined from different settings).</summary>
+    public FeatureSettings? Settings { get; }
+
+    public int Count => _rows.Length;
+
+    public FeatureRow this[int index] => _rows[index];
+
+    /// <summary>A table of computed values for one ROI of one scan.</summary>
+    public static FeatureTable FromValues(
+        IEnumerable<FeatureValue> values, string subject = "", string timePoint = "", string region = "", string imageType = "original", FeatureSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        return new FeatureTable(
+            values.Select(v => new FeatureRow(subject, timePoint, region, imageType, v.Family, v.Feature, v.IbsiCode, v.Aggregation, v.Variant, v.Value)),
+            settings);
+    }
+
+    /// <summary>The feature values as <see cref="FeatureValue"/>s (dropping subject, time point, region and image type).</summary>
+    public IEnumerable<FeatureValue> Values() =>
+        _rows.Select(r => new FeatureValue(r.Family, r.Feature, r.IbsiCode, r.Value, r.Aggregation, r.Variant));
+
+    public FeatureTable Where(Func<FeatureRow, bool> predicate)
+    {
+        ArgumentNullException.ThrowIfNull(predicate);
+        return new FeatureTable(_rows.Where(predicate), Settings);
+    }
+
+    /// <summary>The rows of one family (e.g. "glcm").</summary>
+    public FeatureTable Family(string family) => Where(r => r.Family == family);
+
+    public FeatureTable WithSubject(string subject) => Map(r => r with { Subject = subject ?? "" });
+
+    public FeatureTable WithTimePoint(string timePoint) => Map(r => r with { TimePoint = timePoint ?? "" });
+
+    public FeatureTable WithRegion(string region) => Map(r => r with { Region = region ?? "" });
+
+    public FeatureTable WithImageType(string imageType) => Map(r => r with { ImageType = imageType ?? "" });
+
+    /// <summary>This table's rows followed by the other's; settings are kept when both tables agree on them.</summary>
+    public FeatureTable Concat(FeatureTable other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new FeatureTable(_rows.Concat(other._rows), Equals(Settings, other.Settings) ? Settings : null);
+    }
+
+    /// <summary>All rows of the tables, in order (e.g. every subject and time point of a cohort).</summary>
+    public static FeatureTable Concat(IEnumerable<FeatureTable> tables)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        var list = tables.ToList();
+        if (list.Count == 0)
+        {
+            return Empty;
+        }
+
+        var settings = list[0].Settings;
+        bool same = list.TrueForAll(t => Equals(t.Settings, settings));
+        return new FeatureTable(list.SelectMany(t => t._rows), same ? settings : null);
+    }
+
+    /// <summary>
+    /// The single value with this IBSI code (and aggregation, and variant where a code has several values).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No row or more than one row matches.</exception>
+    public double Value(string ibsiCode, string aggregation = "", string variant = "")
+    {
+        var matches = _rows.Where(r => r.IbsiCode == ibsiCode && r.Aggregation == aggregation && (variant.Length == 0 || r.Variant == variant)).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0].Value,
+            0 => throw new KeyNotFoundException($"No feature {ibsiCode} {aggregation} {variant} in the table.".Replace("  ", " ", StringComparison.Ordinal)),
+            _ => throw new KeyNotFoundException(
+                $"{matches.Count} rows match {ibsiCode} {aggregation}; name a variant ({string.Join(", ", matches.Select(m => $"'{m.Variant}'"))}) or filter by subject first."),
+        };
+    }
+
+    /// <summary>
+    /// Pivots to one row per (subject, time point, region) and one column per feature (<see cref="FeatureRow.ColumnName"/>),
+    /// both in order of first appearance; missing values are NaN.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Two rows give the same feature for the same subject, time point and region.</exception>
+    public WideFeatureTable Wide() => WideFeatureTable.From(_rows);
+
+    /// <summary>Writes the table as CSV, atomically (readers never see a half-written file).</summary>
+    public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
+
+    public void WriteCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
+        csv.WriteRecord([.. Columns]);
+        foreach (var r in _rows)
+        {
+            csv.WriteRecord([r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, FormatValue(r.Value)]);
+        }
+
+        csv.Flush();
+    }
+
+    /// <summary>
+    /// Reads a feature CSV. <c>family</c>, <c>feature</c> and <c>value</c> are required; the other columns default to
+    /// empty (<c>image_type</c> to "original"); unknown columns are ignored. Values may be NaN, Infinity or empty (NaN).
+    /// </summary>
+    /// <exception cref="InvalidDataException">A required column is missing or a value is not a number (naming file, line and column).</exception>
+    public static FeatureTable ReadCsv(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        return ReadCsv(reader, path);
+    }
+
+    public static FeatureTable ReadCsv(TextReader reader, string source = "CSV")
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        using var csv = CsvReader.Create(reader, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
+        var header = csv.Headers;
+        if (header.Count == 0)
+        {
+            throw new InvalidDataException($"{source}: empty file; a feature table needs the header {string.Join(",", Columns)}.");
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < header.Count; i++)
+        {
+            index.TryAdd(header[i].Trim(), i);
+        }
+
+        foreach (var required in new[] { "family", "feature", "value" })
+        {
+            if (!index.ContainsKey(required))
+            {
+                throw new InvalidDataException($"{source}: the column '{required}' is missing (found: {string.Join(", ", header)}).");
+            }
+        }
+
+        string Field(string name, string fallback = "") =>
+            index.TryGetValue(name, out int i) && i < csv.FieldCount ? csv.GetString(i) : fallback;
+
+        var rows = new List<FeatureRow>();
+        while (csv.Read())
+        {
+            string text = Field("value").Trim();
+            if (!TryParseValue(text, out double value))
+            {
+                throw new InvalidDataException($"{source}, line {csv.LineNumber}: value '{text}' is not a number.");
+            }
+
+            rows.Add(new FeatureRow(
+                Field("subject"), Field("timepoint"), Field("region"), Field("image_type", "original"), Field("family"), Field("feature"),
+                Field("ibsi_code"), Field("aggregation"), Field("variant"), value));
+        }
+
+        return new FeatureTable(rows);
+    }
+
+    /// <summary>The first rows, aligned, with a count of the rest: enough to see what a table holds.</summary>
+    public override string ToString() => ToString(10);
+
+    public string ToString(int maxRows)
+    {
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"FeatureTable: {Count} rows");
+        var subjects = _rows.Select(r => r.Subject).Distinct().Count();
+        if (Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $", {_rows.Select(r => r.Family).Distinct().Count()} families, {subjects} subject(s)");
+        }
+
+        sb.AppendLine();
+        var shown = _rows.Take(Math.Max(0, maxRows)).ToList();
+        if (shown.Count == 0)
+        {
+            return sb.ToString();
+        }
+
+        bool showIds = shown.Any(r => r.Subject.Length + r.TimePoint.Length + r.Region.Length > 0);
+        var lines = shown.Select(r => new[]
+        {
+            showIds ? $"{r.Subject}/{r.TimePoint}/{r.Region}" : null,
+            r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, r.Value.ToString("G6", CultureInfo.InvariantCulture),
+        }.Where(c => c is not null).Select(c => c!).ToArray()).ToList();
+        var head = (showIds ? new[] { "subject/timepoint/region" } : []).Concat(["family", "feature", "ibsi_code", "aggregation", "variant", "value"]).ToArray();
+        lines.Insert(0, head);
+        var widths = Enumerable.Range(0, head.Length).Select(c => lines.Max(l => Math.Min(l[c].Length, 48))).ToArray();
+        foreach (var l in lines)
+        {
+            sb.AppendLine(string.Join("  ", l.Select((c, i) => (c.Length > 48 ? c[..47] + "…" : c).PadRight(widths[i]))).TrimEnd());
+        }
+
+        if (Count > shown.Count)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"… {Count - shown.Count} more rows");
+        }
+
+        return sb.ToString();
+    }
+
+    public IEnumerator<FeatureRow> GetEnumerator() => ((IEnumerable<FeatureRow>)_rows).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal static string FormatValue(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static bool TryParseValue(string text, out double value)
+    {
+        if (text.Length == 0)
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    private FeatureTable Map(Func<FeatureRow, FeatureRow> f) => new(_rows.Select(f), Settings);
+}

@@ -1,0 +1,101 @@
+using Radiomics.Features;
+using Radiomics.Imaging;
+using Radiomics.Processing;
+using Radiomics.TestSupport;
+
+namespace Radiomics.Core.Tests.Features;
+
+public class FeatureSettingsYamlTests
+{
+    public static TheoryData<string> PresetNames => [.. FeaturePresets.Names];
+
+    [Theory]
+    [MemberData(nameof(PresetNames))]
+    public void Every_preset_survives_a_YAML_round_trip(string name)
+    {
+        var preset = FeaturePresets.Get(name);
+        var yaml = FeatureSettingsYaml.ToYaml(preset);
+        var back = FeatureSettingsYaml.FromYaml(yaml);
+        Assert.Equal(yaml, FeatureSettingsYaml.ToYaml(back));
+        Assert.Equal(preset.Resampling, back.Resampling);
+        Assert.Equal(preset.Resegmentation, back.Resegmentation);
+        Assert.Equal(preset.Discretisation, back.Discretisation);
+        Assert.Equal(preset.IntensityVolumeHistogram, back.IntensityVolumeHistogram);
+        Assert.Equal(preset.Texture.Aggregations, back.Texture.Aggregations);
+        Assert.Equal(preset.Texture.Distance, back.Texture.Distance);
+        Assert.Equal(preset.Families, back.Families);
+        Assert.Equal(preset.Dimensionality, back.Dimensionality);
+        Assert.Equal(preset.RoundInputIntensities, back.RoundInputIntensities);
+    }
+
+    [Fact]
+    public void A_hand_written_file_reads_with_defaults_for_what_it_leaves_out()
+    {
+        const string yaml = """
+            dimensionality: 3D
+            resampling:
+              spacing: [1.5, 1.5, 3]
+              interpolator: bspline
+            resegmentation:
+              minimum: -1000
+              outlier_sigma: 3
+            discretisation:
+              method: fixed_bin_size
+              bin_width: 10
+            texture:
+              aggregations: ["3D, merged"]
+            families: [intensity_statistics, texture]
+            """;
+        var s = FeatureSettingsYaml.FromYaml(yaml);
+        Assert.Equal(new Vec3(1.5, 1.5, 3), s.Resampling!.Spacing);
+        Assert.Equal(Interpolator.BSpline, s.Resampling.Interpolator);
+        Assert.Equal(Interpolator.Linear, s.Resampling.MaskInterpolator);
+        Assert.Equal(0.5, s.Resampling.PartialVolumeThreshold);
+        Assert.Equal(-1000, s.Resegmentation.Minimum);
+        Assert.Null(s.Resegmentation.Maximum);
+        Assert.Equal(3, s.Resegmentation.OutlierSigma);
+        Assert.Equal(DiscretisationMethod.FixedBinSize, s.Discretisation.Method);
+        Assert.Equal(10, s.Discretisation.BinWidth);
+        Assert.Equal([TextureAggregation.Merged3D], s.Texture.Aggregations);
+        Assert.Equal(FeatureFamilies.IntensityStatistics | FeatureFamilies.Texture, s.Families);
+        Assert.Equal(new FeatureSettings().IntensityVolumeHistogram, s.IntensityVolumeHistogram);
+    }
+
+    [Theory]
+    [InlineData("discretisation:\n  methd: fixed_bin_size\n", "methd")]
+    [InlineData("resampling:\n  interpolator: cubic\n", "cubic")]
+    [InlineData("families: [glcmx]\n", "glcmx")]
+    [InlineData("resampling:\n  spacing: [1, 2]\n", "three numbers")]
+    [InlineData("resegmentation:\n  minimum: 400\n  maximum: -500\n", "empty")]
+    [InlineData("dimensionality: 2D\nresampling:\n  spacing: [2, 2, 2]\n", "in_plane_only")]
+    public void Mistakes_are_reported_with_the_offending_key_or_value(string yaml, string expected)
+    {
+        var e = Assert.Throws<InvalidDataException>(() => FeatureSettingsYaml.FromYaml(yaml, "my.yaml"));
+        Assert.Contains("my.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_writes_atomically_a_file_that_loads_back()
+    {
+        using var tmp = new TempDirectory();
+        FeatureSettingsYaml.Save(FeaturePresets.ConfigE, tmp.File("e.yaml"), "config E");
+        Assert.StartsWith("# Radiomics toolkit", File.ReadAllText(tmp.File("e.yaml")), StringComparison.Ordinal);
+        Assert.Equal(FeaturePresets.ConfigE.Resampling, FeatureSettingsYaml.Load(tmp.File("e.yaml")).Resampling);
+        Assert.Single(Directory.GetFiles(tmp.Path));
+    }
+
+    [Fact]
+    public void The_README_example_is_valid()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot ?? throw new InvalidOperationException("repository not found"), "README.md"));
+        int start = readme.IndexOf("```yaml\ndimensionality", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no settings example");
+        start += "```yaml\n".Length;
+        var yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var s = FeatureSettingsYaml.FromYaml(yaml, "README.md");
+        Assert.Equal(FeaturePresets.ConfigC.Resampling, s.Resampling);
+        Assert.Equal(FeaturePresets.ConfigC.Discretisation, s.Discretisation);
+        Assert.Equal(FeaturePresets.ConfigC.IntensityVolumeHistogram, s.IntensityVolumeHistogram);
+    }
+}
