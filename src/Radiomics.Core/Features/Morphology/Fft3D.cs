@@ -1,10 +1,9 @@
-using System.Buffers;
 using System.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Features.Morphology;
 
-/// <summary>Separable 3D forward FFT on a grid stored x fastest, parallel over lines.</summary>
+/// <summary>Separable 3D forward FFT on a grid stored x fastest, parallel over lines and planes.</summary>
 internal static class Fft3D
 {
     /// <summary>
@@ -14,61 +13,42 @@ internal static class Fft3D
     public static void Forward(Complex[] data, Size3 grid, Size3 support)
     {
         int gx = grid.X, gy = grid.Y, gz = grid.Z;
+        int planeSize = gx * gy;
 
-        // Along x: only lines with y < support.Y and z < support.Z hold data.
+        // Along x: contiguous lines; only y < support.Y and z < support.Z hold data.
         var fx = new Fft(gx);
         Parallel.For(0, support.Z, () => new Complex[gx], (z, _, scratch) =>
         {
             for (int y = 0; y < support.Y; y++)
             {
-                fx.Forward(data.AsSpan((int)(((long)z * gy + y) * gx), gx), scratch);
+                fx.Forward(data.AsSpan((z * planeSize) + (y * gx), gx), scratch);
             }
 
             return scratch;
         }, _ => { });
 
-        // Along y: planes z < support.Z, every x column.
+        // Along y: a plane [y][x] is already a batch of gx sequences; planes z < support.Z hold data.
         var fy = new Fft(gy);
-        Parallel.For(0, support.Z, () => (new Complex[gy], new Complex[gy]), (z, _, buffers) =>
+        Parallel.For(0, support.Z, () => new Complex[planeSize], (z, _, scratch) =>
         {
-            var (line, scratch) = buffers;
-            long plane = (long)z * gy * gx;
-            for (int x = 0; x < gx; x++)
-            {
-                for (int y = 0; y < gy; y++)
-                {
-                    line[y] = data[plane + ((long)y * gx) + x];
-                }
-
-                fy.Forward(line, scratch);
-                for (int y = 0; y < gy; y++)
-                {
-                    data[plane + ((long)y * gx) + x] = line[y];
-                }
-            }
-
-            return buffers;
+            fy.ForwardBatch(data.AsSpan(z * planeSize, planeSize), scratch, gx);
+            return scratch;
         }, _ => { });
 
-        // Along z: every (x, y) line; gather a block of x at a time for cache-friendly strides.
+        // Along z: for each y, gather the rows [z][x] into a batch of gx sequences.
         var fz = new Fft(gz);
-        long planeSize = (long)gx * gy;
-        Parallel.For(0, gy, () => (new Complex[gz], new Complex[gz]), (y, _, buffers) =>
+        Parallel.For(0, gy, () => (new Complex[gz * gx], new Complex[gz * gx]), (y, _, buffers) =>
         {
-            var (line, scratch) = buffers;
-            for (int x = 0; x < gx; x++)
+            var (rows, scratch) = buffers;
+            for (int z = 0; z < gz; z++)
             {
-                long offset = ((long)y * gx) + x;
-                for (int z = 0; z < gz; z++)
-                {
-                    line[z] = data[offset + (z * planeSize)];
-                }
+                data.AsSpan((z * planeSize) + (y * gx), gx).CopyTo(rows.AsSpan(z * gx, gx));
+            }
 
-                fz.Forward(line, scratch);
-                for (int z = 0; z < gz; z++)
-                {
-                    data[offset + (z * planeSize)] = line[z];
-                }
+            fz.ForwardBatch(rows, scratch, gx);
+            for (int z = 0; z < gz; z++)
+            {
+                rows.AsSpan(z * gx, gx).CopyTo(data.AsSpan((z * planeSize) + (y * gx), gx));
             }
 
             return buffers;
