@@ -11,9 +11,46 @@ namespace Radiomics.Features.Morphology;
 /// </remarks>
 internal sealed class CubeCaseTable
 {
-    private readonly int[][] _triangles = new int[256][];
+    /// <summary>Outward polygons (edge indices) per configuration, with separated [0] and joined [1] diagonals.</summary>
+    private static readonly int[][][][] OrientedLoops = [BuildLoops(joinDiagonal: false), BuildLoops(joinDiagonal: true)];
 
-    public CubeCaseTable(bool joinDiagonal)
+    /// <summary>Index-space area and signed volume (about the cube centre) of every triangle of edge midpoints, at [(a·12 + b)·12 + c].</summary>
+    private static readonly (double Area, double Volume)[] UnitMeasures = BuildUnitMeasures();
+
+    private readonly int[][] _triangles = new int[256][];
+    private readonly double[] _physicalArea = new double[12 * 12 * 12];
+
+    /// <param name="joinDiagonal">Whether ROI corners on a face diagonal are joined.</param>
+    /// <param name="proportions">Voxel spacing (only its ratios matter), for the last tie-break of triangulations.</param>
+    public CubeCaseTable(bool joinDiagonal, Imaging.Vec3 proportions)
+    {
+        double scale = proportions.MaxAbs;
+        var s = (X: proportions.X / scale, Y: proportions.Y / scale, Z: proportions.Z / scale);
+        for (int a = 0; a < 12; a++)
+        {
+            for (int b = 0; b < 12; b++)
+            {
+                for (int c = 0; c < 12; c++)
+                {
+                    _physicalArea[(((a * 12) + b) * 12) + c] = Area(Scale(Midpoint(a), s), Scale(Midpoint(b), s), Scale(Midpoint(c), s));
+                }
+            }
+        }
+
+        var loops = OrientedLoops[joinDiagonal ? 1 : 0];
+        for (int config = 0; config < 256; config++)
+        {
+            var triangles = new List<int>();
+            foreach (var loop in loops[config])
+            {
+                Triangulate(loop, triangles);
+            }
+
+            _triangles[config] = [.. triangles];
+        }
+    }
+
+    private static int[][][] BuildLoops(bool joinDiagonal)
     {
         var loops = new List<List<int>>[256];
         for (int config = 0; config < 256; config++)
@@ -24,22 +61,44 @@ internal sealed class CubeCaseTable
         // The segment rule fixes one orientation for every polygon; check it once on a single ROI corner (the outward
         // normal points away from corner 0, towards +x+y+z) and reverse every polygon if needed.
         bool reverse = Normal(loops[1][0]) is var n && n.X + n.Y + n.Z < 0;
+        var result = new int[256][][];
         for (int config = 0; config < 256; config++)
         {
-            var triangles = new List<int>();
-            foreach (var loop in loops[config])
+            result[config] = new int[loops[config].Count][];
+            for (int l = 0; l < loops[config].Count; l++)
             {
+                var loop = loops[config][l];
                 if (reverse)
                 {
                     loop.Reverse();
                 }
 
-                Triangulate(loop, triangles);
+                result[config][l] = [.. loop];
             }
-
-            _triangles[config] = [.. triangles];
         }
+
+        return result;
     }
+
+    private static (double Area, double Volume)[] BuildUnitMeasures()
+    {
+        var measures = new (double, double)[12 * 12 * 12];
+        for (int a = 0; a < 12; a++)
+        {
+            for (int b = 0; b < 12; b++)
+            {
+                for (int c = 0; c < 12; c++)
+                {
+                    measures[(((a * 12) + b) * 12) + c] = (Area(Midpoint(a), Midpoint(b), Midpoint(c)), TriangleVolume(a, b, c));
+                }
+            }
+        }
+
+        return measures;
+    }
+
+    private static (double X, double Y, double Z) Scale((double X, double Y, double Z) p, (double X, double Y, double Z) s) =>
+        (p.X * s.X, p.Y * s.Y, p.Z * s.Z);
 
     /// <summary>Edge indices, three per triangle, outward normals.</summary>
     public ReadOnlySpan<int> Triangles(int config) => _triangles[config];
@@ -180,40 +239,62 @@ internal sealed class CubeCaseTable
         return (nx, ny, nz);
     }
 
-    private static double TriangleArea(int a, int b, int c)
+    private static double Area((double X, double Y, double Z) pa, (double X, double Y, double Z) pb, (double X, double Y, double Z) pc)
     {
-        var pa = Midpoint(a);
-        var pb = Midpoint(b);
-        var pc = Midpoint(c);
         double ux = pb.X - pa.X, uy = pb.Y - pa.Y, uz = pb.Z - pa.Z;
         double vx = pc.X - pa.X, vy = pc.Y - pa.Y, vz = pc.Z - pa.Z;
         double cx = (uy * vz) - (uz * vy), cy = (uz * vx) - (ux * vz), cz = (ux * vy) - (uy * vx);
         return Math.Sqrt((cx * cx) + (cy * cy) + (cz * cz)) / 2;
     }
 
-    /// <summary>
-    /// Triangulates a polygon of edge midpoints with the largest total area (dynamic programming over diagonals).
-    /// Non-planar polygons (a pentagon for three ROI corners on a face, hexagons for four corners) have several
-    /// triangulations with different areas and volumes; the largest-area one is the choice of Lewiner's tables used
-    /// by scikit-image and hence by the IBSI reference implementations, and it does not depend on which side is the ROI.
-    /// </summary>
-    private static void Triangulate(List<int> loop, List<int> triangles)
+    /// <summary>Signed volume of the tetrahedron (cube centre, a, b, c), positive for a face whose normal points away from the centre.</summary>
+    private static double TriangleVolume(int a, int b, int c)
     {
-        int n = loop.Count;
-        var best = new double[n, n];
+        var pa = Midpoint(a);
+        var pb = Midpoint(b);
+        var pc = Midpoint(c);
+        double ax = pa.X - 0.5, ay = pa.Y - 0.5, az = pa.Z - 0.5;
+        double bx = pb.X - 0.5, by = pb.Y - 0.5, bz = pb.Z - 0.5;
+        double cx = pc.X - 0.5, cy = pc.Y - 0.5, cz = pc.Z - 0.5;
+        return ((ax * ((by * cz) - (bz * cy))) - (ay * ((bx * cz) - (bz * cx))) + (az * ((bx * cy) - (by * cx)))) / 6;
+    }
+
+    /// <summary>
+    /// Triangulates an outward-oriented polygon of edge midpoints (dynamic programming over diagonals) with the largest
+    /// total area in index space, then among equal areas the largest enclosed volume, then the largest area in the
+    /// cell's physical proportions. Non-planar polygons (a pentagon for three ROI corners on a face, hexagons for four)
+    /// have several triangulations with different areas and volumes; the largest index-space area is the choice of
+    /// Lewiner's tables used by scikit-image and hence by the IBSI reference implementations (choosing in physical
+    /// space instead misses configuration A's references). The criteria are geometric, so mesh volume and area do not
+    /// depend on axis order or mirroring of the mask.
+    /// </summary>
+    private void Triangulate(int[] loop, List<int> triangles)
+    {
+        const double tie = 1e-12;
+        int n = loop.Length;
+        var area = new double[n, n];
+        var volume = new double[n, n];
+        var physical = new double[n, n];
         var split = new int[n, n];
         for (int length = 2; length < n; length++)
         {
             for (int i = 0; i + length < n; i++)
             {
                 int j = i + length;
-                best[i, j] = double.MinValue;
+                area[i, j] = double.MinValue;
                 for (int k = i + 1; k < j; k++)
                 {
-                    double area = best[i, k] + best[k, j] + TriangleArea(loop[i], loop[k], loop[j]);
-                    if (area > best[i, j] + 1e-12)
+                    int t = (((loop[i] * 12) + loop[k]) * 12) + loop[j];
+                    double a = area[i, k] + area[k, j] + UnitMeasures[t].Area;
+                    double v = volume[i, k] + volume[k, j] + UnitMeasures[t].Volume;
+                    double p = physical[i, k] + physical[k, j] + _physicalArea[t];
+                    bool better = a > area[i, j] + tie
+                        || (a >= area[i, j] - tie && (v > volume[i, j] + tie || (v >= volume[i, j] - tie && p > physical[i, j] + tie)));
+                    if (better)
                     {
-                        best[i, j] = area;
+                        area[i, j] = a;
+                        volume[i, j] = v;
+                        physical[i, j] = p;
                         split[i, j] = k;
                     }
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Radiomics.Imaging;
 
 namespace Radiomics.Features.Morphology;
@@ -10,7 +11,9 @@ namespace Radiomics.Features.Morphology;
 /// <remarks>
 /// The case table is derived at start-up rather than typed in: on each cube face the surface crosses the edges whose
 /// corners differ, crossings are joined into segments that keep the ROI on their left (seen from outside the cube), the
-/// segments of the six faces chain into closed polygons, and each polygon is triangulated. Because a face's segments
+/// segments of the six faces chain into closed polygons, and each polygon is triangulated as Lewiner's tables do (the
+/// largest area on the voxel lattice; ties broken by enclosed volume, then by area at the actual spacing, so results do
+/// not depend on axis order or mirroring). Because a face's segments
 /// depend only on its four corners, neighbouring cubes agree and the mesh is watertight. On an ambiguous face (ROI
 /// corners on one diagonal only) the iso-level 0.5 meets the bilinear saddle exactly; scikit-image's Lewiner
 /// implementation (the IBSI reference implementations' mesher) then joins the ROI corners, and so do we by default.
@@ -19,8 +22,8 @@ namespace Radiomics.Features.Morphology;
 /// </remarks>
 public static class MarchingCubes
 {
-    private static readonly CubeCaseTable SeparatedTable = new(joinDiagonal: false);
-    private static readonly CubeCaseTable JoinedTable = new(joinDiagonal: true);
+    /// <summary>Case tables by diagonal rule and spacing (the spacing only breaks ties between triangulations).</summary>
+    private static readonly ConcurrentDictionary<(bool, Vec3), CubeCaseTable> Tables = new();
 
     /// <summary>The surface mesh of the voxels where <paramref name="mask"/> is true.</summary>
     /// <param name="mask">One value per voxel, x fastest, then y, then z.</param>
@@ -39,7 +42,13 @@ public static class MarchingCubes
             throw new ArgumentOutOfRangeException(nameof(spacing), spacing, "Spacing must be positive and finite.");
         }
 
-        var table = joinDiagonal ? JoinedTable : SeparatedTable;
+        if (Tables.Count > 64)
+        {
+            // A cohort can hold many spacings; tables are cheap (well under a millisecond), so just start over.
+            Tables.Clear();
+        }
+
+        var table = Tables.GetOrAdd((joinDiagonal, spacing), key => new CubeCaseTable(key.Item1, key.Item2));
 
         // Padded grid: point p along an axis is voxel p − 1; points 0 and n + 1 are the non-ROI padding.
         int px = size.X + 2, py = size.Y + 2, pz = size.Z + 2;
