@@ -36,7 +36,7 @@ public static class MorphologyFeatures
         double semiMinor = 2 * Math.Sqrt(Math.Max(pca.Minor, 0));
         double semiLeast = 2 * Math.Sqrt(Math.Max(pca.Least, 0));
         double aeeVolume = 4 * Math.PI * semiMajor * semiMinor * semiLeast / 3;
-        double aeeArea = EllipsoidSurface.Area(semiMajor, semiMinor, semiLeast);
+        double aeeArea = EllipsoidSurface.IbsiArea(semiMajor, semiMinor, semiLeast);
         var aabb = m.AxisAlignedBox;
 
         return
@@ -64,7 +64,7 @@ public static class MorphologyFeatures
             F("Volume density (approximate enclosing ellipsoid)", "6BDE", v / aeeVolume, "volume density (AEE)"),
             F("Area density (approximate enclosing ellipsoid)", "RDD2", a / aeeArea, "area density (AEE)"),
             F("Volume density (minimum volume enclosing ellipsoid)", "SWZ1", v / m.EnclosingEllipsoid.Volume, "volume density (MVEE)"),
-            F("Area density (minimum volume enclosing ellipsoid)", "BRI8", a / m.EnclosingEllipsoid.SurfaceArea, "area density (MVEE)"),
+            F("Area density (minimum volume enclosing ellipsoid)", "BRI8", a / m.EnclosingEllipsoid.IbsiSurfaceArea, "area density (MVEE)"),
             F("Volume density (convex hull)", "R3ER", v / m.HullVolume),
             F("Area density (convex hull)", "7T7F", a / m.HullArea),
             F("Integrated intensity", "99N0", v * m.MeanIntensity),

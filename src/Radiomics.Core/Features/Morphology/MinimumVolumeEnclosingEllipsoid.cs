@@ -15,8 +15,11 @@ public sealed record MinimumVolumeEnclosingEllipsoid(Vec3 Centre, Matrix3 Shape,
     /// <summary>4π abc / 3.</summary>
     public double Volume => 4 * Math.PI * SemiAxes.X * SemiAxes.Y * SemiAxes.Z / 3;
 
-    /// <summary>Surface area by the manual's Legendre series.</summary>
+    /// <summary>True surface area (Legendre series).</summary>
     public double SurfaceArea => EllipsoidSurface.Area(SemiAxes.X, SemiAxes.Y, SemiAxes.Z);
+
+    /// <summary>Surface area by the series as the IBSI manual prints it, for area density (MVEE) (see <see cref="EllipsoidSurface"/>).</summary>
+    public double IbsiSurfaceArea => EllipsoidSurface.IbsiArea(SemiAxes.X, SemiAxes.Y, SemiAxes.Z);
 
     /// <summary>(x − c)ᵀ A (x − c): at most 1 inside the ellipsoid.</summary>
     public double Level(Vec3 x)
