@@ -21,7 +21,7 @@ public static class MorphologyFeatures
     /// </summary>
     /// <remarks>
     /// Degenerate ROIs give documented values rather than errors: features that divide by a zero PCA eigenvalue
-    /// (e.g. elongation of a single voxel) are NaN; with an empty intensity mask, centre of mass shift, integrated
+    /// (elongation, flatness and the AEE densities of a single voxel, or the AEE densities of a flat ROI) are NaN; with an empty intensity mask, centre of mass shift, integrated
     /// intensity, Moran's I and Geary's C are NaN; Moran's I and Geary's C are NaN for fewer than two intensity voxels
     /// or constant intensities. NaN intensities inside the intensity mask propagate to those four features.
     /// </remarks>
@@ -55,14 +55,14 @@ public static class MorphologyFeatures
             F("Major axis length", "TDIC", pca.MajorAxisLength),
             F("Minor axis length", "P9VJ", pca.MinorAxisLength),
             F("Least axis length", "7J51", pca.LeastAxisLength),
-            F("Elongation", "Q3CK", Math.Sqrt(pca.Minor / pca.Major)),
-            F("Flatness", "N17B", Math.Sqrt(pca.Least / pca.Major)),
+            F("Elongation", "Q3CK", Math.Sqrt(Ratio(pca.Minor, pca.Major))),
+            F("Flatness", "N17B", Math.Sqrt(Ratio(pca.Least, pca.Major))),
             F("Volume density (axis-aligned bounding box)", "PBX1", v / aabb.Volume, "volume density (AABB)"),
             F("Area density (axis-aligned bounding box)", "R59B", a / aabb.SurfaceArea, "area density (AABB)"),
             F("Volume density (oriented minimum bounding box)", "ZH1A", v / m.OrientedBox.Volume, "volume density (OMBB)"),
             F("Area density (oriented minimum bounding box)", "IQYR", a / m.OrientedBox.SurfaceArea, "area density (OMBB)"),
-            F("Volume density (approximate enclosing ellipsoid)", "6BDE", v / aeeVolume, "volume density (AEE)"),
-            F("Area density (approximate enclosing ellipsoid)", "RDD2", a / aeeArea, "area density (AEE)"),
+            F("Volume density (approximate enclosing ellipsoid)", "6BDE", Ratio(v, aeeVolume), "volume density (AEE)"),
+            F("Area density (approximate enclosing ellipsoid)", "RDD2", Ratio(a, aeeArea), "area density (AEE)"),
             F("Volume density (minimum volume enclosing ellipsoid)", "SWZ1", v / m.EnclosingEllipsoid.Volume, "volume density (MVEE)"),
             F("Area density (minimum volume enclosing ellipsoid)", "BRI8", a / m.EnclosingEllipsoid.IbsiSurfaceArea, "area density (MVEE)"),
             F("Volume density (convex hull)", "R3ER", v / m.HullVolume),
@@ -72,6 +72,9 @@ public static class MorphologyFeatures
             F("Geary’s C measure", "NPT7", m.GearysC),
         ];
     }
+
+    /// <summary>x / y, NaN when y is not positive (a degenerate PCA ellipsoid).</summary>
+    private static double Ratio(double x, double y) => y > 0 ? x / y : double.NaN;
 
     private static FeatureValue F(string name, string code, double value, string variant = "") =>
         new(Family, name, code, value, "", variant);
