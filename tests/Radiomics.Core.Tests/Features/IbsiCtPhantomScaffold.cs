@@ -1,4 +1,3 @@
-using Radiomics.Core.Tests.Ibsi;
 using Radiomics.Features;
 using Radiomics.Imaging;
 using Radiomics.IO;
@@ -14,6 +13,7 @@ namespace Radiomics.Core.Tests.Features;
 /// nearest-boundary extrapolation, intensities rounded to integers, the mask interpolated linearly and kept where ≥ 0.5
 /// (up to rounding of the grid positions);
 /// then re-segmentation of the intensity mask by range. Only the part of the grid around the ROI is interpolated.
+/// Configurations are named as in the reference table ("config_A"); bench/MorphologyBench compiles this file too.
 /// </summary>
 internal static class IbsiCtPhantomScaffold
 {
@@ -40,9 +40,9 @@ internal static class IbsiCtPhantomScaffold
         var g = image.Geometry;
         var (spacing, low, high) = config switch
         {
-            IbsiReference.ConfigA => (g.Spacing, -500.0, 400.0),
-            IbsiReference.ConfigB => (new Vec3(2, 2, g.Spacing.Z), -500.0, 400.0),
-            IbsiReference.ConfigC => (new Vec3(2, 2, 2), -1000.0, 400.0),
+            "config_A" => (g.Spacing, -500.0, 400.0),
+            "config_B" => (new Vec3(2, 2, g.Spacing.Z), -500.0, 400.0),
+            "config_C" => (new Vec3(2, 2, 2), -1000.0, 400.0),
             _ => throw new ArgumentOutOfRangeException(nameof(config), config, "Scaffolding covers configurations A, B and C."),
         };
 

@@ -42,13 +42,18 @@ public sealed record MorphologyMeasurements
         ArgumentNullException.ThrowIfNull(roi);
         var crop = CroppedRoi.Of(roi);
         var spacing = roi.Geometry.Spacing;
+        // The transforms behind Moran's I and Geary's C dominate; overlap them with the geometry.
+        var autocorrelation = Task.Run(() => SpatialAutocorrelation.Compute(crop.Intensities, crop.Intensity, crop.Size, spacing));
         var surface = MarchingCubes.Extract(crop.Morphological, crop.Size, spacing);
         var mesh = surface.ToMesh();
         var hull = ConvexHull3D.Compute(surface.LatticeVertices);
         var hullMesh = hull.ToMesh(surface.LatticeStep);
         var (min, max) = mesh.Bounds();
-        var (moran, geary) = SpatialAutocorrelation.Compute(crop.Intensities, crop.Intensity, crop.Size, spacing);
         var (shift, mean) = CentresOfMass(crop, spacing);
+        var axes = PrincipalAxes.Of(crop.Morphological, crop.Size, spacing);
+        var orientedBox = OrientedMinimumBoundingBox.Compute(hull, surface.LatticeStep);
+        var ellipsoid = MinimumVolumeEnclosingEllipsoid.Fit(hullMesh.Vertices);
+        var (moran, geary) = autocorrelation.GetAwaiter().GetResult();
         return new MorphologyMeasurements
         {
             MeshVolume = mesh.Volume,
@@ -57,10 +62,10 @@ public sealed record MorphologyMeasurements
             HullVolume = hullMesh.Volume,
             HullArea = hullMesh.SurfaceArea,
             MaximumDiameter = MaximumDistance(hullMesh.Vertices),
-            Axes = PrincipalAxes.Of(crop.Morphological, crop.Size, spacing),
+            Axes = axes,
             AxisAlignedBox = new OrientedBox((min + max) / 2, Matrix3.Identity, max - min),
-            OrientedBox = OrientedMinimumBoundingBox.Compute(hull, surface.LatticeStep),
-            EnclosingEllipsoid = MinimumVolumeEnclosingEllipsoid.Fit(hullMesh.Vertices),
+            OrientedBox = orientedBox,
+            EnclosingEllipsoid = ellipsoid,
             CentreOfMassShift = shift,
             MeanIntensity = mean,
             MoransI = moran,

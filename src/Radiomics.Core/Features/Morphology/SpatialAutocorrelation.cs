@@ -160,7 +160,7 @@ public static class SpatialAutocorrelation
         }
 
         // Inverse-distance kernel on the periodic grid; offsets beyond ±(n − 1) never pair two voxels, so zero them.
-        for (int z = 0; z < gz; z++)
+        Parallel.For(0, gz, z =>
         {
             int dz = z < nz ? z : z > gz - nz ? z - gz : int.MaxValue;
             for (int y = 0; y < gy; y++)
@@ -179,18 +179,19 @@ public static class SpatialAutocorrelation
                     h2[row + x] = new Complex(h2[row + x].Real, 1 / Math.Sqrt((ex * ex) + (ey * ey) + (ez * ez)));
                 }
             }
-        }
+        });
 
         var grid = new Size3(gx, gy, gz);
         Fft3D.Forward(h1, grid, new Size3(nx, ny, nz));
         Fft3D.Forward(h2, grid, grid);
 
         // Unpack the two real spectra held in each complex transform: F(k) = (H(k) + conj H(−k)) / 2,
-        // G(k) = (H(k) − conj H(−k)) / 2i.
-        double weights = 0, cross = 0, squaresTimesMask = 0;
-        for (int z = 0; z < gz; z++)
+        // G(k) = (H(k) − conj H(−k)) / 2i. Partial sums per plane, added in order, keep the result deterministic.
+        var planes = new (double Weights, double Cross, double SquaresTimesMask)[gz];
+        Parallel.For(0, gz, z =>
         {
             int mz = z == 0 ? 0 : gz - z;
+            double w = 0, c = 0, q = 0;
             for (int y = 0; y < gy; y++)
             {
                 int my = y == 0 ? 0 : gy - y;
@@ -207,11 +208,21 @@ public static class SpatialAutocorrelation
                     var yHat = (a - am) * new Complex(0, -0.5);
                     var qHat = (b + bm) * 0.5;
                     double wHat = ((b - bm) * new Complex(0, -0.5)).Real;
-                    weights += wHat * ((maskHat.Real * maskHat.Real) + (maskHat.Imaginary * maskHat.Imaginary));
-                    cross += wHat * ((yHat.Real * yHat.Real) + (yHat.Imaginary * yHat.Imaginary));
-                    squaresTimesMask += wHat * ((qHat.Real * maskHat.Real) + (qHat.Imaginary * maskHat.Imaginary));
+                    w += wHat * ((maskHat.Real * maskHat.Real) + (maskHat.Imaginary * maskHat.Imaginary));
+                    c += wHat * ((yHat.Real * yHat.Real) + (yHat.Imaginary * yHat.Imaginary));
+                    q += wHat * ((qHat.Real * maskHat.Real) + (qHat.Imaginary * maskHat.Imaginary));
                 }
             }
+
+            planes[z] = (w, c, q);
+        });
+
+        double weights = 0, cross = 0, squaresTimesMask = 0;
+        foreach (var (w, c, q) in planes)
+        {
+            weights += w;
+            cross += c;
+            squaresTimesMask += q;
         }
 
         weights /= total;
