@@ -8,14 +8,21 @@ namespace Radiomics.Features.Morphology;
 /// <remarks>
 /// O'Rourke (1985) showed that the minimum box either has a face flush with a hull face or two adjacent faces each
 /// touching a hull edge. Like the approximations the manual cites (Barequet and Har-Peled 2001; Chan and Tan 2001), this
-/// searches the first family exactly and the second not at all: for every distinct hull face normal, the smallest
-/// rectangle around the hull's projection onto the face plane (rotating calipers: one rectangle side on a 2D hull edge)
-/// times the hull's extent along the normal. The result encloses the hull and is never larger than the axis-aligned
-/// box; it can exceed the true minimum when the optimum has no face on a hull face. The manual gives no reference
-/// values for these features.
+/// searches the first family and the second not at all: for each distinct hull face normal (at most
+/// <see cref="MaxCandidates"/>, largest facets first), the smallest rectangle around the hull's projection onto the
+/// face plane (one rectangle side on each edge of the projected 2D hull in turn; Freeman and Shapira 1975) times the
+/// hull's extent along the normal. The result encloses the hull and is never larger than the axis-aligned box; it can
+/// exceed the true minimum when the optimum has no face on a hull face. The manual gives no reference values for these
+/// features.
 /// </remarks>
 public static class OrientedMinimumBoundingBox
 {
+    /// <summary>
+    /// Most distinct face normals tried. Tumour hulls have a few hundred; beyond this (very large smooth ROIs) the
+    /// normals of the largest hull facets are tried, which bounds the cost.
+    /// </summary>
+    public const int MaxCandidates = 1024;
+
     /// <summary>The smallest box with one face on a face of <paramref name="hull"/>, in units of lattice × <paramref name="step"/>.</summary>
     public static OrientedBox Compute(ConvexHull3D hull, Vec3 step)
     {
@@ -27,27 +34,43 @@ public static class OrientedMinimumBoundingBox
             points[i] = hull.Points[indices[i]].Scale(step);
         }
 
-        var seen = new HashSet<(long, long, long)>();
+        // Distinct face normals with the total area of the facets that share them.
+        var facetArea = new Dictionary<(long, long, long), double>();
         var triangles = hull.Triangles;
-        var best = BoxAround(points, Matrix3.Identity);
-        var planar = new Vec3[points.Length];
         for (int f = 0; f < triangles.Length; f += 3)
         {
             var a = hull.Points[triangles[f]];
             var b = hull.Points[triangles[f + 1]];
             var c = hull.Points[triangles[f + 2]];
             var key = CanonicalNormal(a, b, c);
-            if (!seen.Add(key))
-            {
-                continue;
-            }
+            double area = (b.Scale(step) - a.Scale(step)).Cross(c.Scale(step) - a.Scale(step)).Norm;
+            facetArea[key] = facetArea.GetValueOrDefault(key) + area;
+        }
 
+        var candidates = facetArea.ToList();
+        candidates.Sort((x, y) => y.Value != x.Value ? y.Value.CompareTo(x.Value) : x.Key.CompareTo(y.Key));
+        if (candidates.Count > MaxCandidates)
+        {
+            candidates.RemoveRange(MaxCandidates, candidates.Count - MaxCandidates);
+        }
+
+        var boxes = new OrientedBox[candidates.Count];
+        Parallel.For(0, candidates.Count, () => new Vec2[points.Length], (k, _, planar) =>
+        {
+            var (nx, ny, nz) = candidates[k].Key;
             // A lattice plane n·x = d is the plane (n ⊘ step)·x_mm = d in millimetres.
-            var normal = new Vec3(key.Item1 / step.X, key.Item2 / step.Y, key.Item3 / step.Z).Normalised();
-            var candidate = BestBoxWithFaceNormal(points, normal, planar);
-            if (candidate.Volume < best.Volume)
+            var normal = new Vec3(nx / step.X, ny / step.Y, nz / step.Z).Normalised();
+            boxes[k] = BestBoxWithFaceNormal(points, normal, planar);
+            return planar;
+        }, _ => { });
+
+        // Ties go to the earlier candidate, so the result does not depend on thread timing.
+        var best = BoxAround(points, Matrix3.Identity);
+        foreach (var box in boxes)
+        {
+            if (box.Volume < best.Volume)
             {
-                best = candidate;
+                best = box;
             }
         }
 
@@ -86,7 +109,14 @@ public static class OrientedMinimumBoundingBox
         return a;
     }
 
-    private static OrientedBox BestBoxWithFaceNormal(Vec3[] points, Vec3 normal, Vec3[] planar)
+    private readonly record struct Vec2(double X, double Y);
+
+    private readonly struct LexicographicOrder : IComparer<Vec2>
+    {
+        public int Compare(Vec2 a, Vec2 b) => a.X != b.X ? a.X.CompareTo(b.X) : a.Y.CompareTo(b.Y);
+    }
+
+    private static OrientedBox BestBoxWithFaceNormal(Vec3[] points, Vec3 normal, Vec2[] planar)
     {
         // Orthonormal basis (u, w, normal) of the face plane.
         var helper = Math.Abs(normal.X) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
@@ -94,7 +124,7 @@ public static class OrientedMinimumBoundingBox
         var w = normal.Cross(u);
         for (int i = 0; i < points.Length; i++)
         {
-            planar[i] = new Vec3(points[i].Dot(u), points[i].Dot(w), 0);
+            planar[i] = new Vec2(points[i].Dot(u), points[i].Dot(w));
         }
 
         var ring = ConvexHull2D(planar);
@@ -102,7 +132,8 @@ public static class OrientedMinimumBoundingBox
         Vec3 bestU = u, bestW = w;
         for (int k = 0; k < ring.Count; k++)
         {
-            var e = ring[(k + 1) % ring.Count] - ring[k];
+            var next = ring[(k + 1) % ring.Count];
+            var e = new Vec2(next.X - ring[k].X, next.Y - ring[k].Y);
             double length = Math.Sqrt((e.X * e.X) + (e.Y * e.Y));
             if (length == 0)
             {
@@ -151,12 +182,12 @@ public static class OrientedMinimumBoundingBox
         return new OrientedBox(centre, axes, new Vec3(max[0] - min[0], max[1] - min[1], max[2] - min[2]));
     }
 
-    /// <summary>Andrew's monotone chain on the (X, Y) of the points: the hull ring counter-clockwise.</summary>
-    private static List<Vec3> ConvexHull2D(Vec3[] points)
+    /// <summary>Andrew's monotone chain: the hull ring counter-clockwise. Sorts <paramref name="points"/> in place.</summary>
+    private static List<Vec2> ConvexHull2D(Vec2[] points)
     {
-        var sorted = (Vec3[])points.Clone();
-        Array.Sort(sorted, (a, b) => a.X != b.X ? a.X.CompareTo(b.X) : a.Y.CompareTo(b.Y));
-        var hull = new List<Vec3>(sorted.Length + 1);
+        var sorted = points;
+        sorted.AsSpan().Sort(default(LexicographicOrder));
+        var hull = new List<Vec2>(Math.Min(sorted.Length + 1, 64));
         foreach (var p in sorted)
         {
             while (hull.Count >= 2 && Cross(hull[^2], hull[^1], p) <= 0)
@@ -183,5 +214,5 @@ public static class OrientedMinimumBoundingBox
         return hull;
     }
 
-    private static double Cross(Vec3 o, Vec3 a, Vec3 b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
+    private static double Cross(Vec2 o, Vec2 a, Vec2 b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
 }
