@@ -144,4 +144,15 @@ public class MorphologyTests
         var values = MorphologyFeatures.Compute(Roi(new Size3(10, 1, 1), (_, _, _) => true, (x, _, _) => x < 5 ? 1 : 3));
         Assert.Equal(1.25 * 1.5, Value(values, "KLMA"), 12);
     }
+
+    [Fact]
+    public void NaN_intensity_in_the_ROI_makes_only_the_intensity_features_NaN()
+    {
+        var values = MorphologyFeatures.Compute(Roi(new Size3(20, 17, 13), Ellipsoid, (x, y, z) => x == 9 && y == 8 && z == 6 ? double.NaN : x));
+        foreach (var v in values)
+        {
+            bool intensityBased = v.IbsiCode is "KLMA" or "99N0" or "N365" or "NPT7";
+            Assert.Equal(intensityBased, double.IsNaN(v.Value));
+        }
+    }
 }
