@@ -112,8 +112,6 @@ public sealed class ConvexHull3D
 
         /// <summary>Positive above the plane (on the side the normal points to), zero on it.</summary>
         public long Above(LatticePoint p) => (Nx * p.X) + (Ny * p.Y) + (Nz * p.Z) - D;
-
-        public double Length => Math.Sqrt(((double)Nx * Nx) + ((double)Ny * Ny) + ((double)Nz * Nz));
     }
 
     private sealed class Face
