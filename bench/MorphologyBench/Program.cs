@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Radiomics.Core.Tests.Features;
 using Radiomics.Features;
 using Radiomics.Features.Morphology;
+using Radiomics.IO;
+using Radiomics.Processing;
 using Radiomics.TestSupport;
 
 // Times the morphological family on the IBSI CT phantom (configuration C by default: 2 mm isotropic, ≈ 46 000 voxels)
@@ -15,7 +16,11 @@ if (!SharedData.IsAvailable)
     return 2;
 }
 
-var roi = IbsiCtPhantomScaffold.Roi(config);
+var phantom = SharedData.Path("ibsi", "ibsi_1_ct_radiomics_phantom", "nifti");
+var roi = RoiPreprocessing.Run(
+    ImageFile.Read(Path.Combine(phantom, "image", "phantom.nii.gz")),
+    ImageFile.ReadLabelMap(Path.Combine(phantom, "mask", "mask.nii.gz")),
+    FeaturePresets.Get("ibsi-config-" + config["config_".Length..])).Roi;
 var size = roi.Geometry.Size;
 var spacing = roi.Geometry.Spacing;
 var morphological = roi.MorphologicalMask.ToArray();

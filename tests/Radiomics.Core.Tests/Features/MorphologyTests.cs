@@ -2,6 +2,7 @@ using Radiomics.Core.Tests.Ibsi;
 using Radiomics.Features;
 using Radiomics.Imaging;
 using Radiomics.IO;
+using Radiomics.Processing;
 using Radiomics.TestSupport;
 
 namespace Radiomics.Core.Tests.Features;
@@ -33,7 +34,7 @@ public class MorphologyTests
     [InlineData(IbsiReference.ConfigB)]
     [InlineData(IbsiReference.ConfigC)]
     public void Morphology_matches_IBSI_CT_phantom(string config) =>
-        IbsiReference.Compare(config, MorphologyFeatures.Family, MorphologyFeatures.Compute(IbsiCtPhantomScaffold.Roi(config))).AssertAllPass();
+        IbsiReference.Compare(config, MorphologyFeatures.Family, MorphologyFeatures.Compute(RoiPreprocessing.Run(IbsiDataSets.CtPhantom.Image, IbsiDataSets.CtPhantom.Mask, IbsiDataSets.Preset(config)).Roi)).AssertAllPass();
 
     private static RoiVolume Roi(Size3 size, Func<int, int, int, bool> inside, Func<int, int, int, double> value, Func<int, int, int, bool>? intensityInside = null)
     {
