@@ -9,7 +9,7 @@ namespace Radiomics.Filters;
 public abstract record FilterSettings : IImageFilter
 {
     /// <summary>A short, file-name-safe name of the response map, e.g. <c>log-sigma-3mm</c> (PyRadiomics calls these image types).</summary>
-    public abstract string Name { get; }
+    public abstract string ImageTypeName();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is out of range.</summary>
     public abstract void Validate();

@@ -106,12 +106,12 @@ internal static class FrequencyDomain
         }
     }
 
-    /// <summary>Element-wise product with a transfer function of the same or of one slice's length (repeated per slice).</summary>
+    /// <summary>Element-wise product with a transfer function of the same length.</summary>
     public static void Multiply(Complex[] data, Complex[] transfer)
     {
         for (int i = 0; i < data.Length; i++)
         {
-            data[i] *= transfer[i % transfer.Length];
+            data[i] *= transfer[i];
         }
     }
 

@@ -43,7 +43,7 @@ public sealed record GaborSettings : FilterSettings
     /// <summary>Default <see cref="BoundaryCondition.Mirror"/>.</summary>
     public BoundaryCondition Boundary { get; init; } = BoundaryCondition.Mirror;
 
-    public override string Name => string.Create(
+    public override string ImageTypeName() => string.Create(
         CultureInfo.InvariantCulture,
         $"gabor-sigma-{Sigma:G6}mm-lambda-{Lambda:G6}mm-gamma-{Gamma:G6}-theta-{(ThetaStep is { } step ? $"step-{step:G6}" : $"{Theta:G6}")}{(OrthogonalPlanes ? "-3planes" : "")}");
 
@@ -81,23 +81,24 @@ public sealed record GaborSettings : FilterSettings
         var pool = new Pool(Pooling);
         foreach (var plane in planes)
         {
-            foreach (var theta in Orientations())
-            {
-                pool.Add(FilterPlane(voxels, geometry, plane, theta));
-            }
+            pool.Add(FilterPlane(voxels, geometry, plane));
         }
 
         return pool.Result();
     }
 
-    /// <summary>The modulus of the response to the kernel at <paramref name="theta"/> in every slice of one plane orientation.</summary>
-    private double[] FilterPlane(double[] voxels, ImageGeometry geometry, (int U, int V, int Stack) plane, double theta)
+    /// <summary>
+    /// The pooled modulus of the responses to every orientation in every slice of one plane orientation. Each
+    /// slice is padded and transformed once; every orientation then costs one product and one inverse transform.
+    /// </summary>
+    private double[] FilterPlane(double[] voxels, ImageGeometry geometry, (int U, int V, int Stack) plane)
     {
         var size = geometry.Size;
         int nu = size[plane.U], nv = size[plane.V];
         int radius = Math.Max(nu, nv) / 2;
         int mu = Fft.PowerOfTwoAtLeast(nu + 2 * radius), mv = Fft.PowerOfTwoAtLeast(nv + 2 * radius);
-        var spectrum = KernelSpectrum(mu, mv, radius, geometry.Spacing[plane.U], geometry.Spacing[plane.V], theta);
+        var thetas = Orientations();
+        var spectra = thetas.Select(t => KernelSpectrum(mu, mv, radius, geometry.Spacing[plane.U], geometry.Spacing[plane.V], t)).ToArray();
         var result = new double[voxels.Length];
         int[] strides = [1, size.X, size.X * size.Y];
         int su = strides[plane.U], sv = strides[plane.V], ss = strides[plane.Stack];
@@ -105,33 +106,54 @@ public sealed record GaborSettings : FilterSettings
         Parallel.For(
             0,
             size[plane.Stack],
-            () => new Complex[mu * mv],
-            (s, _, data) =>
+            () => (new Complex[mu * mv], new Complex[mu * mv]),
+            (s, _, buffers) =>
             {
+                var (image, product) = buffers;
                 for (int tv = 0; tv < mv; tv++)
                 {
                     int v = BoundaryConditions.Map(tv - radius, nv, Boundary);
                     for (int tu = 0; tu < mu; tu++)
                     {
                         int u = BoundaryConditions.Map(tu - radius, nu, Boundary);
-                        data[tu + mu * tv] = u < 0 || v < 0 ? Complex.Zero : voxels[u * su + v * sv + s * ss];
+                        image[tu + mu * tv] = u < 0 || v < 0 ? Complex.Zero : voxels[u * su + v * sv + s * ss];
                     }
                 }
 
-                Fft.Transform(data, grid, inverse: false, alongZ: false, parallel: false);
-                FrequencyDomain.Multiply(data, spectrum);
-                Fft.Transform(data, grid, inverse: true, alongZ: false, parallel: false);
-                for (int v = 0; v < nv; v++)
+                Fft.Transform(image, grid, inverse: false, alongZ: false, parallel: false);
+                for (int t = 0; t < spectra.Length; t++)
                 {
-                    for (int u = 0; u < nu; u++)
+                    var spectrum = spectra[t];
+                    for (int i = 0; i < product.Length; i++)
                     {
-                        result[u * su + v * sv + s * ss] = data[u + radius + mu * (v + radius)].Magnitude;
+                        product[i] = image[i] * spectrum[i];
+                    }
+
+                    Fft.Transform(product, grid, inverse: true, alongZ: false, parallel: false);
+                    for (int v = 0; v < nv; v++)
+                    {
+                        for (int u = 0; u < nu; u++)
+                        {
+                            double m = product[u + radius + mu * (v + radius)].Magnitude;
+                            ref double r = ref result[u * su + v * sv + s * ss];
+                            r = t == 0 ? m : Pooling switch
+                            {
+                                Pooling.Max => Math.Max(r, m),
+                                Pooling.Min => Math.Min(r, m),
+                                _ => r + m,
+                            };
+                        }
                     }
                 }
 
-                return data;
+                return buffers;
             },
             _ => { });
+        if (Pooling == Pooling.Mean && thetas.Count > 1)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(result, 1.0 / thetas.Count, result);
+        }
+
         return result;
     }
 

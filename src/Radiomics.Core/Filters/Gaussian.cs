@@ -19,7 +19,7 @@ public sealed record GaussianSettings : FilterSettings
     /// <summary>Default <see cref="FilterDimensions.ThreeD"/>.</summary>
     public FilterDimensions Dimensions { get; init; } = FilterDimensions.ThreeD;
 
-    public override string Name => string.Create(CultureInfo.InvariantCulture, $"gaussian-sigma-{Sigma:G6}mm{MeanSettings.DimensionSuffix(Dimensions)}");
+    public override string ImageTypeName() => string.Create(CultureInfo.InvariantCulture, $"gaussian-sigma-{Sigma:G6}mm{MeanSettings.DimensionSuffix(Dimensions)}");
 
     public override void Validate()
     {

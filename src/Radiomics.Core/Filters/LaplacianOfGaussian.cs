@@ -32,7 +32,7 @@ public sealed record LaplacianOfGaussianSettings : FilterSettings
     /// <summary>Optional Riesz transform of the response (IBSI 2 tests 9.x), orders per axis (x, y, z); null for none.</summary>
     public RieszOrder? Riesz { get; init; }
 
-    public override string Name => string.Create(
+    public override string ImageTypeName() => string.Create(
         CultureInfo.InvariantCulture,
         $"log-sigma-{Sigma:G6}mm{MeanSettings.DimensionSuffix(Dimensions)}{Riesz?.Suffix}");
 

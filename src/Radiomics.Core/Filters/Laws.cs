@@ -29,9 +29,9 @@ public sealed record LawsSettings : FilterSettings
     public BoundaryCondition Boundary { get; init; } = BoundaryCondition.Mirror;
 
     /// <summary>2D when <see cref="Kernel"/> names two kernels.</summary>
-    public FilterDimensions Dimensions => Kernel.Length == 4 ? FilterDimensions.TwoD : FilterDimensions.ThreeD;
+    internal FilterDimensions Dimensions => Kernel.Length == 4 ? FilterDimensions.TwoD : FilterDimensions.ThreeD;
 
-    public override string Name =>
+    public override string ImageTypeName() =>
         $"laws-{Kernel.ToLowerInvariant()}{(RotationInvariant ? "-invariant" : "")}{(Energy ? $"-energy-{EnergyDistance}" : "")}";
 
     public override void Validate()

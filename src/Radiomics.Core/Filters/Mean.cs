@@ -14,7 +14,7 @@ public sealed record MeanSettings : FilterSettings
     /// <summary>Default <see cref="FilterDimensions.ThreeD"/>.</summary>
     public FilterDimensions Dimensions { get; init; } = FilterDimensions.ThreeD;
 
-    public override string Name => $"mean-{Support}{DimensionSuffix(Dimensions)}";
+    public override string ImageTypeName() => $"mean-{Support}{DimensionSuffix(Dimensions)}";
 
     public override void Validate()
     {

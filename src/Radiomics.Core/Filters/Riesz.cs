@@ -14,7 +14,7 @@ public sealed record RieszOrder
     public int Z { get; init; }
 
     /// <summary>The total order L.</summary>
-    public int Total => X + Y + Z;
+    internal int Total => X + Y + Z;
 
     internal string Suffix => string.Create(CultureInfo.InvariantCulture, $"-riesz-{X}{Y}{Z}");
 

@@ -33,9 +33,9 @@ public sealed record SeparableWaveletSettings : FilterSettings
     public BoundaryCondition Boundary { get; init; } = BoundaryCondition.Mirror;
 
     /// <summary>2D when <see cref="Subband"/> has two letters.</summary>
-    public FilterDimensions Dimensions => Subband.Length == 2 ? FilterDimensions.TwoD : FilterDimensions.ThreeD;
+    internal FilterDimensions Dimensions => Subband.Length == 2 ? FilterDimensions.TwoD : FilterDimensions.ThreeD;
 
-    public override string Name => string.Create(
+    public override string ImageTypeName() => string.Create(
         CultureInfo.InvariantCulture,
         $"wavelet-{Family.ToLowerInvariant()}-{Subband.ToUpperInvariant()}-level-{Level}{(RotationInvariant ? "-invariant" : "")}");
 

@@ -26,7 +26,7 @@ public sealed record SimoncelliSettings : FilterSettings
     /// <summary>Optional Riesz transform of the response (IBSI 2 tests 10.x); null for none.</summary>
     public RieszOrder? Riesz { get; init; }
 
-    public override string Name => string.Create(
+    public override string ImageTypeName() => string.Create(
         CultureInfo.InvariantCulture, $"simoncelli-level-{Level}{MeanSettings.DimensionSuffix(Dimensions)}{Riesz?.Suffix}");
 
     public override void Validate()
