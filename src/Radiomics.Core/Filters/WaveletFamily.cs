@@ -4,7 +4,7 @@ namespace Radiomics.Filters;
 
 /// <summary>
 /// Filter coefficients of orthogonal wavelet families, computed from their definitions rather than copied from
-/// tables: Haar; Daubechies <c>dbN</c> (N = 1..20) by spectral factorisation of the Daubechies polynomial with the
+/// tables: Haar; Daubechies <c>dbN</c> (N = 1..10, where the root finding keeps orthonormality to 1e-11) by spectral factorisation of the Daubechies polynomial with the
 /// minimum-phase root choice (Daubechies 1992, "Ten lectures on wavelets", §6.1); Coiflet 1 from its closed form.
 /// Coefficient order and signs follow PyWavelets, which the IBSI 2 reference implementations use:
 /// <c>dec_lo</c> is the reversed reconstruction filter and <c>dec_hi[k] = (−1)^(k+1) · rec_lo[k]</c>.
@@ -12,7 +12,7 @@ namespace Radiomics.Filters;
 public static class WaveletFamily
 {
     /// <summary>Names that <see cref="Filters"/> accepts.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["haar", .. Enumerable.Range(1, 20).Select(n => $"db{n}"), "coif1"];
+    public static IReadOnlyList<string> Names { get; } = ["haar", .. Enumerable.Range(1, 10).Select(n => $"db{n}"), "coif1"];
 
     /// <summary>The decomposition low-pass and high-pass filters of <paramref name="family"/> (e.g. "db2", "coif1", "haar").</summary>
     /// <exception cref="ArgumentException">The family is not one of <see cref="Names"/>.</exception>
@@ -29,7 +29,7 @@ public static class WaveletFamily
         {
             reconstruction = Coiflet1();
         }
-        else if (name.StartsWith("db", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int n) && n is >= 1 and <= 20)
+        else if (name.StartsWith("db", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), out int n) && n is >= 1 and <= 10)
         {
             reconstruction = Daubechies(n);
         }
