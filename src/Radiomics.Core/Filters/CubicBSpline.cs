@@ -108,12 +108,32 @@ internal sealed class CubicBSpline
     {
         int n = c.Length;
         double z = Pole;
-        int horizon = Math.Min(n, 30);
-        double zk = z, sum = c[0];
-        for (int k = 1; k < horizon; k++)
+        double sum;
+        if (n > 30)
         {
-            sum += zk * c[k];
-            zk *= z;
+            // z^30 < 1e-17: the truncated mirror sum is exact in double precision.
+            double zk = z;
+            sum = c[0];
+            for (int k = 1; k < 30; k++)
+            {
+                sum += zk * c[k];
+                zk *= z;
+            }
+        }
+        else
+        {
+            // Exact initial value for whole-sample mirror boundaries (Unser 1999, Box 2).
+            double zn = Math.Pow(z, n - 1), iz = 1 / z, z2n = zn * zn * iz;
+            double zk = z;
+            sum = c[0] + zn * c[n - 1];
+            for (int k = 1; k < n - 1; k++)
+            {
+                sum += (zk + z2n) * c[k];
+                zk *= z;
+                z2n *= iz;
+            }
+
+            sum /= 1 - zn * zn;
         }
 
         c[0] = sum;

@@ -103,12 +103,16 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
     private static double Energy(double[] samples, double centre, Complex[][] harmonics, Complex[] coefficients)
     {
         int nv = samples.Length;
+
+        // Interpolating a flat neighbourhood gives the centre value up to rounding; a relative tolerance keeps such
+        // samples on the "not below" side instead of letting rounding decide.
+        double threshold = centre - 1e-12 * Math.Max(1, Math.Abs(centre));
         for (int m = 0; m < harmonics.Length; m++)
         {
             var sum = Complex.Zero;
             for (int v = 0; v < nv; v++)
             {
-                if (samples[v] >= centre)
+                if (samples[v] >= threshold)
                 {
                     sum += harmonics[m][v];
                 }
