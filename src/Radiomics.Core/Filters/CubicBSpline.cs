@@ -23,6 +23,19 @@ internal sealed class CubicBSpline
         Prefilter(nz, nx * ny, nx * ny, 2);
     }
 
+    /// <summary>The spline coefficients, x fastest.</summary>
+    public double[] Coefficients => _coefficients;
+
+    /// <summary>The four weights of the samples at ⌊t⌋−1 … ⌊t⌋+2 for fractional part <paramref name="t"/>.</summary>
+    public static void Weights(double t, Span<double> w)
+    {
+        double s = 1 - t;
+        w[0] = s * s * s / 6;
+        w[1] = (4 - 6 * t * t + 3 * t * t * t) / 6;
+        w[2] = (4 - 6 * s * s + 3 * s * s * s) / 6;
+        w[3] = t * t * t / 6;
+    }
+
     /// <summary>The interpolated value at continuous index (x, y, z); positions beyond the edge mirror back inside.</summary>
     public double At(double x, double y, double z)
     {
@@ -48,15 +61,6 @@ internal sealed class CubicBSpline
         }
 
         return sum;
-    }
-
-    private static void Weights(double t, Span<double> w)
-    {
-        double s = 1 - t;
-        w[0] = s * s * s / 6;
-        w[1] = (4 - 6 * t * t + 3 * t * t * t) / 6;
-        w[2] = (4 - 6 * s * s + 3 * s * s * s) / 6;
-        w[3] = t * t * t / 6;
     }
 
     /// <summary>Whole-sample mirror (d c b | a b c d | c b a), the boundary of the prefilter's initial conditions.</summary>

@@ -1,13 +1,12 @@
 using System.Numerics;
-using MathNet.Numerics.IntegralTransforms;
 using Radiomics.Imaging;
 
 namespace Radiomics.Filters;
 
 /// <summary>
 /// Discrete Fourier transforms of volumes stored x fastest, one axis at a time: each line along an axis is copied
-/// into a thread-local buffer and transformed with MathNet's 1D FFT (radix 2 for powers of two, Bluestein
-/// otherwise). The forward transform is unscaled and the inverse divides by N (Matlab's convention).
+/// into a thread-local buffer and transformed with a cached <see cref="FftPlan"/> (radix 2 for powers of two,
+/// Bluestein otherwise). The forward transform is unscaled and the inverse divides by N (Matlab's convention).
 /// </summary>
 internal static class Fft
 {
@@ -57,13 +56,31 @@ internal static class Fft
 
         int stride = axis switch { 0 => 1, 1 => size.X, _ => size.X * size.Y };
         int lines = (int)(size.Count / n);
-        var options = FourierOptions.Matlab;
+        var plan = FftPlan.For(n);
+        if (stride == 1)
+        {
+            // Lines along x are contiguous: transform them in place.
+            if (parallel)
+            {
+                Parallel.For(0, lines, line => plan.Transform(data.AsSpan(line * n, n), inverse));
+            }
+            else
+            {
+                for (int line = 0; line < lines; line++)
+                {
+                    plan.Transform(data.AsSpan(line * n, n), inverse);
+                }
+            }
+
+            return;
+        }
+
         if (!parallel)
         {
             var buffer = new Complex[n];
             for (int line = 0; line < lines; line++)
             {
-                TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, options);
+                TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, plan);
             }
 
             return;
@@ -75,36 +92,24 @@ internal static class Fft
             () => new Complex[n],
             (line, _, buffer) =>
             {
-                TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, options);
+                TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, plan);
                 return buffer;
             },
             _ => { });
     }
 
-    private static void TransformLine(Complex[] data, Complex[] buffer, int start, int stride, bool inverse, FourierOptions options)
+    private static void TransformLine(Complex[] data, Complex[] buffer, int start, int stride, bool inverse, FftPlan plan)
     {
         int n = buffer.Length;
+        for (int i = 0; i < n; i++)
         {
-            {
-                for (int i = 0; i < n; i++)
-                {
-                    buffer[i] = data[start + i * stride];
-                }
+            buffer[i] = data[start + i * stride];
+        }
 
-                if (inverse)
-                {
-                    Fourier.Inverse(buffer, options);
-                }
-                else
-                {
-                    Fourier.Forward(buffer, options);
-                }
-
-                for (int i = 0; i < n; i++)
-                {
-                    data[start + i * stride] = buffer[i];
-                }
-            }
+        plan.Transform(buffer, inverse);
+        for (int i = 0; i < n; i++)
+        {
+            data[start + i * stride] = buffer[i];
         }
     }
 

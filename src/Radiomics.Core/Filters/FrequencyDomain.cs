@@ -126,7 +126,7 @@ internal static class FrequencyDomain
             data[i] += kernel[j];
         }
 
-        MathNet.Numerics.IntegralTransforms.Fourier.Forward(data, MathNet.Numerics.IntegralTransforms.FourierOptions.Matlab);
+        FftPlan.For(n).Transform(data, inverse: false);
         return data;
     }
 }

@@ -75,6 +75,15 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
             }
         }
 
+        // Every voxel samples the same sub-voxel offsets, so each vertex's 4×4×4 spline weights and the relative
+        // positions of their coefficients are computed once; voxels near the edge take the general path.
+        var stencil = new Stencil[nv];
+        for (int v = 0; v < nv; v++)
+        {
+            stencil[v] = new Stencil(offsets[v], size);
+        }
+
+        var splineCoefficients = spline.Coefficients;
         var result = new double[voxels.Length];
         Parallel.For(0, size.Z, () => (new double[nv], new Complex[2 * degree + 1]), (z, _, buffers) =>
         {
@@ -86,7 +95,9 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
                     int index = x + size.X * (y + size.Y * z);
                     for (int v = 0; v < nv; v++)
                     {
-                        samples[v] = spline.At(x + offsets[v].X, y + offsets[v].Y, z + offsets[v].Z);
+                        samples[v] = stencil[v].Inside(x, y, z, size)
+                            ? stencil[v].Sample(splineCoefficients, index)
+                            : spline.At(x + offsets[v].X, y + offsets[v].Y, z + offsets[v].Z);
                     }
 
                     result[index] = Kurtosis
@@ -98,6 +109,51 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
             return buffers;
         }, _ => { });
         return result;
+    }
+
+    /// <summary>Spline weights and coefficient offsets of one sampling offset, valid for voxels away from the edge.</summary>
+    private sealed class Stencil
+    {
+        private readonly double[] _weights = new double[64];
+        private readonly int[] _offsets = new int[64];
+        private readonly int _x0, _y0, _z0;
+
+        public Stencil(Vec3 offset, Size3 size)
+        {
+            _x0 = (int)Math.Floor(offset.X) - 1;
+            _y0 = (int)Math.Floor(offset.Y) - 1;
+            _z0 = (int)Math.Floor(offset.Z) - 1;
+            Span<double> wx = stackalloc double[4], wy = stackalloc double[4], wz = stackalloc double[4];
+            CubicBSpline.Weights(offset.X - (_x0 + 1), wx);
+            CubicBSpline.Weights(offset.Y - (_y0 + 1), wy);
+            CubicBSpline.Weights(offset.Z - (_z0 + 1), wz);
+            int j = 0;
+            for (int c = 0; c < 4; c++)
+            {
+                for (int b = 0; b < 4; b++)
+                {
+                    for (int a = 0; a < 4; a++, j++)
+                    {
+                        _weights[j] = wx[a] * wy[b] * wz[c];
+                        _offsets[j] = (_x0 + a) + size.X * ((_y0 + b) + size.Y * (_z0 + c));
+                    }
+                }
+            }
+        }
+
+        public bool Inside(int x, int y, int z, Size3 size) =>
+            x + _x0 >= 0 && y + _y0 >= 0 && z + _z0 >= 0 && x + _x0 + 3 < size.X && y + _y0 + 3 < size.Y && z + _z0 + 3 < size.Z;
+
+        public double Sample(double[] coefficients, int index)
+        {
+            double sum = 0;
+            for (int j = 0; j < 64; j++)
+            {
+                sum += _weights[j] * coefficients[index + _offsets[j]];
+            }
+
+            return sum;
+        }
     }
 
     private static double Energy(double[] samples, double centre, Complex[][] harmonics, Complex[] coefficients)
