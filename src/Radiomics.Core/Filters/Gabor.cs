@@ -103,10 +103,11 @@ public sealed record GaborSettings : FilterSettings
         var size = geometry.Size;
         int nu = size[plane.U], nv = size[plane.V];
         double extent = Truncation * Sigma * Math.Max(1, 1 / Gamma);
-        int radius = Math.Min(Math.Max(nu, nv) / 2, (int)Math.Ceiling(extent / Math.Min(geometry.Spacing[plane.U], geometry.Spacing[plane.V])));
-        int mu = Fft.PowerOfTwoAtLeast(nu + 2 * radius), mv = Fft.PowerOfTwoAtLeast(nv + 2 * radius);
+        int ru = Math.Min(Math.Max(nu, nv) / 2, (int)Math.Ceiling(extent / geometry.Spacing[plane.U]));
+        int rv = Math.Min(Math.Max(nu, nv) / 2, (int)Math.Ceiling(extent / geometry.Spacing[plane.V]));
+        int mu = Fft.PowerOfTwoAtLeast(nu + 2 * ru), mv = Fft.PowerOfTwoAtLeast(nv + 2 * rv);
         var thetas = Orientations();
-        var spectra = thetas.Select(t => KernelSpectrum(mu, mv, radius, geometry.Spacing[plane.U], geometry.Spacing[plane.V], t)).ToArray();
+        var spectra = thetas.Select(t => KernelSpectrum(mu, mv, ru, rv, geometry.Spacing[plane.U], geometry.Spacing[plane.V], t)).ToArray();
         var result = new double[voxels.Length];
         int[] strides = [1, size.X, size.X * size.Y];
         int su = strides[plane.U], sv = strides[plane.V], ss = strides[plane.Stack];
@@ -120,10 +121,10 @@ public sealed record GaborSettings : FilterSettings
                 var (image, product) = buffers;
                 for (int tv = 0; tv < mv; tv++)
                 {
-                    int v = BoundaryConditions.Map(tv - radius, nv, Boundary);
+                    int v = BoundaryConditions.Map(tv - rv, nv, Boundary);
                     for (int tu = 0; tu < mu; tu++)
                     {
-                        int u = BoundaryConditions.Map(tu - radius, nu, Boundary);
+                        int u = BoundaryConditions.Map(tu - ru, nu, Boundary);
                         image[tu + mu * tv] = u < 0 || v < 0 ? Complex.Zero : voxels[u * su + v * sv + s * ss];
                     }
                 }
@@ -142,7 +143,7 @@ public sealed record GaborSettings : FilterSettings
                     {
                         for (int u = 0; u < nu; u++)
                         {
-                            double m = product[u + radius + mu * (v + radius)].Magnitude;
+                            double m = product[u + ru + mu * (v + rv)].Magnitude;
                             ref double r = ref result[u * su + v * sv + s * ss];
                             r = t == 0 ? m : Pooling switch
                             {
@@ -165,15 +166,15 @@ public sealed record GaborSettings : FilterSettings
         return result;
     }
 
-    /// <summary>DFT of the kernel sampled at offsets within ±<paramref name="radius"/> voxels, centred at index 0.</summary>
-    private Complex[] KernelSpectrum(int mu, int mv, int radius, double spacingU, double spacingV, double thetaDegrees)
+    /// <summary>DFT of the kernel sampled at offsets within ±<paramref name="ru"/>, ±<paramref name="rv"/> voxels, centred at index 0.</summary>
+    private Complex[] KernelSpectrum(int mu, int mv, int ru, int rv, double spacingU, double spacingV, double thetaDegrees)
     {
         double theta = thetaDegrees * Math.PI / 180, cos = Math.Cos(theta), sin = Math.Sin(theta);
         var kernel = new Complex[mu * mv];
-        for (int dv = -radius; dv <= radius; dv++)
+        for (int dv = -rv; dv <= rv; dv++)
         {
             double y = dv * spacingV;
-            for (int du = -radius; du <= radius; du++)
+            for (int du = -ru; du <= ru; du++)
             {
                 double x = du * spacingU;
                 double xr = x * cos + y * sin, yr = -x * sin + y * cos;
