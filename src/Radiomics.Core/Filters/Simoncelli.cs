@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Globalization;
 using System.Numerics;
 using Radiomics.Imaging;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Features.Morphology;
 
@@ -135,7 +136,7 @@ public static class SpatialAutocorrelation
         }
 
         int nx = size.X, ny = size.Y, nz = size.Z;
-        int gx = Fft.GoodLength((2 * nx) - 1), gy = Fft.GoodLength((2 * ny) - 1), gz = Fft.GoodLength((2 * nz) - 1);
+        int gx = Fft.PowerOfTwoAtLeast((2 * nx) - 1), gy = Fft.PowerOfTwoAtLeast((2 * ny) - 1), gz = Fft.PowerOfTwoAtLeast((2 * nz) - 1);
         long total = (long)gx * gy * gz;
         var h1 = new Complex[total];
         var h2 = new Complex[total];
@@ -182,8 +183,8 @@ public static class SpatialAutocorrelation
         });
 
         var grid = new Size3(gx, gy, gz);
-        Fft3D.Forward(h1, grid, new Size3(nx, ny, nz));
-        Fft3D.Forward(h2, grid, grid);
+        Fft.Transform(h1, grid, inverse: false);
+        Fft.Transform(h2, grid, inverse: false);
 
         // Unpack the two real spectra held in each complex transform: F(k) = (H(k) + conj H(−k)) / 2,
         // G(k) = (H(k) − conj H(−k)) / 2i. Partial sums per plane, added in order, keep the result deterministic.

@@ -29,7 +29,7 @@ public class ConvexHull3DTests
             foreach (int v in hull.VertexIndices.ToArray().Take(5))
             {
                 var others = distinct.Where(p => p != points[v]).ToArray();
-                if (others.Length >= 4 && ConvexHull3D.Compute(others).Contains(points[v]))
+                if (others.Length >= 4 && !AllInOnePlane(others) && ConvexHull3D.Compute(others).Contains(points[v]))
                 {
                     return false;
                 }
@@ -37,6 +37,26 @@ public class ConvexHull3DTests
 
             return true;
         }).QuickCheckThrowOnFailure();
+    }
+
+    // When the other points are coplanar the removed vertex lies off their plane (the cloud has a 3D hull), so it is extreme.
+    private static bool AllInOnePlane(LatticePoint[] p)
+    {
+        for (int i = 1; i < p.Length; i++)
+        {
+            for (int j = i + 1; j < p.Length; j++)
+            {
+                long ax = p[i].X - p[0].X, ay = p[i].Y - p[0].Y, az = p[i].Z - p[0].Z;
+                long bx = p[j].X - p[0].X, by = p[j].Y - p[0].Y, bz = p[j].Z - p[0].Z;
+                long nx = (ay * bz) - (az * by), ny = (az * bx) - (ax * bz), nz = (ax * by) - (ay * bx);
+                if ((nx | ny | nz) != 0)
+                {
+                    return p.All(q => (nx * (q.X - p[0].X)) + (ny * (q.Y - p[0].Y)) + (nz * (q.Z - p[0].Z)) == 0);
+                }
+            }
+        }
+
+        return true;
     }
 
     [Fact]

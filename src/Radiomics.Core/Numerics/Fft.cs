@@ -1,7 +1,7 @@
 using System.Numerics;
 using Radiomics.Imaging;
 
-namespace Radiomics.Filters;
+namespace Radiomics.Numerics;
 
 /// <summary>
 /// Discrete Fourier transforms of volumes stored x fastest, one axis at a time: each line along an axis is copied

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Numerics;
 
-namespace Radiomics.Filters;
+namespace Radiomics.Numerics;
 
 /// <summary>
 /// A one-dimensional complex DFT of a fixed length, planned once and cached: iterative radix-2 with precomputed

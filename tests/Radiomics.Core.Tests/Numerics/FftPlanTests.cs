@@ -1,9 +1,9 @@
+using Radiomics.Numerics;
 using System.Numerics;
 using FsCheck;
 using FsCheck.Fluent;
-using Radiomics.Filters;
 
-namespace Radiomics.Core.Tests.Filters;
+namespace Radiomics.Core.Tests.Numerics;
 
 public class FftPlanTests
 {
