@@ -1,0 +1,175 @@
+namespace Radiomics.Habitats.Clustering;
+
+/// <summary>
+/// k-means clustering with scikit-learn's behaviour and vocabulary: greedy k-means++ initialisation,
+/// <see cref="KMeansSettings.NInit"/> restarts keeping the lowest inertia, Lloyd or Hamerly iterations with
+/// scikit-learn's stopping rule. Deterministic for a seed regardless of the number of threads.
+/// </summary>
+/// <example><code>
+/// var km = new KMeans(new KMeansSettings { NClusters = 4, Seed = 0 }).Fit(x);
+/// int[] labels = km.Predict(y);
+/// </code></example>
+public sealed class KMeans
+{
+    private double[]? _centres;
+    private int[]? _labels;
+    private int _columns;
+
+    public KMeans(KMeansSettings? settings = null)
+    {
+        Settings = settings ?? new KMeansSettings();
+        Settings.Validate();
+    }
+
+    public KMeansSettings Settings { get; }
+
+    /// <summary>True once <see cref="Fit"/> has run (or the model was built from centres).</summary>
+    public bool IsFitted => _centres is not null;
+
+    /// <summary>Cluster centres, k rows × features (<c>cluster_centers_</c>).</summary>
+    public FeatureMatrix ClusterCenters => new((double[])Centres.Clone(), _columns);
+
+    /// <summary>Label of every training row (<c>labels_</c>); empty for a model built from centres.</summary>
+    public ReadOnlySpan<int> Labels => _labels ?? throw NotFitted();
+
+    /// <summary>Sum of squared distances of the training rows to their centres (<c>inertia_</c>).</summary>
+    public double Inertia { get; private set; } = double.NaN;
+
+    /// <summary>Iterations of the best run (<c>n_iter_</c>).</summary>
+    public int Iterations { get; private set; }
+
+    private double[] Centres => _centres ?? throw NotFitted();
+
+    /// <summary>A fitted model with the given centres, e.g. loaded from a file; it predicts but has no training labels.</summary>
+    public static KMeans FromCenters(FeatureMatrix centers, KMeansSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(centers);
+        centers.EnsureUsable(nameof(centers));
+        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centers.Rows })
+        {
+            _centres = centers.Values.ToArray(),
+            _labels = [],
+            _columns = centers.Columns,
+        };
+        return model;
+    }
+
+    /// <summary>Clusters <paramref name="x"/>. <paramref name="progress"/> receives the number of finished restarts.</summary>
+    public KMeans Fit(FeatureMatrix x, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        x.EnsureUsable(nameof(x));
+        int k = Settings.NClusters;
+        if (x.Rows < k)
+        {
+            throw new ClusteringException(
+                ClusteringProblem.FewerPointsThanClusters, $"{x.Rows} point(s) cannot form {k} clusters; give at least {k} rows or lower NClusters.", nameof(x));
+        }
+
+        int distinct = DistinctRows.CountUpTo(x, k);
+        if (distinct < k)
+        {
+            throw new ClusteringException(
+                ClusteringProblem.TooFewDistinctPoints, $"The data has only {distinct} distinct row(s), fewer than the {k} clusters requested.", nameof(x));
+        }
+
+        int dop = Settings.MaxDegreeOfParallelism;
+        var (_, variance) = ColumnStatistics.Compute(x, dop);
+        double scaledTolerance = Settings.Tolerance * Mean(variance);
+        var random = new Random(Settings.Seed);
+        KMeansRunResult? best = null;
+        for (int run = 0; run < Settings.NInit; run++)
+        {
+            var init = KMeansPlusPlus.Init(x, k, random, dop);
+            var result = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, Settings.Algorithm, dop);
+            if (best is null || result.Inertia < best.Inertia)
+            {
+                best = result;
+            }
+
+            progress?.Report(run + 1);
+        }
+
+        _centres = best!.Centres;
+        _labels = best.Labels;
+        _columns = x.Columns;
+        Inertia = best.Inertia;
+        Iterations = best.Iterations;
+        return this;
+    }
+
+    /// <summary>Index of the nearest centre for every row (<c>predict</c>).</summary>
+    public int[] Predict(FeatureMatrix x)
+    {
+        var centres = Centres;
+        ArgumentNullException.ThrowIfNull(x);
+        x.EnsureUsable(nameof(x));
+        x.EnsureColumns(_columns, nameof(x));
+        return Assign(x, centres, Settings.MaxDegreeOfParallelism);
+    }
+
+    /// <summary><see cref="Fit"/> then the training labels (<c>fit_predict</c>).</summary>
+    public int[] FitPredict(FeatureMatrix x) => Fit(x).Labels.ToArray();
+
+    /// <summary>Euclidean distance of every row to every centre, rows × k (<c>transform</c>).</summary>
+    public FeatureMatrix Transform(FeatureMatrix x)
+    {
+        var centres = Centres;
+        ArgumentNullException.ThrowIfNull(x);
+        x.EnsureUsable(nameof(x));
+        x.EnsureColumns(_columns, nameof(x));
+        int k = centres.Length / _columns, d = _columns;
+        var data = x.Data;
+        var result = new double[x.Rows * k];
+        RowChunks.For(x.Rows, Settings.MaxDegreeOfParallelism, (_, s, e) =>
+        {
+            for (int i = s; i < e; i++)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    result[(i * k) + j] = Math.Sqrt(SquaredEuclidean.Distance(data.AsSpan(i * d, d), centres.AsSpan(j * d, d)));
+                }
+            }
+        });
+        return new FeatureMatrix(result, k);
+    }
+
+    /// <summary>Σ of squared distances of <paramref name="x"/>'s rows to their nearest centres.</summary>
+    public double InertiaOf(FeatureMatrix x)
+    {
+        var labels = Predict(x);
+        return KMeansRun.Inertia(x, Centres, labels, Settings.MaxDegreeOfParallelism);
+    }
+
+    internal static int[] Assign(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
+    {
+        int d = x.Columns;
+        var data = x.Data;
+        var labels = new int[x.Rows];
+        var distances = new CentreDistances(centres, d);
+        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
+        {
+            Span<double> dist = stackalloc double[distances.Padded];
+            for (int i = s; i < e; i++)
+            {
+                distances.Compute(data.AsSpan(i * d, d), dist);
+                labels[i] = distances.ArgMin(dist, out double _);
+            }
+        });
+        return labels;
+    }
+
+    private static double Mean(double[] values)
+    {
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
+    }
+
+    private static ClusteringException NotFitted() =>
+        new(ClusteringProblem.NotFitted, "This KMeans is not fitted yet; call Fit first.");
+}
