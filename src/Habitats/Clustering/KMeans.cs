@@ -76,21 +76,41 @@ public sealed class KMeans
         int dop = Settings.MaxDegreeOfParallelism;
         var (_, variance) = ColumnStatistics.Compute(x, dop);
         double scaledTolerance = Settings.Tolerance * Mean(variance);
-        var random = new Random(Settings.Seed);
-        KMeansRunResult? best = null;
-        for (int run = 0; run < Settings.NInit; run++)
+        var results = new KMeansRunResult[Settings.NInit];
+        int finished = 0;
+        void Run(int run, int threads)
         {
-            var init = KMeansPlusPlus.Init(x, k, random, dop);
-            var result = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, Settings.Algorithm, dop);
-            if (best is null || result.Inertia < best.Inertia)
+            // Each restart has its own generator seeded from (Seed, run), so restarts can run in any order or at once.
+            var init = KMeansPlusPlus.Init(x, k, new Random(RunSeed(Settings.Seed, run)), threads);
+            results[run] = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, Settings.Algorithm, threads);
+            progress?.Report(Interlocked.Increment(ref finished));
+        }
+
+        int cores = dop > 0 ? dop : Environment.ProcessorCount;
+        if (cores > 1 && Settings.NInit >= cores)
+        {
+            // Whole restarts per thread need no synchronisation per iteration; results do not depend on the split.
+            Parallel.For(0, Settings.NInit, RowChunks.Options(cores), run => Run(run, 1));
+        }
+        else
+        {
+            for (int run = 0; run < Settings.NInit; run++)
+            {
+                Run(run, dop);
+            }
+        }
+
+        // Lowest inertia wins; the earliest restart wins ties.
+        var best = results[0];
+        foreach (var result in results)
+        {
+            if (result.Inertia < best.Inertia)
             {
                 best = result;
             }
-
-            progress?.Report(run + 1);
         }
 
-        _centres = best!.Centres;
+        _centres = best.Centres;
         _labels = best.Labels;
         _columns = x.Columns;
         Inertia = best.Inertia;
@@ -157,6 +177,15 @@ public sealed class KMeans
             }
         });
         return labels;
+    }
+
+    /// <summary>A seed per restart derived from the user's seed (SplitMix64 finaliser), well spread for nearby seeds.</summary>
+    internal static int RunSeed(int seed, int run)
+    {
+        ulong z = unchecked(((ulong)(uint)seed << 32) + (ulong)run + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
     }
 
     private static double Mean(double[] values)

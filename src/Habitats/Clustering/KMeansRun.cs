@@ -18,7 +18,8 @@ internal sealed record KMeansRunResult(double[] Centres, int[] Labels, double In
 /// With <see cref="KMeansAlgorithm.Hamerly"/> the assignment keeps, per point, an upper bound on the distance to its
 /// centre and a lower bound on the distance to every other centre (Hamerly 2010, "Making k-means even faster"); a point
 /// whose upper bound is below both its lower bound and half the distance from its centre to the nearest other centre
-/// cannot change cluster and costs no distance computation. Assignments are the same as Lloyd's.
+/// cannot change cluster and costs no distance computation. Cluster sums are then updated only by the points that
+/// change cluster, so a late iteration reads little more than the bounds; the assignments are the same as Lloyd's.
 /// </remarks>
 internal sealed class KMeansRun
 {
@@ -34,6 +35,8 @@ internal sealed class KMeansRun
     private readonly double[] _shift;
     private readonly double[] _lowerDecrease;
     private readonly double[] _halfSeparation;
+    private readonly double[] _sums;
+    private readonly long[] _counts;
     private readonly double[] _chunkSums;
     private readonly long[] _chunkCounts;
     private readonly int[] _chunkChanges;
@@ -55,6 +58,8 @@ internal sealed class KMeansRun
         _shift = new double[_k];
         _lowerDecrease = new double[_k];
         _halfSeparation = new double[_k];
+        _sums = new double[_k * _d];
+        _counts = new long[_k];
         int chunks = RowChunks.Count(_n);
         _chunkSums = new double[chunks * _k * _d];
         _chunkCounts = new long[chunks * _k];
@@ -110,7 +115,10 @@ internal sealed class KMeansRun
         });
     }
 
-    /// <summary>Assigns labels against <see cref="_centres"/>; returns how many labels changed.</summary>
+    /// <summary>
+    /// Assigns labels against <see cref="_centres"/> and returns how many changed. With <paramref name="accumulate"/>,
+    /// each chunk records its cluster sums (Lloyd) or the change of the sums its moving points cause (Hamerly).
+    /// </summary>
     private int Assign(bool first, bool accumulate)
     {
         if (_hamerly)
@@ -127,12 +135,19 @@ internal sealed class KMeansRun
         var distances = new CentreDistances(_centres, _d);
         RowChunks.For(_n, _dop, (chunk, s, e) =>
         {
-            _chunkChanges[chunk] = _hamerly
-                ? AssignHamerly(distances, s, e, first)
-                : AssignLloyd(distances, s, e);
-            if (accumulate)
+            var sums = accumulate ? _chunkSums.AsSpan(chunk * _k * _d, _k * _d) : Span<double>.Empty;
+            var counts = accumulate ? _chunkCounts.AsSpan(chunk * _k, _k) : Span<long>.Empty;
+            if (_hamerly)
             {
-                Accumulate(s, e, _chunkSums.AsSpan(chunk * _k * _d, _k * _d), _chunkCounts.AsSpan(chunk * _k, _k));
+                _chunkChanges[chunk] = AssignHamerly(distances, s, e, first, sums, counts);
+            }
+            else
+            {
+                _chunkChanges[chunk] = AssignLloyd(distances, s, e);
+                if (accumulate)
+                {
+                    Accumulate(s, e, sums, counts);
+                }
             }
         });
         int changes = 0;
@@ -168,7 +183,7 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    private int AssignHamerly(CentreDistances centres, int start, int end, bool first)
+    private int AssignHamerly(CentreDistances centres, int start, int end, bool first, Span<double> sums, Span<long> counts)
     {
         // Rows whose bounds cannot rule out a change are gathered and measured four at a time.
         const int B = CentreDistances.BlockRows;
@@ -176,22 +191,34 @@ internal sealed class KMeansRun
         var block = ArrayPool<double>.Shared.Rent(B * _d);
         Span<double> dist = stackalloc double[B * centres.Padded];
         int count = 0;
-        for (int i = start; i < end; i++)
+        if (first)
         {
-            if (first)
+            for (int i = start; i < end; i++)
             {
                 pending[count++] = i;
-                continue;
             }
-
-            int label = _labels[i];
-            double upper = _upper[i] + _shift[label];
-            double lower = _lower[i] - _lowerDecrease[label];
-            _upper[i] = upper;
-            _lower[i] = lower;
-            if (upper > Math.Max(_halfSeparation[label], lower))
+        }
+        else
+        {
+            var data = _data.AsSpan();
+            for (int i = start; i < end; i++)
             {
-                pending[count++] = i;
+                int label = _labels[i];
+                double upper = _upper[i] + _shift[label];
+                double lower = _lower[i] - _lowerDecrease[label];
+                double bound = Math.Max(_halfSeparation[label], lower);
+                if (upper > bound)
+                {
+                    // Tighten the upper bound with one distance before paying for all k.
+                    upper = Math.Sqrt(SquaredEuclidean.Distance(data.Slice(i * _d, _d), _centres.AsSpan(label * _d, _d)));
+                    if (upper > bound)
+                    {
+                        pending[count++] = i;
+                    }
+                }
+
+                _upper[i] = upper;
+                _lower[i] = lower;
             }
         }
 
@@ -207,14 +234,14 @@ internal sealed class KMeansRun
             centres.ComputeBlock(block, dist);
             for (int r = 0; r < B; r++)
             {
-                changes += SetBounds(pending[p + r], centres, dist.Slice(r * centres.Padded, centres.Padded));
+                changes += SetBounds(pending[p + r], centres, dist.Slice(r * centres.Padded, centres.Padded), sums, counts);
             }
         }
 
         for (; p < count; p++)
         {
             centres.Compute(_data.AsSpan(pending[p] * _d, _d), dist);
-            changes += SetBounds(pending[p], centres, dist);
+            changes += SetBounds(pending[p], centres, dist, sums, counts);
         }
 
         ArrayPool<double>.Shared.Return(block);
@@ -222,12 +249,32 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    private int SetBounds(int row, CentreDistances centres, ReadOnlySpan<double> distances)
+    private int SetBounds(int row, CentreDistances centres, ReadOnlySpan<double> distances, Span<double> sums, Span<long> counts)
     {
         int label = centres.ArgMinTwo(distances, out double best, out double second);
         _upper[row] = Math.Sqrt(best);
         _lower[row] = Math.Sqrt(second);
-        return SetLabel(row, label);
+        int old = _labels[row];
+        if (old == label)
+        {
+            return 0;
+        }
+
+        _labels[row] = label;
+        if (!counts.IsEmpty)
+        {
+            var x = _data.AsSpan(row * _d, _d);
+            if (old >= 0)
+            {
+                SubtractFrom(sums.Slice(old * _d, _d), x);
+                counts[old]--;
+            }
+
+            AddTo(sums.Slice(label * _d, _d), x);
+            counts[label]++;
+        }
+
+        return 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -274,32 +321,37 @@ internal sealed class KMeansRun
     private double UpdateCentres()
     {
         int kd = _k * _d;
-        var sums = new double[kd];
-        var counts = new long[_k];
+        if (!_hamerly)
+        {
+            Array.Clear(_sums);
+            Array.Clear(_counts);
+        }
+
+        // Chunk parts (sums for Lloyd, changes of the running sums for Hamerly) are added in chunk order.
         int chunks = _chunkChanges.Length;
         for (int c = 0; c < chunks; c++)
         {
             var part = _chunkSums.AsSpan(c * kd, kd);
             for (int t = 0; t < kd; t++)
             {
-                sums[t] += part[t];
+                _sums[t] += part[t];
             }
 
             for (int j = 0; j < _k; j++)
             {
-                counts[j] += _chunkCounts[(c * _k) + j];
+                _counts[j] += _chunkCounts[(c * _k) + j];
             }
         }
 
-        RelocateEmptyClusters(sums, counts);
+        RelocateEmptyClusters();
         for (int j = 0; j < _k; j++)
         {
             var target = _newCentres.AsSpan(j * _d, _d);
-            if (counts[j] > 0)
+            if (_counts[j] > 0)
             {
                 for (int t = 0; t < _d; t++)
                 {
-                    target[t] = sums[(j * _d) + t] / counts[j];
+                    target[t] = _sums[(j * _d) + t] / _counts[j];
                 }
             }
             else
@@ -337,13 +389,14 @@ internal sealed class KMeansRun
     }
 
     /// <summary>
-    /// Gives each empty cluster one of the points farthest from their current centre, moving that point's weight out of
-    /// its own cluster (scikit-learn's <c>_relocate_empty_clusters_dense</c>; labels are left as they are).
+    /// Gives each empty cluster one of the points farthest from their current centre, moving that point out of its
+    /// own cluster (scikit-learn's <c>_relocate_empty_clusters_dense</c>). The point is also relabelled, so that the
+    /// running sums stay those of the labels, and its bounds are reset to force a fresh assignment.
     /// </summary>
-    private void RelocateEmptyClusters(double[] sums, long[] counts)
+    private void RelocateEmptyClusters()
     {
         int empty = 0;
-        foreach (var c in counts)
+        foreach (var c in _counts)
         {
             if (c == 0)
             {
@@ -380,7 +433,7 @@ internal sealed class KMeansRun
         int next = 0;
         for (int j = 0; j < _k && next < far.Count; j++)
         {
-            if (counts[j] != 0)
+            if (_counts[j] != 0)
             {
                 continue;
             }
@@ -388,14 +441,15 @@ internal sealed class KMeansRun
             int row = far[next++].Row;
             int from = _labels[row];
             var x = _data.AsSpan(row * _d, _d);
-            for (int t = 0; t < _d; t++)
+            SubtractFrom(_sums.AsSpan(from * _d, _d), x);
+            x.CopyTo(_sums.AsSpan(j * _d, _d));
+            _counts[from]--;
+            _counts[j] = 1;
+            _labels[row] = j;
+            if (_hamerly)
             {
-                sums[(from * _d) + t] -= x[t];
-                sums[(j * _d) + t] = x[t];
+                _upper[row] = double.PositiveInfinity;
             }
-
-            counts[from]--;
-            counts[j] = 1;
         }
     }
 
@@ -414,6 +468,24 @@ internal sealed class KMeansRun
         for (; i < x.Length; i++)
         {
             acc[i] += x[i];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SubtractFrom(Span<double> acc, ReadOnlySpan<double> x)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; i <= x.Length - Vector<double>.Count; i += Vector<double>.Count)
+            {
+                (new Vector<double>(acc[i..]) - new Vector<double>(x[i..])).CopyTo(acc[i..]);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            acc[i] -= x[i];
         }
     }
 }
