@@ -58,21 +58,8 @@ public sealed class KMeans
     public KMeans Fit(FeatureMatrix x, IProgress<int>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(x);
-        x.EnsureUsable(nameof(x));
         int k = Settings.NClusters;
-        if (x.Rows < k)
-        {
-            throw new ClusteringException(
-                ClusteringProblem.FewerPointsThanClusters, $"{x.Rows} point(s) cannot form {k} clusters; give at least {k} rows or lower NClusters.", nameof(x));
-        }
-
-        int distinct = DistinctRows.CountUpTo(x, k);
-        if (distinct < k)
-        {
-            throw new ClusteringException(
-                ClusteringProblem.TooFewDistinctPoints, $"The data has only {distinct} distinct row(s), fewer than the {k} clusters requested.", nameof(x));
-        }
-
+        ClusteringInput.Validate(x, k, nameof(x));
         int dop = Settings.MaxDegreeOfParallelism;
         var (_, variance) = ColumnStatistics.Compute(x, dop);
         double scaledTolerance = Settings.Tolerance * Mean(variance);
@@ -125,7 +112,7 @@ public sealed class KMeans
         ArgumentNullException.ThrowIfNull(x);
         x.EnsureUsable(nameof(x));
         x.EnsureColumns(_columns, nameof(x));
-        return Assign(x, centres, Settings.MaxDegreeOfParallelism);
+        return CentreAssignment.Nearest(x, centres, Settings.MaxDegreeOfParallelism);
     }
 
     /// <summary><see cref="Fit"/> then the training labels (<c>fit_predict</c>).</summary>
@@ -138,20 +125,7 @@ public sealed class KMeans
         ArgumentNullException.ThrowIfNull(x);
         x.EnsureUsable(nameof(x));
         x.EnsureColumns(_columns, nameof(x));
-        int k = centres.Length / _columns, d = _columns;
-        var data = x.Data;
-        var result = new double[x.Rows * k];
-        RowChunks.For(x.Rows, Settings.MaxDegreeOfParallelism, (_, s, e) =>
-        {
-            for (int i = s; i < e; i++)
-            {
-                for (int j = 0; j < k; j++)
-                {
-                    result[(i * k) + j] = Math.Sqrt(SquaredEuclidean.Distance(data.AsSpan(i * d, d), centres.AsSpan(j * d, d)));
-                }
-            }
-        });
-        return new FeatureMatrix(result, k);
+        return CentreAssignment.Distances(x, centres, Settings.MaxDegreeOfParallelism);
     }
 
     /// <summary>Σ of squared distances of <paramref name="x"/>'s rows to their nearest centres.</summary>
@@ -159,24 +133,6 @@ public sealed class KMeans
     {
         var labels = Predict(x);
         return KMeansRun.Inertia(x, Centres, labels, Settings.MaxDegreeOfParallelism);
-    }
-
-    internal static int[] Assign(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
-    {
-        int d = x.Columns;
-        var data = x.Data;
-        var labels = new int[x.Rows];
-        var distances = new CentreDistances(centres, d);
-        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
-        {
-            Span<double> dist = stackalloc double[distances.Padded];
-            for (int i = s; i < e; i++)
-            {
-                distances.Compute(data.AsSpan(i * d, d), dist);
-                labels[i] = distances.ArgMin(dist, out double _);
-            }
-        });
-        return labels;
     }
 
     /// <summary>A seed per restart derived from the user's seed (SplitMix64 finaliser), well spread for nearby seeds.</summary>

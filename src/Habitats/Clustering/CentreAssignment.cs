@@ -1,0 +1,46 @@
+namespace Radiomics.Habitats.Clustering;
+
+/// <summary>Nearest-centre labels and distance tables for fitted centre models (<c>predict</c>, <c>transform</c>).</summary>
+internal static class CentreAssignment
+{
+    public static int[] Nearest(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
+    {
+        int d = x.Columns;
+        var data = x.Data;
+        var labels = new int[x.Rows];
+        var distances = new CentreDistances(centres, d);
+        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
+        {
+            Span<double> dist = stackalloc double[distances.Padded];
+            for (int i = s; i < e; i++)
+            {
+                distances.Compute(data.AsSpan(i * d, d), dist);
+                labels[i] = distances.ArgMin(dist, out double _);
+            }
+        });
+        return labels;
+    }
+
+    /// <summary>Euclidean (not squared) distances, rows × k.</summary>
+    public static FeatureMatrix Distances(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
+    {
+        int d = x.Columns;
+        var data = x.Data;
+        var distances = new CentreDistances(centres, d);
+        int k = distances.Count;
+        var result = new double[x.Rows * k];
+        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
+        {
+            Span<double> dist = stackalloc double[distances.Padded];
+            for (int i = s; i < e; i++)
+            {
+                distances.Compute(data.AsSpan(i * d, d), dist);
+                for (int j = 0; j < k; j++)
+                {
+                    result[(i * k) + j] = Math.Sqrt(dist[j]);
+                }
+            }
+        });
+        return new FeatureMatrix(result, k);
+    }
+}
