@@ -1,0 +1,28 @@
+using Radiomics.Imaging;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>The voxel intensity itself as a channel (named "intensity" unless told otherwise).</summary>
+public sealed class IntensityFeature(string name = "intensity") : IVoxelFeature
+{
+    public IReadOnlyList<string> ChannelNames { get; } = [name];
+
+    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(output);
+        var src = image.Channel(0);
+        var dst = output[0].Span;
+        var mask = region.Voxels;
+        for (int i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] != 0)
+            {
+                dst[i] = src[i];
+            }
+        }
+
+        progress?.Report(1);
+    }
+}
