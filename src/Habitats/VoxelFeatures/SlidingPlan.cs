@@ -21,8 +21,10 @@ internal sealed class SlidingPlan
         MaxKernel = Runs.Sum(r => (2 * r.HalfWidth) + 1);
         Work = settings.MaskedKernel ? regionBox : regionBox.Pad(settings.Kernel.HalfExtent(geometry.Spacing), Size);
         Statistics = [.. settings.Statistics];
-        NeedsRanks = Statistics.Any(s => s is LocalStatistic.Minimum or LocalStatistic.Maximum or LocalStatistic.Median
+        NeedsOrder = Statistics.Any(s => s is LocalStatistic.Minimum or LocalStatistic.Maximum or LocalStatistic.Median
             or LocalStatistic.Percentile10 or LocalStatistic.Percentile90 or LocalStatistic.InterquartileRange or LocalStatistic.Range);
+        // Small kernels keep a sorted array per window; large ones a rank tree over the intensities of the work box.
+        UsesRankTree = NeedsOrder && MaxKernel > SortedWindowLimit;
         NeedsLevels = Statistics.Any(s => s is LocalStatistic.Entropy or LocalStatistic.Uniformity);
 
         var ws = Work.Size;
@@ -59,7 +61,7 @@ internal sealed class SlidingPlan
             }
         }
 
-        if (NeedsRanks)
+        if (UsesRankTree)
         {
             var distinct = new double[supportCount];
             int n = 0;
@@ -136,7 +138,12 @@ internal sealed class SlidingPlan
 
     public LocalStatistic[] Statistics { get; }
 
-    public bool NeedsRanks { get; }
+    /// <summary>Largest kernel (voxels) whose order statistics use a <see cref="SortedWindow"/>.</summary>
+    public const int SortedWindowLimit = 64;
+
+    public bool NeedsOrder { get; }
+
+    public bool UsesRankTree { get; }
 
     public bool NeedsLevels { get; }
 

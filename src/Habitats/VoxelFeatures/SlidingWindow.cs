@@ -2,12 +2,13 @@ namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
 /// The running state of one thread's sliding neighbourhood: count, power sums of (x − shift) for the moments, a rank
-/// tree for order statistics and a grey-level histogram with Σ c·log₂c and Σ c² for entropy and uniformity.
+/// tree or a sorted array for order statistics and a grey-level histogram with Σ c·log₂c and Σ c² for entropy and uniformity.
 /// </summary>
 internal sealed class SlidingWindow
 {
     private readonly SlidingPlan _plan;
     private readonly RankTree? _ranks;
+    private readonly SortedWindow? _sorted;
     private readonly int[] _histogram;
     private readonly double[] _cLog2C;
     private int _n;
@@ -22,7 +23,8 @@ internal sealed class SlidingWindow
     public SlidingWindow(SlidingPlan plan)
     {
         _plan = plan;
-        _ranks = plan.NeedsRanks ? new RankTree(plan.SortedValues.Length) : null;
+        _ranks = plan.UsesRankTree ? new RankTree(plan.SortedValues.Length) : null;
+        _sorted = plan.NeedsOrder && !plan.UsesRankTree ? new SortedWindow(plan.MaxKernel) : null;
         _histogram = plan.NeedsLevels ? new int[plan.BinCount + 1] : [];
         _cLog2C = new double[plan.MaxKernel + 2];
         for (int c = 1; c < _cLog2C.Length; c++)
@@ -140,6 +142,18 @@ internal sealed class SlidingWindow
         _s3 += sign * d2 * d;
         _s4 += sign * d2 * d2;
         _ranks?.Add(plan.Ranks[w], sign);
+        if (_sorted is not null)
+        {
+            if (sign > 0)
+            {
+                _sorted.Add(plan.WorkValues[w]);
+            }
+            else
+            {
+                _sorted.Remove(plan.WorkValues[w]);
+            }
+        }
+
         if (plan.NeedsLevels)
         {
             ref int c = ref _histogram[plan.Levels[w]];
@@ -193,7 +207,7 @@ internal sealed class SlidingWindow
         }
     }
 
-    private double OrderStatistic(int k) => _plan.SortedValues[_ranks!.Select(k)];
+    private double OrderStatistic(int k) => _sorted?.Select(k) ?? _plan.SortedValues[_ranks!.Select(k)];
 
     /// <summary>Linear interpolation between order statistics at position (n − 1)·p (NumPy's default method).</summary>
     private double Percentile(double p)
