@@ -49,7 +49,7 @@ public static class VoxelFeatureMaps
             }
 
             int index = f;
-            var inner = progress is null ? null : new SynchronousProgress(p => progress.Report((index + p) / features.Count));
+            var inner = progress is null ? null : new SynchronousProgress<double>(p => progress.Report((index + p) / features.Count));
             features[f].Compute(scalar, region, buffers, inner);
             channel += count;
         }
@@ -69,11 +69,5 @@ public static class VoxelFeatureMaps
         }
 
         return new LabelMap(result);
-    }
-
-    /// <summary>Reports on the calling thread (System.Progress would post to the thread pool, out of order).</summary>
-    private sealed class SynchronousProgress(Action<double> report) : IProgress<double>
-    {
-        public void Report(double value) => report(value);
     }
 }
