@@ -14,6 +14,7 @@ public static class RadiomicsCommand
         {
             InfoCommand.Create(console),
             DemoCommand.Create(console),
+            HabitatsCommand.Create(console),
         };
         return root;
     }

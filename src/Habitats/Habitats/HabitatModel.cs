@@ -167,14 +167,17 @@ public sealed class HabitatModel
         return new LabelMap(result);
     }
 
+    /// <summary>Writes the model as JSON (atomically).</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    /// <summary>Reads a model written by <see cref="Save"/>; a missing or invalid file is a <see cref="HabitatModelFileException"/>.</summary>
 
     public static HabitatModel Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: no such habitat model file.", path);
+            throw new HabitatModelFileException(path, "no such file.");
         }
 
         try
@@ -183,7 +186,7 @@ public sealed class HabitatModel
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidDataException)
         {
-            throw new InvalidDataException($"{path}: not a valid habitat model: {e.Message}", e);
+            throw new HabitatModelFileException(path, $"not a valid habitat model: {e.Message}", e);
         }
     }
 

@@ -90,7 +90,7 @@ public class HabitatModelTests
         Assert.Throws<InvalidDataException>(() => HabitatModel.FromJson("{\"format\": \"something else\"}"));
         using var dir = new Radiomics.TestSupport.TempDirectory();
         File.WriteAllText(dir.File("bad.json"), "not json");
-        Assert.Contains("bad.json", Assert.Throws<InvalidDataException>(() => HabitatModel.Load(dir.File("bad.json"))).Message, StringComparison.Ordinal);
+        Assert.Contains("bad.json", Assert.Throws<HabitatModelFileException>(() => HabitatModel.Load(dir.File("bad.json"))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => HabitatModel.Fit([map], new HabitatSettings { OrderBy = "nope" }));
         var model = HabitatModel.Fit([map], new HabitatSettings { Channels = ["intensity", "sd_ball1vox"], KMeans = new KMeansSettings { NClusters = 2, NInit = 1 } });
         var intensityOnly = VoxelFeatureMaps.Compute(HabitatPhantom.Create().Image, map.Region, [new IntensityFeature()]);
