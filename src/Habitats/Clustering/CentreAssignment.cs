@@ -11,8 +11,20 @@ internal static class CentreAssignment
         var distances = new CentreDistances(centres, d);
         RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
         {
-            Span<double> dist = stackalloc double[distances.Padded];
-            for (int i = s; i < e; i++)
+            const int B = CentreDistances.BlockRows;
+            int kp = distances.Padded;
+            Span<double> dist = stackalloc double[B * kp];
+            int i = s;
+            for (; i + B <= e; i += B)
+            {
+                distances.ComputeBlock(data.AsSpan(i * d, B * d), dist);
+                for (int r = 0; r < B; r++)
+                {
+                    labels[i + r] = distances.ArgMin(dist.Slice(r * kp, kp), out double _);
+                }
+            }
+
+            for (; i < e; i++)
             {
                 distances.Compute(data.AsSpan(i * d, d), dist);
                 labels[i] = distances.ArgMin(dist, out double _);

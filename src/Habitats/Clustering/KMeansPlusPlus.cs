@@ -58,9 +58,25 @@ internal static class KMeansPlusPlus
             var toCandidates = new CentreDistances(candidateRows, d);
             RowChunks.For(n, maxDegreeOfParallelism, (chunk, s, e) =>
             {
+                const int B = CentreDistances.BlockRows;
                 var pots = chunkPotentials.AsSpan(chunk * trials, trials);
-                Span<double> dist = stackalloc double[toCandidates.Padded];
-                for (int i = s; i < e; i++)
+                int kp = toCandidates.Padded;
+                Span<double> dist = stackalloc double[B * kp];
+                int i = s;
+                for (; i + B <= e; i += B)
+                {
+                    toCandidates.ComputeBlock(data.AsSpan(i * d, B * d), dist);
+                    for (int r = 0; r < B; r++)
+                    {
+                        double c = closest[i + r];
+                        for (int t = 0; t < trials; t++)
+                        {
+                            pots[t] += Math.Min(c, dist[(r * kp) + t]);
+                        }
+                    }
+                }
+
+                for (; i < e; i++)
                 {
                     toCandidates.Compute(data.AsSpan(i * d, d), dist);
                     double c = closest[i];

@@ -191,38 +191,59 @@ internal sealed class KMeansRun
         var block = ArrayPool<double>.Shared.Rent(B * _d);
         Span<double> dist = stackalloc double[B * centres.Padded];
         int count = 0;
+        int changes = 0;
         if (first)
         {
-            for (int i = start; i < end; i++)
+            // Every row needs all distances; rows are contiguous, so no gathering.
+            int i = start;
+            for (; i + B <= end; i += B)
+            {
+                centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
+                for (int r = 0; r < B; r++)
+                {
+                    changes += SetBounds(i + r, centres, dist.Slice(r * centres.Padded, centres.Padded), sums, counts);
+                }
+            }
+
+            for (; i < end; i++)
             {
                 pending[count++] = i;
             }
         }
         else
         {
-            var data = _data.AsSpan();
-            for (int i = start; i < end; i++)
+            var labels = _labels.AsSpan(start, end - start);
+            var uppers = _upper.AsSpan(start, end - start);
+            var lowers = _lower.AsSpan(start, end - start);
+            var shift = _shift.AsSpan(0, _k);
+            var decrease = _lowerDecrease.AsSpan(0, _k);
+            var half = _halfSeparation.AsSpan(0, _k);
+            // Pass 1, branch-free: move the bounds by the centre shifts and list the rows they no longer settle.
+            int candidates = 0;
+            for (int r = 0; r < labels.Length; r++)
             {
-                int label = _labels[i];
-                double upper = _upper[i] + _shift[label];
-                double lower = _lower[i] - _lowerDecrease[label];
-                double bound = Math.Max(_halfSeparation[label], lower);
-                if (upper > bound)
-                {
-                    // Tighten the upper bound with one distance before paying for all k.
-                    upper = Math.Sqrt(SquaredEuclidean.Distance(data.Slice(i * _d, _d), _centres.AsSpan(label * _d, _d)));
-                    if (upper > bound)
-                    {
-                        pending[count++] = i;
-                    }
-                }
+                int label = labels[r];
+                double upper = uppers[r] + shift[label];
+                double lower = lowers[r] - decrease[label];
+                uppers[r] = upper;
+                lowers[r] = lower;
+                pending[candidates] = r;
+                candidates += upper > Math.Max(half[label], lower) ? 1 : 0;
+            }
 
-                _upper[i] = upper;
-                _lower[i] = lower;
+            // Pass 2: tighten each listed row's upper bound with one distance before paying for all k.
+            for (int c = 0; c < candidates; c++)
+            {
+                int r = pending[c];
+                int label = labels[r];
+                int i = start + r;
+                double upper = Math.Sqrt(SquaredEuclidean.Distance(_data.AsSpan(i * _d, _d), _centres.AsSpan(label * _d, _d)));
+                uppers[r] = upper;
+                pending[count] = i;
+                count += upper > Math.Max(half[label], lowers[r]) ? 1 : 0;
             }
         }
 
-        int changes = 0;
         int p = 0;
         for (; p + B <= count; p += B)
         {
