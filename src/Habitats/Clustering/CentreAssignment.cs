@@ -3,6 +3,20 @@ namespace Radiomics.Habitats.Clustering;
 /// <summary>Nearest-centre labels and distance tables for fitted centre models (<c>predict</c>, <c>transform</c>).</summary>
 internal static class CentreAssignment
 {
+    /// <summary>Validates <paramref name="x"/> against a model fitted on <paramref name="columns"/> features, then labels it.</summary>
+    public static int[] Predict(FeatureMatrix x, double[] centres, int columns, int maxDegreeOfParallelism)
+    {
+        Check(x, columns);
+        return Nearest(x, centres, maxDegreeOfParallelism);
+    }
+
+    /// <summary>Validates <paramref name="x"/>, then returns its distances to every centre.</summary>
+    public static FeatureMatrix Transform(FeatureMatrix x, double[] centres, int columns, int maxDegreeOfParallelism)
+    {
+        Check(x, columns);
+        return Distances(x, centres, maxDegreeOfParallelism);
+    }
+
     public static int[] Nearest(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
     {
         int d = x.Columns;
@@ -54,5 +68,12 @@ internal static class CentreAssignment
             }
         });
         return new FeatureMatrix(result, k);
+    }
+
+    private static void Check(FeatureMatrix x, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        x.EnsureUsable(nameof(x));
+        x.EnsureColumns(columns, nameof(x));
     }
 }

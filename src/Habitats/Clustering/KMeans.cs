@@ -9,12 +9,8 @@ namespace Radiomics.Habitats.Clustering;
 /// var km = new KMeans(new KMeansSettings { NClusters = 4, Seed = 0 }).Fit(x);
 /// int[] labels = km.Predict(y);
 /// </code></example>
-public sealed class KMeans
+public sealed class KMeans : CentroidModel
 {
-    private double[]? _centres;
-    private int[]? _labels;
-    private int _columns;
-
     public KMeans(KMeansSettings? settings = null)
     {
         Settings = settings ?? new KMeansSettings();
@@ -23,34 +19,18 @@ public sealed class KMeans
 
     public KMeansSettings Settings { get; }
 
-    /// <summary>True once <see cref="Fit"/> has run (or the model was built from centres).</summary>
-    public bool IsFitted => _centres is not null;
-
-    /// <summary>Cluster centres, k rows × features (<c>cluster_centers_</c>).</summary>
-    public FeatureMatrix ClusterCenters => new((double[])Centres.Clone(), _columns);
-
-    /// <summary>Label of every training row (<c>labels_</c>); empty for a model built from centres.</summary>
-    public ReadOnlySpan<int> Labels => _labels ?? throw NotFitted();
-
-    /// <summary>Sum of squared distances of the training rows to their centres (<c>inertia_</c>).</summary>
-    public double Inertia { get; private set; } = double.NaN;
-
     /// <summary>Iterations of the best run (<c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
-    private double[] Centres => _centres ?? throw NotFitted();
+    protected override int Threads => Settings.MaxDegreeOfParallelism;
 
     /// <summary>A fitted model with the given centres, e.g. loaded from a file; it predicts but has no training labels.</summary>
     public static KMeans FromCenters(FeatureMatrix centers, KMeansSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(centers);
         centers.EnsureUsable(nameof(centers));
-        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centers.Rows })
-        {
-            _centres = centers.Values.ToArray(),
-            _labels = [],
-            _columns = centers.Columns,
-        };
+        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centers.Rows });
+        model.SetFitted(centers.Values.ToArray(), [], centers.Columns, double.NaN);
         return model;
     }
 
@@ -97,43 +77,13 @@ public sealed class KMeans
             }
         }
 
-        _centres = best.Centres;
-        _labels = best.Labels;
-        _columns = x.Columns;
-        Inertia = best.Inertia;
+        SetFitted(best.Centres, best.Labels, x.Columns, best.Inertia);
         Iterations = best.Iterations;
         return this;
     }
 
-    /// <summary>Index of the nearest centre for every row (<c>predict</c>).</summary>
-    public int[] Predict(FeatureMatrix x)
-    {
-        var centres = Centres;
-        ArgumentNullException.ThrowIfNull(x);
-        x.EnsureUsable(nameof(x));
-        x.EnsureColumns(_columns, nameof(x));
-        return CentreAssignment.Nearest(x, centres, Settings.MaxDegreeOfParallelism);
-    }
-
     /// <summary><see cref="Fit"/> then the training labels (<c>fit_predict</c>).</summary>
     public int[] FitPredict(FeatureMatrix x) => Fit(x).Labels.ToArray();
-
-    /// <summary>Euclidean distance of every row to every centre, rows × k (<c>transform</c>).</summary>
-    public FeatureMatrix Transform(FeatureMatrix x)
-    {
-        var centres = Centres;
-        ArgumentNullException.ThrowIfNull(x);
-        x.EnsureUsable(nameof(x));
-        x.EnsureColumns(_columns, nameof(x));
-        return CentreAssignment.Distances(x, centres, Settings.MaxDegreeOfParallelism);
-    }
-
-    /// <summary>Σ of squared distances of <paramref name="x"/>'s rows to their nearest centres.</summary>
-    public double InertiaOf(FeatureMatrix x)
-    {
-        var labels = Predict(x);
-        return KMeansRun.Inertia(x, Centres, labels, Settings.MaxDegreeOfParallelism);
-    }
 
     /// <summary>A seed per restart derived from the user's seed (SplitMix64 finaliser), well spread for nearby seeds.</summary>
     internal static int RunSeed(int seed, int run)
@@ -154,7 +104,4 @@ public sealed class KMeans
 
         return sum / values.Length;
     }
-
-    private static ClusteringException NotFitted() =>
-        new(ClusteringProblem.NotFitted, "This KMeans is not fitted yet; call Fit first.");
 }

@@ -29,18 +29,10 @@ public sealed record KMeansSettings
 
     internal void Validate()
     {
-        static void Check(bool ok, string name, object value, string rule)
-        {
-            if (!ok)
-            {
-                throw new ClusteringException(ClusteringProblem.InvalidSetting, $"{name} is {value}; {rule}.", name);
-            }
-        }
-
-        Check(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
-        Check(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
-        Check(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
-        Check(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");
-        Check(Enum.IsDefined(Algorithm), nameof(Algorithm), Algorithm, "it must be Hamerly or Lloyd");
+        SettingCheck.Require(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
+        SettingCheck.Require(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
+        SettingCheck.Require(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
+        SettingCheck.Require(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");
+        SettingCheck.Require(Enum.IsDefined(Algorithm), nameof(Algorithm), Algorithm, "it must be Hamerly or Lloyd");
     }
 }

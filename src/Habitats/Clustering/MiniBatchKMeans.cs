@@ -7,12 +7,8 @@ namespace Radiomics.Habitats.Clustering;
 /// re-seeded, and the run stops when the smoothed batch inertia stops improving. For millions of voxels; seeded and
 /// deterministic.
 /// </summary>
-public sealed class MiniBatchKMeans
+public sealed class MiniBatchKMeans : CentroidModel
 {
-    private double[]? _centres;
-    private int[]? _labels;
-    private int _columns;
-
     public MiniBatchKMeans(MiniBatchKMeansSettings? settings = null)
     {
         Settings = settings ?? new MiniBatchKMeansSettings();
@@ -21,21 +17,13 @@ public sealed class MiniBatchKMeans
 
     public MiniBatchKMeansSettings Settings { get; }
 
-    public FeatureMatrix ClusterCenters => new((double[])Centres.Clone(), _columns);
-
-    /// <summary>Label of every training row, from the final centres (<c>labels_</c>).</summary>
-    public ReadOnlySpan<int> Labels => _labels ?? throw NotFitted();
-
-    /// <summary>Inertia of all training rows against the final centres (<c>inertia_</c>).</summary>
-    public double Inertia { get; private set; } = double.NaN;
-
     /// <summary>Mini-batch steps taken (<c>n_steps_</c>).</summary>
     public int Steps { get; private set; }
 
     /// <summary>Passes over the data, rounded up (<c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
-    private double[] Centres => _centres ?? throw NotFitted();
+    protected override int Threads => Settings.MaxDegreeOfParallelism;
 
     /// <summary>Clusters <paramref name="x"/>; <paramref name="progress"/> receives the fraction of the step budget done.</summary>
     public MiniBatchKMeans Fit(FeatureMatrix x, IProgress<double>? progress = null)
@@ -124,35 +112,16 @@ public sealed class MiniBatchKMeans
             }
         }
 
-        _centres = state.Centres;
-        _columns = d;
-        _labels = CentreAssignment.Nearest(x, _centres, Settings.MaxDegreeOfParallelism);
-        Inertia = KMeansRun.Inertia(x, _centres, _labels, Settings.MaxDegreeOfParallelism);
+        var labels = CentreAssignment.Nearest(x, state.Centres, Settings.MaxDegreeOfParallelism);
+        SetFitted(state.Centres, labels, d, KMeansRun.Inertia(x, state.Centres, labels, Settings.MaxDegreeOfParallelism));
         Steps = (int)step;
         Iterations = (int)Math.Ceiling((double)step * batch / n);
         progress?.Report(1.0);
         return this;
     }
 
-    public int[] Predict(FeatureMatrix x)
-    {
-        var centres = Centres;
-        ArgumentNullException.ThrowIfNull(x);
-        x.EnsureUsable(nameof(x));
-        x.EnsureColumns(_columns, nameof(x));
-        return CentreAssignment.Nearest(x, centres, Settings.MaxDegreeOfParallelism);
-    }
-
+    /// <summary><see cref="Fit"/> then the training labels (<c>fit_predict</c>).</summary>
     public int[] FitPredict(FeatureMatrix x) => Fit(x).Labels.ToArray();
-
-    public FeatureMatrix Transform(FeatureMatrix x)
-    {
-        var centres = Centres;
-        ArgumentNullException.ThrowIfNull(x);
-        x.EnsureUsable(nameof(x));
-        x.EnsureColumns(_columns, nameof(x));
-        return CentreAssignment.Distances(x, centres, Settings.MaxDegreeOfParallelism);
-    }
 
     private static int[] Draw(Random random, int n, int count)
     {
@@ -164,9 +133,6 @@ public sealed class MiniBatchKMeans
 
         return rows;
     }
-
-    private static ClusteringException NotFitted() =>
-        new(ClusteringProblem.NotFitted, "This MiniBatchKMeans is not fitted yet; call Fit first.");
 
     /// <summary>Centres and their accumulated counts during mini-batch steps.</summary>
     private sealed class MiniBatchState(double[] centres, int k, int d)

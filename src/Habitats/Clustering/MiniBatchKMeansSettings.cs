@@ -37,21 +37,13 @@ public sealed record MiniBatchKMeansSettings
 
     internal void Validate()
     {
-        static void Check(bool ok, string name, object value, string rule)
-        {
-            if (!ok)
-            {
-                throw new ClusteringException(ClusteringProblem.InvalidSetting, $"{name} is {value}; {rule}.", name);
-            }
-        }
-
-        Check(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
-        Check(BatchSize >= 1, nameof(BatchSize), BatchSize, "it must be at least 1");
-        Check(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
-        Check(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
-        Check(MaxNoImprovement >= 1, nameof(MaxNoImprovement), MaxNoImprovement, "it must be at least 1");
-        Check(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");
-        Check(ReassignmentRatio >= 0 && ReassignmentRatio <= 1, nameof(ReassignmentRatio), ReassignmentRatio, "it must lie in [0, 1]");
-        Check(InitSize is null or >= 1, nameof(InitSize), InitSize ?? 0, "it must be at least 1");
+        SettingCheck.Require(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
+        SettingCheck.Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "it must be at least 1");
+        SettingCheck.Require(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
+        SettingCheck.Require(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
+        SettingCheck.Require(MaxNoImprovement >= 1, nameof(MaxNoImprovement), MaxNoImprovement, "it must be at least 1");
+        SettingCheck.Require(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");
+        SettingCheck.Require(ReassignmentRatio >= 0 && ReassignmentRatio <= 1, nameof(ReassignmentRatio), ReassignmentRatio, "it must lie in [0, 1]");
+        SettingCheck.Require(InitSize is null or >= 1, nameof(InitSize), InitSize ?? 0, "it must be at least 1");
     }
 }

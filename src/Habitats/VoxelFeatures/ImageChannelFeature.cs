@@ -31,17 +31,19 @@ public sealed class ImageChannelFeature : IVoxelFeature
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(output);
         _channel.Geometry.EnsureMatches(image.Geometry, $"channel '{ChannelNames[0]}' and the image");
-        var src = _channel.Voxels;
-        var dst = output[0].Span;
-        var mask = region.Voxels;
+        CopyRegion(_channel.Voxels, region.Voxels, output[0].Span);
+        progress?.Report(1);
+    }
+
+    /// <summary>Copies the values of the region's voxels (mask non-zero) from <paramref name="source"/> to <paramref name="target"/>.</summary>
+    internal static void CopyRegion(ReadOnlySpan<float> source, ReadOnlySpan<byte> mask, Span<float> target)
+    {
         for (int i = 0; i < mask.Length; i++)
         {
             if (mask[i] != 0)
             {
-                dst[i] = src[i];
+                target[i] = source[i];
             }
         }
-
-        progress?.Report(1);
     }
 }

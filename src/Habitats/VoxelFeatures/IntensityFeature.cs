@@ -12,17 +12,7 @@ public sealed class IntensityFeature(string name = "intensity") : IVoxelFeature
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(output);
-        var src = image.Channel(0);
-        var dst = output[0].Span;
-        var mask = region.Voxels;
-        for (int i = 0; i < mask.Length; i++)
-        {
-            if (mask[i] != 0)
-            {
-                dst[i] = src[i];
-            }
-        }
-
+        ImageChannelFeature.CopyRegion(image.Channel(0), region.Voxels, output[0].Span);
         progress?.Report(1);
     }
 }
