@@ -35,11 +35,12 @@ internal static class HabitatsCommand
         var maxVoxels = new Option<int>("--max-voxels-per-scan") { Description = "Voxels drawn per scan for k selection and fitting (0: all).", DefaultValueFactory = _ => 50_000 };
         var label = new Option<int?>("--label") { Description = "Mask label of the tumour (default: every non-zero voxel)." };
         var model = new Option<FileInfo?>("--model") { Description = "Apply this habitat model (JSON) instead of fitting one; -k is then ignored." };
+        var miniBatch = new Option<bool>("--mini-batch") { Description = "Fit with mini-batch k-means (for millions of pooled voxels)." };
         var seed = new Option<int>("--seed") { Description = "Seed of sub-sampling and k-means.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (0: all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, seed, threads,
+            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -66,6 +67,7 @@ internal static class HabitatsCommand
                 parse.GetValue(maxVoxels) is > 0 and var m ? m : null,
                 parse.GetValue(label) is { } l ? checked((byte)l) : null,
                 parse.GetValue(model)?.FullName,
+                parse.GetValue(miniBatch),
                 parse.GetValue(seed),
                 parse.GetValue(threads));
             Execute(console, options);
@@ -86,6 +88,7 @@ internal static class HabitatsCommand
         int? MaxVoxelsPerScan,
         byte? Label,
         string? Model,
+        bool MiniBatch,
         int Seed,
         int Threads);
 
@@ -134,7 +137,7 @@ internal static class HabitatsCommand
                 var fitTask = ctx.AddTask($"Fitting {k} habitats", maxValue: 1);
                 habitatModel = HabitatModel.Fit(
                     maps,
-                    new HabitatSettings { KMeans = kmeans with { NClusters = k }, MaxVoxelsPerScan = run.MaxVoxelsPerScan },
+                    new HabitatSettings { KMeans = kmeans with { NClusters = k }, MaxVoxelsPerScan = run.MaxVoxelsPerScan, MiniBatch = run.MiniBatch },
                     new TaskProgress<double>(p => fitTask.Value = p));
                 fitTask.Value = 1;
             }

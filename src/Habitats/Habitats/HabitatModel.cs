@@ -115,6 +115,12 @@ public sealed class HabitatModel
         var parts = new List<FeatureMatrix>();
         for (int m = 0; m < maps.Count; m++)
         {
+            var missing = channels.Where(c => !maps[m].ChannelNames.Contains(c)).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new ArgumentException($"Feature map {m} lacks channel(s) {string.Join(", ", missing)}; every map must have the clustered channels.", nameof(maps));
+            }
+
             var voxels = maps[m].RegionVoxels();
             if (maxVoxelsPerScan is { } limit && voxels.Length > limit)
             {

@@ -107,5 +107,15 @@ public class HabitatModelTests
         Assert.Equal(pooled.Values.ToArray(), HabitatModel.Pool([a, b], ["intensity"], 100, seed: 3).Values.ToArray());
         Assert.NotEqual(pooled.Values.ToArray(), HabitatModel.Pool([a, b], ["intensity"], 100, seed: 4).Values.ToArray());
         Assert.Equal(a.RegionVoxels().Length + b.RegionVoxels().Length, HabitatModel.Pool([a, b], ["intensity"], null, 0).Rows);
+        Assert.Contains("lacks channel(s) nope", Assert.Throws<ArgumentException>(() => HabitatModel.Pool([a, b], ["intensity", "nope"], null, 0)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mini_batch_fitting_also_recovers_the_sub_regions()
+    {
+        var (map, truth) = Phantom(seed: 9);
+        var model = HabitatModel.Fit([map], new HabitatSettings { KMeans = new KMeansSettings { NClusters = 3 }, MiniBatch = true });
+        var habitats = model.Predict(map);
+        Assert.True(ClusteringMetrics.AdjustedRandScore(InRegion(truth, map), InRegion(habitats, map)) > 0.85);
     }
 }
