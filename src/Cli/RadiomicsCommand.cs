@@ -15,6 +15,7 @@ public static class RadiomicsCommand
             InfoCommand.Create(console),
             DemoCommand.Create(console),
             ExtractCommand.Create(console),
+            HabitatsCommand.Create(console),
         };
         return root;
     }

@@ -1,0 +1,9 @@
+namespace Radiomics.Habitats.Clustering;
+
+/// <summary>Scores of one k in a <see cref="ClusterCountSelection"/>.</summary>
+/// <param name="K">Number of clusters.</param>
+/// <param name="Inertia">k-means inertia (within-cluster sum of squares).</param>
+/// <param name="Silhouette">Mean silhouette on the seeded sample (higher is better).</param>
+/// <param name="CalinskiHarabasz">Calinski–Harabasz index (higher is better).</param>
+/// <param name="DaviesBouldin">Davies–Bouldin index (lower is better).</param>
+public sealed record ClusterCountScore(int K, double Inertia, double Silhouette, double CalinskiHarabasz, double DaviesBouldin);

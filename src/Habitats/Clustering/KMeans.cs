@@ -1,0 +1,107 @@
+namespace Radiomics.Habitats.Clustering;
+
+/// <summary>
+/// k-means clustering with scikit-learn's behaviour and vocabulary: greedy k-means++ initialisation,
+/// <see cref="KMeansSettings.NInit"/> restarts keeping the lowest inertia, Lloyd or Hamerly iterations with
+/// scikit-learn's stopping rule. Deterministic for a seed regardless of the number of threads.
+/// </summary>
+/// <example><code>
+/// var km = new KMeans(new KMeansSettings { NClusters = 4, Seed = 0 }).Fit(x);
+/// int[] labels = km.Predict(y);
+/// </code></example>
+public sealed class KMeans : CentroidModel
+{
+    public KMeans(KMeansSettings? settings = null)
+    {
+        Settings = settings ?? new KMeansSettings();
+        Settings.Validate();
+    }
+
+    public KMeansSettings Settings { get; }
+
+    /// <summary>Iterations of the best run (<c>n_iter_</c>).</summary>
+    public int Iterations { get; private set; }
+
+    protected override int Threads => Settings.MaxDegreeOfParallelism;
+
+    /// <summary>A fitted model with the given centres, e.g. loaded from a file; it predicts but has no training labels.</summary>
+    public static KMeans FromCenters(FeatureMatrix centers, KMeansSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(centers);
+        centers.EnsureUsable(nameof(centers));
+        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centers.Rows });
+        model.SetFitted(centers.Values.ToArray(), [], centers.Columns, double.NaN);
+        return model;
+    }
+
+    /// <summary>Clusters <paramref name="x"/>. <paramref name="progress"/> receives the number of finished restarts.</summary>
+    public KMeans Fit(FeatureMatrix x, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        int k = Settings.NClusters;
+        ClusteringInput.Validate(x, k, nameof(x));
+        int dop = Settings.MaxDegreeOfParallelism;
+        var (_, variance) = ColumnStatistics.Compute(x, dop);
+        double scaledTolerance = Settings.Tolerance * Mean(variance);
+        var results = new KMeansRunResult[Settings.NInit];
+        int finished = 0;
+        void Run(int run, int threads)
+        {
+            // Each restart has its own generator seeded from (Seed, run), so restarts can run in any order or at once.
+            var init = KMeansPlusPlus.Init(x, k, new Random(RunSeed(Settings.Seed, run)), threads);
+            results[run] = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, Settings.Algorithm, threads);
+            progress?.Report(Interlocked.Increment(ref finished));
+        }
+
+        int cores = dop > 0 ? dop : Environment.ProcessorCount;
+        if (cores > 1 && Settings.NInit >= cores)
+        {
+            // Whole restarts per thread need no synchronisation per iteration; results do not depend on the split.
+            Parallel.For(0, Settings.NInit, RowChunks.Options(cores), run => Run(run, 1));
+        }
+        else
+        {
+            for (int run = 0; run < Settings.NInit; run++)
+            {
+                Run(run, dop);
+            }
+        }
+
+        // Lowest inertia wins; the earliest restart wins ties.
+        var best = results[0];
+        foreach (var result in results)
+        {
+            if (result.Inertia < best.Inertia)
+            {
+                best = result;
+            }
+        }
+
+        SetFitted(best.Centres, best.Labels, x.Columns, best.Inertia);
+        Iterations = best.Iterations;
+        return this;
+    }
+
+    /// <summary><see cref="Fit"/> then the training labels (<c>fit_predict</c>).</summary>
+    public int[] FitPredict(FeatureMatrix x) => Fit(x).Labels.ToArray();
+
+    /// <summary>A seed per restart derived from the user's seed (SplitMix64 finaliser), well spread for nearby seeds.</summary>
+    internal static int RunSeed(int seed, int run)
+    {
+        ulong z = unchecked(((ulong)(uint)seed << 32) + (ulong)run + 0x9E3779B97F4A7C15UL);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return (int)((z ^ (z >> 31)) & int.MaxValue);
+    }
+
+    private static double Mean(double[] values)
+    {
+        double sum = 0;
+        foreach (var v in values)
+        {
+            sum += v;
+        }
+
+        return sum / values.Length;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Radiomics.Habitats.Clustering;
+
+/// <summary>Settings of <see cref="KMeans"/>, with scikit-learn's names and defaults.</summary>
+public sealed record KMeansSettings
+{
+    /// <summary>Number of clusters k (scikit-learn <c>n_clusters</c>, default 8).</summary>
+    public int NClusters { get; init; } = 8;
+
+    /// <summary>Independent k-means++ starts; the run with the lowest inertia is kept (<c>n_init</c>, default 10).</summary>
+    public int NInit { get; init; } = 10;
+
+    /// <summary>Iteration limit of one run (<c>max_iter</c>, default 300).</summary>
+    public int MaxIter { get; init; } = 300;
+
+    /// <summary>
+    /// Relative tolerance (<c>tol</c>, default 1e-4): a run stops when the summed squared centre shift of an
+    /// iteration is at most <c>Tolerance</c> × the mean per-feature variance of the data, or when no label changes.
+    /// </summary>
+    public double Tolerance { get; init; } = 1e-4;
+
+    public KMeansAlgorithm Algorithm { get; init; } = KMeansAlgorithm.Hamerly;
+
+    /// <summary>Seed of the k-means++ draws (<c>random_state</c>, default 0). The same seed gives the same result
+    /// whatever <see cref="MaxDegreeOfParallelism"/> is.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Threads to use; 0 or negative means all cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; }
+
+    internal void Validate()
+    {
+        SettingCheck.Require(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
+        SettingCheck.Require(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
+        SettingCheck.Require(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
+        SettingCheck.Require(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");
+        SettingCheck.Require(Enum.IsDefined(Algorithm), nameof(Algorithm), Algorithm, "it must be Hamerly or Lloyd");
+    }
+}

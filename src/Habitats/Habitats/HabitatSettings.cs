@@ -1,0 +1,31 @@
+using Radiomics.Habitats.Clustering;
+
+namespace Radiomics.Habitats.Habitats;
+
+/// <summary>Settings of <see cref="HabitatModel.Fit"/>.</summary>
+public sealed record HabitatSettings
+{
+    /// <summary>k-means settings; <see cref="KMeansSettings.NClusters"/> is the number of habitats (default 3).</summary>
+    public KMeansSettings KMeans { get; init; } = new() { NClusters = 3 };
+
+    /// <summary>Use <see cref="MiniBatchKMeans"/> (with the k, seed and thread count of <see cref="KMeans"/>) for very
+    /// large pooled data instead of full k-means (default false).</summary>
+    public bool MiniBatch { get; init; }
+
+    /// <summary>Channels of the voxel feature maps to cluster on, by name; all channels when null.</summary>
+    public IReadOnlyList<string>? Channels { get; init; }
+
+    /// <summary>Z-score every channel with a <see cref="StandardScaler"/> fitted on the pooled voxels (default true).</summary>
+    public bool Standardise { get; init; } = true;
+
+    /// <summary>
+    /// Channel whose centre value orders the habitats: habitat 1 has the lowest, habitat k the highest. Default:
+    /// "intensity" when clustered, otherwise the first channel. A stable order makes habitat 2 the same phenotype in
+    /// every scan the model is applied to, and across refits.
+    /// </summary>
+    public string? OrderBy { get; init; }
+
+    /// <summary>At most this many voxels per scan enter the fit, drawn without replacement with the k-means seed, so
+    /// large tumours do not dominate a cohort model; all voxels when null.</summary>
+    public int? MaxVoxelsPerScan { get; init; }
+}

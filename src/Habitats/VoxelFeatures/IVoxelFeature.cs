@@ -1,0 +1,23 @@
+using Radiomics.Imaging;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>
+/// A source of voxel feature channels: given an image and a region, it computes one value per region voxel for each
+/// of its channels. <c>VoxelFeatureMaps.Compute</c> stacks the channels of several sources into one map.
+/// First-order statistics (<see cref="LocalFirstOrderFeatures"/>), the intensity itself (<see cref="IntensityFeature"/>)
+/// and precomputed images such as filter responses (<see cref="ImageChannelFeature"/>) implement it; local texture
+/// (GLCM and the other IBSI families over a sliding kernel) plugs in the same way.
+/// </summary>
+public interface IVoxelFeature
+{
+    /// <summary>Names of the channels, in the order they are written; unique within a map.</summary>
+    IReadOnlyList<string> ChannelNames { get; }
+
+    /// <summary>
+    /// Writes channel c's value of region voxel v to <c>output[c][v]</c> (linear voxel index of the image grid); other
+    /// voxels are left untouched. <paramref name="region"/> is on the image's grid (checked by the caller); the
+    /// image and region must not be modified.
+    /// </summary>
+    void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress);
+}

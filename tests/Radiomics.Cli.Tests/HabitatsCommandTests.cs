@@ -1,0 +1,90 @@
+using System.Globalization;
+using Radiomics.Habitats.Habitats;
+using Radiomics.IO;
+using Radiomics.TestSupport;
+
+namespace Radiomics.Cli.Tests;
+
+public class HabitatsCommandTests
+{
+    private static (string Image, string Mask) WritePhantom(TempDirectory dir, string name, int seed)
+    {
+        var (image, mask, _) = HabitatPhantom.Create(new HabitatPhantomSettings { Seed = seed });
+        string imagePath = dir.File($"{name}.nii.gz"), maskPath = dir.File($"{name}_mask.nii.gz");
+        ImageFile.Write(image, imagePath);
+        ImageFile.Write(mask, maskPath);
+        return (imagePath, maskPath);
+    }
+
+    [Fact]
+    public void Habitats_chooses_k_fits_on_pooled_voxels_and_writes_maps_tables_and_model()
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "patient1", 1);
+        var b = WritePhantom(dir, "patient2", 2);
+        string output = dir.File("out");
+        var (code, text) = CliRunner.Run(
+            "habitats", "--images", a.Image, b.Image, "--masks", a.Mask, b.Mask, "-k", "2..4", "-o", output, "--max-voxels-per-scan", "3000");
+        Assert.True(code == 0, text);
+
+        var selection = File.ReadAllLines(Path.Combine(output, "k_selection.csv"));
+        Assert.Equal("k,inertia,silhouette,calinski_harabasz,davies_bouldin,chosen,criterion", selection[0]);
+        Assert.Equal(4, selection.Length);
+        int chosen = selection.Skip(1).Select(l => l.Split(',')).Single(p => p[5] == "1")[0] is var kText ? int.Parse(kText, CultureInfo.InvariantCulture) : 0;
+        Assert.Equal(3, chosen);
+
+        var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
+        Assert.Equal(3, model.Habitats);
+        Assert.Equal(6000, model.Training.Voxels);
+
+        var mask = ImageFile.ReadLabelMap(a.Mask);
+        var habitats = ImageFile.ReadLabelMap(Path.Combine(output, "patient1_habitats.nii.gz"));
+        Assert.True(habitats.Geometry.Matches(mask.Geometry));
+        for (int i = 0; i < mask.Voxels.Length; i++)
+        {
+            Assert.Equal(mask.Voxels[i] != 0, habitats.Voxels[i] != 0);
+        }
+
+        var measures = File.ReadAllLines(Path.Combine(output, "habitat_measures.csv"));
+        Assert.Equal("scan,image,habitat,voxels,volume_mm3,fraction,components", measures[0]);
+        Assert.Equal(1 + (2 * 3), measures.Length);
+        double fractions = measures.Skip(1).Where(l => l.StartsWith("patient1,", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l.Split(',')[5], CultureInfo.InvariantCulture));
+        Assert.Equal(1.0, fractions, 9);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(output, "habitat_heterogeneity.csv")).Length);
+        Assert.Contains("3 habitats", text, StringComparison.Ordinal);
+
+        // Applying the saved model to a scan reproduces its habitat map.
+        string again = dir.File("again");
+        var (code2, text2) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "--model", Path.Combine(output, "habitat_model.json"), "-o", again);
+        Assert.True(code2 == 0, text2);
+        Assert.Equal(habitats.Voxels.ToArray(), ImageFile.ReadLabelMap(Path.Combine(again, "patient1_habitats.nii.gz")).Voxels.ToArray());
+        Assert.False(File.Exists(Path.Combine(again, "k_selection.csv")));
+    }
+
+    [Theory]
+    [InlineData("-k", "1..4", "-k '1..4'")]
+    [InlineData("-k", "5..3", "-k '5..3'")]
+    [InlineData("--statistics", "mean,bogus", "unknown statistic 'bogus'")]
+    public void Bad_options_are_one_clear_error(string option, string value, string message)
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "scan", 1);
+        var (code, text) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-o", dir.File("out"), option, value);
+        Assert.Equal(1, code);
+        Assert.Contains(message, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unequal_numbers_of_images_and_masks_and_missing_models_are_clear_errors()
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "scan", 1);
+        var (code, text) = CliRunner.Run("habitats", "-i", a.Image, a.Image, "-m", a.Mask, "-o", dir.File("out"));
+        Assert.Equal(1, code);
+        Assert.Contains("2 image(s) but 1 mask(s)", text, StringComparison.Ordinal);
+        var (code2, text2) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-o", dir.File("out"), "--model", dir.File("missing.json"));
+        Assert.Equal(1, code2);
+        Assert.Contains("missing.json", text2, StringComparison.Ordinal);
+    }
+}
