@@ -13,8 +13,8 @@ public sealed record DeformableRegistrationSettings
     public ImageRegistrationSettings? Affine { get; init; } = new()
     {
         Transform = TransformKind.Affine,
-        ShrinkFactors = [4, 2],
-        Optimizer = new OptimizerSettings { NumberOfIterations = [100, 50] },
+        ShrinkFactors = [4],
+        Optimizer = new OptimizerSettings { NumberOfIterations = [60] },
     };
 
     /// <summary>The deformable stage; null skips it.</summary>
@@ -24,7 +24,8 @@ public sealed record DeformableRegistrationSettings
         ShrinkFactors = [4, 2, 1],
         GridSpacing = 12,
         GridSpacingSchedule = [4, 2, 1],
-        Optimizer = new OptimizerSettings { NumberOfIterations = [100, 60, 30], MaximumStepLength = 2 },
+        SamplingPercentage = [1, 0.5, 0.25],
+        Optimizer = new OptimizerSettings { NumberOfIterations = [80, 40, 20], MaximumStepLength = 2 },
     };
 
     /// <summary>Threads to use; 0 means all cores.</summary>

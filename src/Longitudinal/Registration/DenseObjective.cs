@@ -17,11 +17,15 @@ internal sealed class DenseObjective
     private readonly PointMetric _metric;
     private readonly ParallelOptions _parallel;
 
-    public DenseObjective(LevelImages level, PointMetric metric, ParallelOptions parallel)
+    private readonly int _stride;
+
+    /// <summary>An objective over <paramref name="level"/> with <paramref name="metric"/>; a <paramref name="stride"/> above 1 samples one voxel in that many along each row (<paramref name="parallel"/> sets the threads).</summary>
+    public DenseObjective(LevelImages level, PointMetric metric, ParallelOptions parallel, int stride = 1)
     {
         _level = level;
         _metric = metric;
         _parallel = parallel;
+        _stride = Math.Max(1, stride);
     }
 
     public LevelImages Level => _level;
@@ -50,7 +54,7 @@ internal sealed class DenseObjective
         var k = l * fixedGeometry.IndexToPhysicalMatrix;
         var k0 = pm * (a * fixedGeometry.Origin + b - movingGeometry.Origin);
         var map = new Mapping(k, k0, l);
-        long count = _level.SampleCount;
+        long count = _level.CountSamples(_stride);
         bool wantGradient = !gradient.IsEmpty;
 
         if (_metric.NeedsStatistics)
@@ -192,12 +196,13 @@ internal sealed class DenseObjective
             var ux = state.Ux;
             var uy = state.Uy;
             var uz = state.Uz;
+            int start = LevelImages.LatticeStart(y, z, _stride), step = _stride;
             if (spline is not null)
             {
-                state.Evaluator!.EvaluateRow(spline.Axes[1], y, spline.Axes[0], ux, uy, uz);
+                state.Evaluator!.EvaluateRow(spline.Axes[1], y, spline.Axes[0], ux, uy, uz, start, step);
             }
 
-            for (int x = 0; x < size.X; x++)
+            for (int x = start; x < size.X; x += step)
             {
                 int i = row + x;
                 if (mask is not null && mask[i] == 0)
@@ -249,7 +254,7 @@ internal sealed class DenseObjective
 
             if (spline is not null && pass == 2)
             {
-                state.Evaluator!.AccumulateRow(spline.Axes[1], y, spline.Axes[0], state.Gx, state.Gy, state.Gz);
+                state.Evaluator!.AccumulateRow(spline.Axes[1], y, spline.Axes[0], state.Gx, state.Gy, state.Gz, start, step);
             }
         }
 

@@ -159,7 +159,7 @@ public sealed class ImageRegistrationMethod : IImageRegistration
             MetricKind.Correlation => new CorrelationMetric(),
             _ => new MattesMutualInformationMetric(Settings.Metric.NumberOfHistogramBins, levelImages.FixedRange, levelImages.MovingRange),
         };
-        return new DenseObjective(levelImages, metric, images.Parallel);
+        return new DenseObjective(levelImages, metric, images.Parallel, Settings.StrideAt(level));
     }
 
     private static Action<int, double>? Report(

@@ -25,6 +25,12 @@ public sealed record ImageRegistrationSettings
     /// </summary>
     public IReadOnlyList<double>? SmoothingSigmas { get; init; }
 
+    /// <summary>
+    /// Fraction of fixed voxels the metric uses per level (SimpleITK's <c>MetricSamplingPercentage</c> with the REGULAR
+    /// strategy): a deterministic lattice of one voxel in <c>round(1/p)</c> along each row. 1 uses every voxel.
+    /// </summary>
+    public IReadOnlyList<double> SamplingPercentage { get; init; } = [1];
+
     /// <summary>B-spline control-point spacing of the finest level, mm.</summary>
     public double GridSpacing { get; init; } = 12;
 
@@ -42,6 +48,9 @@ public sealed record ImageRegistrationSettings
 
     internal int LevelCount => ShrinkFactors.Count;
 
+    internal int StrideAt(int level) =>
+        SamplingPercentage.Count == 0 ? 1 : Math.Max(1, (int)Math.Round(1 / SamplingPercentage[Math.Min(level, SamplingPercentage.Count - 1)]));
+
     internal double SigmaAt(int level, double targetSpacing) =>
         SmoothingSigmas is { Count: > 0 } s ? s[Math.Min(level, s.Count - 1)] : (ShrinkFactors[level] > 1 ? 0.5 * targetSpacing : 0);
 
@@ -57,6 +66,14 @@ public sealed record ImageRegistrationSettings
             if (!(f >= 1))
             {
                 throw new ArgumentOutOfRangeException(nameof(ShrinkFactors), f, "Shrink factors must be at least 1.");
+            }
+        }
+
+        foreach (var p in SamplingPercentage)
+        {
+            if (!(p > 0 && p <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(SamplingPercentage), p, "Sampling percentages are fractions in (0, 1].");
             }
         }
 

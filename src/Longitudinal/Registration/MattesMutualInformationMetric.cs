@@ -37,8 +37,20 @@ internal sealed class MattesMutualInformationMetric : PointMetric
     {
         int l = FixedBin(fixedValue);
         double term = (warpedValue - _movingMin) * _movingScale + Padding;
-        int k = Math.Clamp((int)Math.Floor(term), Padding, _bins - Padding - 1);
+        int k = (int)term;
         var row = statistics.Slice(l * _bins, _bins);
+        if (k >= Padding && k <= _bins - Padding - 1)
+        {
+            // Knots k−1..k+2 at fraction u: the cubic weights directly, no branches.
+            double u = term - k, u2 = u * u, u3 = u2 * u, v = 1 - u;
+            row[k - 1] += v * v * v * (1.0 / 6);
+            row[k] += (3 * u3 - 6 * u2 + 4) * (1.0 / 6);
+            row[k + 1] += (-3 * u3 + 3 * u2 + 3 * u + 1) * (1.0 / 6);
+            row[k + 2] += u3 * (1.0 / 6);
+            return;
+        }
+
+        k = Math.Clamp((int)Math.Floor(term), Padding, _bins - Padding - 1);
         for (int j = k - 1; j <= k + 2; j++)
         {
             row[j] += CubicBSpline.Value(j - term);
@@ -96,17 +108,30 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         valueTerm = 0;
         int l = FixedBin(fixedValue);
         double term = (warpedValue - _movingMin) * _movingScale + Padding;
-        int k = Math.Clamp((int)Math.Floor(term), Padding, _bins - Padding - 1);
-        int row = l * _bins;
+        int k = (int)term;
+        var table = _logRatio.AsSpan(l * _bins, _bins);
+        if (k >= Padding && k <= _bins - Padding - 1)
+        {
+            // β³′(j − term) = −dw_j/du for the four knots j = k−1..k+2 at fraction u.
+            double u = term - k, u2 = u * u, v = 1 - u;
+            double d = -0.5 * v * v * table[k - 1] + (1.5 * u2 - 2 * u) * table[k] + (-1.5 * u2 + u + 0.5) * table[k + 1] + 0.5 * u2 * table[k + 2];
+            return -d * _derivativeScale;
+        }
+
+        k = Math.Clamp((int)Math.Floor(term), Padding, _bins - Padding - 1);
         double sum = 0;
         for (int j = k - 1; j <= k + 2; j++)
         {
-            sum += _logRatio[row + j] * CubicBSpline.Derivative(j - term);
+            sum += table[j] * CubicBSpline.Derivative(j - term);
         }
 
         return sum * _derivativeScale;
     }
 
-    private int FixedBin(float value) =>
-        Math.Clamp((int)Math.Floor((value - _fixedMin) * _fixedScale) + Padding, Padding, _bins - Padding - 1);
+    private int FixedBin(float value)
+    {
+        double t = (value - _fixedMin) * _fixedScale;
+        int b = t >= 0 ? (int)t + Padding : Padding;
+        return Math.Min(b, _bins - Padding - 1);
+    }
 }

@@ -47,13 +47,17 @@ internal sealed class BSplineRowEvaluator
     }
 
     /// <summary>Displacements (mm) along image row <paramref name="y"/> of the current slice.</summary>
-    public void EvaluateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, Span<double> ux, Span<double> uy, Span<double> uz)
+    public void EvaluateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, Span<double> ux, Span<double> uy, Span<double> uz) =>
+        EvaluateRow(yAxis, y, xAxis, ux, uy, uz, 0, 1);
+
+    /// <summary>Displacements at voxels <c>start, start + step, …</c> of row <paramref name="y"/>; other entries are left as they are.</summary>
+    public void EvaluateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, Span<double> ux, Span<double> uy, Span<double> uz, int start, int step)
     {
         ContractRow(yAxis, y);
         int nx = _nx;
         var first = xAxis.First;
         var weights = xAxis.Weights;
-        for (int x = 0; x < ux.Length; x++)
+        for (int x = start; x < ux.Length; x += step)
         {
             int f = first[x];
             double a0 = weights[4 * x], a1 = weights[4 * x + 1], a2 = weights[4 * x + 2], a3 = weights[4 * x + 3];
@@ -70,13 +74,17 @@ internal sealed class BSplineRowEvaluator
     /// Adds per-voxel gradients (with respect to the displacement at each voxel of row <paramref name="y"/>) to the
     /// slice buffer.
     /// </summary>
-    public void AccumulateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, ReadOnlySpan<double> gx, ReadOnlySpan<double> gy, ReadOnlySpan<double> gz)
+    public void AccumulateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, ReadOnlySpan<double> gx, ReadOnlySpan<double> gy, ReadOnlySpan<double> gz) =>
+        AccumulateRow(yAxis, y, xAxis, gx, gy, gz, 0, 1);
+
+    /// <summary>As above, reading only voxels <c>start, start + step, …</c>.</summary>
+    public void AccumulateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, ReadOnlySpan<double> gx, ReadOnlySpan<double> gy, ReadOnlySpan<double> gz, int start, int step)
     {
         Array.Clear(_adjointRow);
         int nx = _nx;
         var first = xAxis.First;
         var weights = xAxis.Weights;
-        for (int x = 0; x < gx.Length; x++)
+        for (int x = start; x < gx.Length; x += step)
         {
             int f = first[x];
             double a0 = weights[4 * x], a1 = weights[4 * x + 1], a2 = weights[4 * x + 2], a3 = weights[4 * x + 3];
