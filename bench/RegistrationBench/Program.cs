@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Radiomics.IO;
+using Radiomics.Longitudinal.Propagation;
+using Radiomics.Longitudinal.Registration;
+using Radiomics.Longitudinal.Transforms;
+
+// dev harness: dotnet run -c Release -- PAIRDIR [threads]
+string pair = args[0];
+int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
+if (args.Length > 2 && args[2] == "profile")
+{
+    Profile.Run(pair, threads);
+    return;
+}
+
+var clock = Stopwatch.StartNew();
+var fixedImage = ImageFile.Read(Path.Combine(pair, "followup.nii.gz"));
+var movingImage = ImageFile.Read(Path.Combine(pair, "baseline.nii.gz"));
+var opts = args.Skip(2).Select(a => a.Split('=')).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
+double[] L(string k, string d) => (opts.TryGetValue(k, out var v) ? v : d).Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+int[] I(string k, string d) => L(k, d).Select(x => (int)x).ToArray();
+MetricSettings M(string k) => (opts.TryGetValue(k, out var v) ? v : "mi") switch { "mse" => MetricSettings.MeanSquares, "ncc" => MetricSettings.Correlation, _ => new MetricSettings() };
+var defaults = new DeformableRegistrationSettings();
+var settings = new DeformableRegistrationSettings
+{
+    NumberOfThreads = threads,
+    Affine = defaults.Affine! with
+    {
+        ShrinkFactors = L("as", "4"),
+        Metric = M("am"),
+        Optimizer = defaults.Affine!.Optimizer with { NumberOfIterations = I("ai", "60") },
+    },
+    Deformable = defaults.Deformable! with
+    {
+        ShrinkFactors = L("bs", "4,2,1"),
+        GridSpacing = L("grid", "12")[0],
+        GridSpacingSchedule = L("sched", "4,2,1"),
+        SamplingPercentage = L("samp", "1,0.5,0.25"),
+        BendingEnergyWeight = L("bend", "0.01")[0],
+        Metric = M("bm"),
+        Optimizer = defaults.Deformable!.Optimizer with { NumberOfIterations = I("bi", "80,40,20") },
+    },
+};
+var reg = new DeformableRegistration(settings);
+var result = reg.Execute(fixedImage, movingImage);
+var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+var field = result.DisplacementField(parallel);
+string outDir = Path.Combine(pair, "ours");
+Directory.CreateDirectory(outDir);
+ImageFile.Write(field, Path.Combine(outDir, "displacement.nii.gz"));
+double seconds = clock.Elapsed.TotalSeconds;
+var mask = ImageFile.ReadLabelMap(Path.Combine(pair, "baseline_mask.nii.gz"));
+var propagated = MaskPropagation.Propagate(mask, new DisplacementFieldTransform(field), fixedImage.Geometry, parallel: parallel);
+ImageFile.Write(propagated, Path.Combine(outDir, "propagated_mask.nii.gz"));
+foreach (var l in result.Levels)
+{
+    Console.WriteLine($"{l.Stage,-8} L{l.Level} {l.FixedSize,-12} it {l.Iterations,4} ev {l.Evaluations,4} E {l.MetricValue:F5} {l.StopReason,-20} {l.Elapsed.TotalSeconds:F2}s");
+}
+
+var jac = DisplacementField.JacobianDeterminant(field, parallel);
+var (jmin, jmax) = jac.Range();
+Console.WriteLine($"total {seconds:F2}s cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2}s register {result.Elapsed.TotalSeconds:F2}s jacobian [{jmin:F3}, {jmax:F3}]");
+var psi = new ProcessStartInfo("/usr/bin/python3", ["/work/shared/bench/longitudinal/evaluate.py", pair, Path.Combine(outDir, "propagated_mask.nii.gz"), Path.Combine(outDir, "displacement.nii.gz"), "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+using var p = Process.Start(psi)!;
+p.WaitForExit();

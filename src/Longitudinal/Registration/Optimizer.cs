@@ -1,0 +1,209 @@
+using System.Numerics.Tensors;
+
+namespace Radiomics.Longitudinal.Registration;
+
+/// <summary>A differentiable objective: returns the value at <c>x</c> and writes the gradient.</summary>
+internal delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient);
+
+/// <summary>What an optimisation run did.</summary>
+internal readonly record struct OptimizationOutcome(int Iterations, int Evaluations, double Value, string StopReason);
+
+/// <summary>Deterministic minimisers over scaled parameters (units where a step of 1 moves the image about 1 mm).</summary>
+internal static class Optimizer
+{
+    public static OptimizationOutcome Minimize(
+        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration = null) =>
+        settings.Kind switch
+        {
+            OptimizerKind.RegularStepGradientDescent => RegularStep(objective, x, settings, iterations, cancellation, onIteration),
+            _ => Lbfgs(objective, x, settings, iterations, cancellation, onIteration),
+        };
+
+    /// <summary>L-BFGS two-loop recursion with an Armijo backtracking line search (Nocedal &amp; Wright 2006, §7.2).</summary>
+    private static OptimizationOutcome Lbfgs(
+        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
+    {
+        int n = x.Length;
+        int m = settings.Memory;
+        var g = new double[n];
+        var d = new double[n];
+        var xn = new double[n];
+        var gn = new double[n];
+        var s = new double[m][];
+        var y = new double[m][];
+        var rho = new double[m];
+        var alphaHistory = new double[m];
+        int stored = 0, head = 0;
+        double fx = objective(x, g);
+        int evaluations = 1;
+        int flat = 0;
+        string reason = "maximum iterations";
+        int it = 0;
+        for (; it < iterations; it++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            double gmax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(g));
+            if (!(gmax > 0))
+            {
+                reason = "zero gradient";
+                break;
+            }
+
+            // d = −H·g by the two-loop recursion.
+            g.CopyTo(d, 0);
+            for (int k = 0; k < stored; k++)
+            {
+                int j = (head - 1 - k + m) % m;
+                alphaHistory[j] = rho[j] * TensorPrimitives.Dot<double>(s[j], d);
+                TensorPrimitives.MultiplyAdd<double>(y[j], -alphaHistory[j], d, d);
+            }
+
+            if (stored > 0)
+            {
+                int last = (head - 1 + m) % m;
+                double gamma = TensorPrimitives.Dot<double>(s[last], y[last]) / TensorPrimitives.Dot<double>(y[last], y[last]);
+                TensorPrimitives.Multiply<double>(d, gamma, d);
+            }
+            else
+            {
+                TensorPrimitives.Multiply<double>(d, settings.LearningRate / gmax, d);
+            }
+
+            for (int k = stored - 1; k >= 0; k--)
+            {
+                int j = (head - 1 - k + m) % m;
+                double beta = rho[j] * TensorPrimitives.Dot<double>(y[j], d);
+                TensorPrimitives.MultiplyAdd<double>(s[j], alphaHistory[j] - beta, d, d);
+            }
+
+            TensorPrimitives.Negate<double>(d, d);
+            double gd = TensorPrimitives.Dot<double>(g, d);
+            if (!(gd < 0))
+            {
+                // Not a descent direction (curvature information went stale): restart from steepest descent.
+                stored = 0;
+                TensorPrimitives.Multiply<double>(g, -settings.LearningRate / gmax, d);
+                gd = TensorPrimitives.Dot<double>(g, d);
+            }
+
+            double dmax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(d));
+            if (dmax > settings.MaximumStepLength)
+            {
+                TensorPrimitives.Multiply<double>(d, settings.MaximumStepLength / dmax, d);
+                gd *= settings.MaximumStepLength / dmax;
+                dmax = settings.MaximumStepLength;
+            }
+
+            double alpha = 1, fn = double.NaN;
+            bool accepted = false;
+            for (int ls = 0; ls < 10; ls++)
+            {
+                TensorPrimitives.MultiplyAdd<double>(d, alpha, x, xn);
+                fn = objective(xn, gn);
+                evaluations++;
+                if (double.IsFinite(fn) && fn <= fx + 1e-4 * alpha * gd)
+                {
+                    accepted = true;
+                    break;
+                }
+
+                // Minimiser of the quadratic through f(0), f'(0) and f(α), kept within [0.1α, 0.5α].
+                double q = double.IsFinite(fn) ? -gd * alpha * alpha / (2 * (fn - fx - gd * alpha)) : 0.1 * alpha;
+                alpha = Math.Clamp(q, 0.1 * alpha, 0.5 * alpha);
+            }
+
+            if (!accepted)
+            {
+                if (stored > 0)
+                {
+                    stored = 0;
+                    continue;
+                }
+
+                reason = "line search failed";
+                break;
+            }
+
+            // Store the correction pair when the curvature condition holds.
+            var sNew = s[head] ??= new double[n];
+            var yNew = y[head] ??= new double[n];
+            TensorPrimitives.Subtract<double>(xn, x, sNew);
+            TensorPrimitives.Subtract<double>(gn, g, yNew);
+            double sy = TensorPrimitives.Dot<double>(sNew, yNew);
+            if (sy > 1e-12 * TensorPrimitives.Dot<double>(yNew, yNew))
+            {
+                rho[head] = 1 / sy;
+                head = (head + 1) % m;
+                stored = Math.Min(stored + 1, m);
+            }
+
+            double decrease = (fx - fn) / Math.Max(Math.Abs(fx), 1e-12);
+            xn.CopyTo(x, 0);
+            gn.CopyTo(g, 0);
+            fx = fn;
+            onIteration?.Invoke(it, fx);
+            if (alpha * dmax < settings.MinimumStepLength)
+            {
+                reason = "minimum step length";
+                it++;
+                break;
+            }
+
+            flat = decrease < settings.RelativeTolerance ? flat + 1 : 0;
+            if (flat >= 3)
+            {
+                reason = "converged";
+                it++;
+                break;
+            }
+        }
+
+        return new OptimizationOutcome(it, evaluations, fx, reason);
+    }
+
+    /// <summary>
+    /// ITK's regular-step gradient descent: step of fixed length along the normalised gradient; the length is halved
+    /// whenever the gradient direction reverses.
+    /// </summary>
+    private static OptimizationOutcome RegularStep(
+        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
+    {
+        int n = x.Length;
+        var g = new double[n];
+        var previous = new double[n];
+        double step = settings.LearningRate;
+        double fx = objective(x, g);
+        int evaluations = 1, it = 0;
+        string reason = "maximum iterations";
+        for (; it < iterations; it++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            double norm = TensorPrimitives.Norm<double>(g);
+            if (!(norm > 0))
+            {
+                reason = "zero gradient";
+                break;
+            }
+
+            if (it > 0 && TensorPrimitives.Dot<double>(g, previous) < 0)
+            {
+                step *= 0.5;
+            }
+
+            if (step < settings.MinimumStepLength)
+            {
+                reason = "minimum step length";
+                break;
+            }
+
+            g.CopyTo(previous, 0);
+            double scale = Math.Min(step, settings.MaximumStepLength) / norm;
+            TensorPrimitives.MultiplyAdd<double>(g, -scale, x, x);
+            fx = objective(x, g);
+            evaluations++;
+            onIteration?.Invoke(it, fx);
+        }
+
+        return new OptimizationOutcome(it, evaluations, fx, reason);
+    }
+}

@@ -1,0 +1,189 @@
+using Radiomics.Imaging;
+
+namespace Radiomics.Longitudinal.Registration;
+
+/// <summary>
+/// The validated inputs of a registration as float images on a common intensity scale, with their pyramid levels
+/// built on demand and shared between stages. Inputs are copied, never modified.
+/// </summary>
+internal sealed class RegistrationImages
+{
+    private readonly Dictionary<(Index3 Shrink, double Sigma), LevelImages> _levels = [];
+    private readonly Image<float> _fixed;
+    private readonly Image<float> _moving;
+    private readonly byte[]? _mask;
+
+    private RegistrationImages(Image<float> fixedImage, Image<float> movingImage, byte[]? mask, ParallelOptions parallel)
+    {
+        _fixed = fixedImage;
+        _moving = movingImage;
+        _mask = mask;
+        Parallel = parallel;
+    }
+
+    public ImageGeometry FixedGeometry => _fixed.Geometry;
+
+    public ImageGeometry MovingGeometry => _moving.Geometry;
+
+    public ParallelOptions Parallel { get; }
+
+    /// <summary>The fixed image on the common scale (full resolution).</summary>
+    public Image<float> Fixed => _fixed;
+
+    /// <summary>The moving image on the common scale (full resolution).</summary>
+    public Image<float> Moving => _moving;
+
+    public byte[]? Mask => _mask;
+
+    /// <summary>Checks the inputs and puts both images on the fixed image's robust intensity scale (1st–99th percentile → 0–1).</summary>
+    public static RegistrationImages Create(Image fixedImage, Image movingImage, LabelMap? fixedMask, ParallelOptions parallel)
+    {
+        ArgumentNullException.ThrowIfNull(fixedImage);
+        ArgumentNullException.ThrowIfNull(movingImage);
+        Check(fixedImage, "fixed image", nameof(fixedImage));
+        Check(movingImage, "moving image", nameof(movingImage));
+        bool fixed2D = fixedImage.Geometry.Size.Z == 1, moving2D = movingImage.Geometry.Size.Z == 1;
+        if (fixed2D != moving2D)
+        {
+            throw new RegistrationException(
+                RegistrationProblem.DimensionMismatch,
+                $"The fixed image is {(fixed2D ? "2D" : "3D")} ({fixedImage.Geometry.Size}) but the moving image is {(moving2D ? "2D" : "3D")} ({movingImage.Geometry.Size}); register images of the same dimension.",
+                nameof(movingImage));
+        }
+
+        byte[]? mask = null;
+        if (fixedMask is not null)
+        {
+            if (!fixedMask.Geometry.Matches(fixedImage.Geometry))
+            {
+                throw new RegistrationException(RegistrationProblem.InvalidMask, $"The fixed-image mask is not on the fixed image's grid: mask {fixedMask.Geometry}; image {fixedImage.Geometry}.", nameof(fixedMask));
+            }
+
+            mask = fixedMask.Voxels.ToArray();
+            if (!Array.Exists(mask, v => v != 0))
+            {
+                throw new RegistrationException(RegistrationProblem.InvalidMask, "The fixed-image mask is empty: no voxel would be compared.", nameof(fixedMask));
+            }
+        }
+
+        var f = fixedImage.ConvertTo<float>();
+        var m = movingImage.ConvertTo<float>();
+        var (lo, hi) = Percentiles(f.Voxels, mask, 0.01, 0.99);
+        if (!(hi > lo))
+        {
+            (lo, hi) = f.Range();
+        }
+
+        if (!(hi > lo))
+        {
+            throw new RegistrationException(RegistrationProblem.ConstantImage, $"The fixed image has constant intensity {lo}; there is nothing to align.", nameof(fixedImage));
+        }
+
+        var (mlo, mhi) = m.Range();
+        if (!(mhi > mlo))
+        {
+            throw new RegistrationException(RegistrationProblem.ConstantImage, $"The moving image has constant intensity {mlo}; there is nothing to align.", nameof(movingImage));
+        }
+
+        Rescale(f.Voxels, lo, hi);
+        Rescale(m.Voxels, lo, hi);
+        return new RegistrationImages(f, m, mask, parallel);
+    }
+
+    /// <summary>The level with per-axis shrink factors for <paramref name="targetSpacing"/> mm and smoothing sigma (mm).</summary>
+    public LevelImages Level(double targetSpacing, double sigmaMm)
+    {
+        var fixedShrink = PyramidLevel.ShrinkFactors(_fixed.Geometry, targetSpacing);
+        var key = (fixedShrink, Math.Round(sigmaMm, 6));
+        lock (_levels)
+        {
+            if (_levels.TryGetValue(key, out var level))
+            {
+                return level;
+            }
+
+            var movingShrink = PyramidLevel.ShrinkFactors(_moving.Geometry, targetSpacing);
+            var f = PyramidLevel.Create(_fixed, fixedShrink, sigmaMm, Parallel);
+            var m = PyramidLevel.Create(_moving, movingShrink, sigmaMm, Parallel);
+            level = new LevelImages(f, _mask is null ? null : DownsampleMask(_mask, _fixed.Geometry, f.Geometry), m);
+            _levels[key] = level;
+            return level;
+        }
+    }
+
+    /// <summary>The smallest spacing of the fixed image: the unit of shrink factors.</summary>
+    public double FinestSpacing => Math.Min(_fixed.Geometry.Spacing.X, Math.Min(_fixed.Geometry.Spacing.Y, _fixed.Geometry.Spacing.Z));
+
+    private static void Check(Image image, string what, string paramName)
+    {
+        if (image.Components != 1)
+        {
+            throw new RegistrationException(RegistrationProblem.DimensionMismatch, $"The {what} has {image.Components} components; registration compares scalar images.", paramName);
+        }
+
+        long bad = image.CountNonFinite();
+        if (bad > 0)
+        {
+            throw new RegistrationException(RegistrationProblem.NonFiniteVoxels, $"The {what} has {bad} NaN or infinite voxel(s); replace them (e.g. by the background value) before registering.", paramName);
+        }
+    }
+
+    private static void Rescale(Span<float> v, double lo, double hi)
+    {
+        float scale = (float)(1 / (hi - lo)), shift = (float)lo;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = (v[i] - shift) * scale;
+        }
+    }
+
+    /// <summary>Approximate percentiles from a regular subsample of at most ~200 000 voxels.</summary>
+    private static (double Lo, double Hi) Percentiles(ReadOnlySpan<float> v, byte[]? mask, double lo, double hi)
+    {
+        int step = Math.Max(1, v.Length / 200_000);
+        var sample = new List<float>(v.Length / step + 1);
+        for (int i = 0; i < v.Length; i += step)
+        {
+            if (mask is null || mask[i] != 0)
+            {
+                sample.Add(v[i]);
+            }
+        }
+
+        if (sample.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        sample.Sort();
+        return (sample[(int)(lo * (sample.Count - 1))], sample[(int)(hi * (sample.Count - 1))]);
+    }
+
+    private static byte[] DownsampleMask(byte[] mask, ImageGeometry full, ImageGeometry level)
+    {
+        if (level.Matches(full))
+        {
+            return mask;
+        }
+
+        var size = level.Size;
+        var result = new byte[level.VoxelCount];
+        int i = 0;
+        for (int z = 0; z < size.Z; z++)
+        {
+            for (int y = 0; y < size.Y; y++)
+            {
+                for (int x = 0; x < size.X; x++, i++)
+                {
+                    var idx = full.PhysicalToNearestIndex(level.IndexToPhysical(x, y, z));
+                    if (full.Contains(idx))
+                    {
+                        result[i] = mask[idx.X + full.Size.X * (idx.Y + full.Size.Y * idx.Z)];
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+}

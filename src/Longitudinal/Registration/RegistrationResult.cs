@@ -1,0 +1,16 @@
+using Radiomics.Imaging;
+using Radiomics.Longitudinal.Transforms;
+
+namespace Radiomics.Longitudinal.Registration;
+
+/// <summary>
+/// The outcome of a registration: the transform mapping fixed physical points to moving ones (resample the moving
+/// image through it onto <see cref="FixedGeometry"/> to align it), and what each level did.
+/// </summary>
+public sealed record RegistrationResult(
+    ITransform Transform, ImageGeometry FixedGeometry, IReadOnlyList<RegistrationLevelReport> Levels, double MetricValue, TimeSpan Elapsed)
+{
+    /// <summary>The dense field <c>u(x) = T(x) − x</c> on the fixed grid (mm, LPS components).</summary>
+    public Image<float> DisplacementField(ParallelOptions? parallel = null) =>
+        Transforms.DisplacementField.Sample(Transform, FixedGeometry, parallel);
+}

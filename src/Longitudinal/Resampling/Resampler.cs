@@ -1,0 +1,148 @@
+using System.Numerics;
+using Radiomics.Imaging;
+using Radiomics.Longitudinal.Transforms;
+
+namespace Radiomics.Longitudinal.Resampling;
+
+/// <summary>
+/// Resamples images through a transform onto a reference grid, as SimpleITK's <c>Resample</c>: output voxel
+/// <c>x</c> takes the input's value at <c>T(x)</c>. Points more than half a voxel outside the input get
+/// <c>defaultValue</c>; within that margin the border is continued. The input is not modified; the output keeps the
+/// input's voxel type (rounded and saturated for integer types) and number of components.
+/// </summary>
+public static class Resampler
+{
+    public static Image<T> Resample<T>(
+        Image<T> image, ITransform transform, ImageGeometry reference, InterpolatorKind interpolator = InterpolatorKind.Linear,
+        double defaultValue = 0, ParallelOptions? parallel = null)
+        where T : unmanaged, INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(transform);
+        ArgumentNullException.ThrowIfNull(reference);
+        parallel ??= new ParallelOptions();
+        var output = new Image<T>(reference, image.Components);
+        var mapper = new PointMapper(transform, reference, image.Geometry);
+        var source = image.Geometry.Size;
+        var size = reference.Size;
+        bool integer = PixelTypes.Of<T>().IsInteger();
+        for (int c = 0; c < image.Components; c++)
+        {
+            float[] values = ToFloat(image.Channel(c));
+            if (interpolator == InterpolatorKind.BSpline)
+            {
+                values = BSplineCoefficients.Compute(values, source, parallel);
+            }
+
+            int channel = c;
+            Parallel.For(0, size.Z, parallel, z =>
+            {
+                var px = new double[size.X];
+                var py = new double[size.X];
+                var pz = new double[size.X];
+                var dst = output.Channel(channel);
+                for (int y = 0; y < size.Y; y++)
+                {
+                    mapper.MapRow(y, z, px, py, pz);
+                    int o = (z * size.Y + y) * size.X;
+                    for (int x = 0; x < size.X; x++)
+                    {
+                        double v = Inside(source, px[x], py[x], pz[x])
+                            ? interpolator switch
+                            {
+                                InterpolatorKind.NearestNeighbor => Nearest(values, source, px[x], py[x], pz[x]),
+                                InterpolatorKind.BSpline => Cubic(values, source, px[x], py[x], pz[x]),
+                                _ => Trilinear.Sample(values, source, px[x], py[x], pz[x]),
+                            }
+                            : defaultValue;
+                        dst[o + x] = integer ? T.CreateSaturating(Math.Round(v)) : T.CreateSaturating(v);
+                    }
+                }
+            });
+        }
+
+        return output;
+    }
+
+    /// <summary>Resamples an image of any voxel type (see the generic overload).</summary>
+    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, InterpolatorKind interpolator = InterpolatorKind.Linear, double defaultValue = 0, ParallelOptions? parallel = null) =>
+        image switch
+        {
+            Image<float> f => Resample(f, transform, reference, interpolator, defaultValue, parallel),
+            Image<double> d => Resample(d, transform, reference, interpolator, defaultValue, parallel),
+            Image<short> s => Resample(s, transform, reference, interpolator, defaultValue, parallel),
+            Image<ushort> u => Resample(u, transform, reference, interpolator, defaultValue, parallel),
+            Image<byte> b => Resample(b, transform, reference, interpolator, defaultValue, parallel),
+            Image<int> i => Resample(i, transform, reference, interpolator, defaultValue, parallel),
+            null => throw new ArgumentNullException(nameof(image)),
+            _ => Resample(image.ConvertTo<float>(), transform, reference, interpolator, defaultValue, parallel),
+        };
+
+    internal static bool Inside(Size3 size, double x, double y, double z) =>
+        x >= -0.5 && y >= -0.5 && z >= -0.5 && x <= size.X - 0.5 && y <= size.Y - 0.5 && z <= size.Z - 0.5;
+
+    private static float[] ToFloat<T>(Span<T> values) where T : unmanaged, INumber<T>
+    {
+        var result = new float[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            result[i] = float.CreateTruncating(values[i]);
+        }
+
+        return result;
+    }
+
+    private static double Nearest(float[] v, Size3 size, double x, double y, double z)
+    {
+        int ix = Math.Clamp((int)Math.Round(x), 0, size.X - 1);
+        int iy = Math.Clamp((int)Math.Round(y), 0, size.Y - 1);
+        int iz = Math.Clamp((int)Math.Round(z), 0, size.Z - 1);
+        return v[ix + size.X * (iy + size.Y * iz)];
+    }
+
+    private static double Cubic(float[] c, Size3 size, double x, double y, double z)
+    {
+        Span<double> wx = stackalloc double[4];
+        Span<double> wy = stackalloc double[4];
+        Span<double> wz = stackalloc double[4];
+        int fx = (int)Math.Floor(x), fy = (int)Math.Floor(y), fz = (int)Math.Floor(z);
+        CubicBSpline.Weights(x - fx, wx);
+        CubicBSpline.Weights(y - fy, wy);
+        CubicBSpline.Weights(z - fz, wz);
+        double sum = 0;
+        for (int k = 0; k < 4; k++)
+        {
+            int iz = Mirror(fz - 1 + k, size.Z);
+            double sy = 0;
+            for (int j = 0; j < 4; j++)
+            {
+                int iy = Mirror(fy - 1 + j, size.Y);
+                int row = size.X * (iy + size.Y * iz);
+                double sx = 0;
+                for (int i = 0; i < 4; i++)
+                {
+                    sx += wx[i] * c[row + Mirror(fx - 1 + i, size.X)];
+                }
+
+                sy += wy[j] * sx;
+            }
+
+            sum += wz[k] * sy;
+        }
+
+        return sum;
+    }
+
+    /// <summary>Mirror-symmetric boundary index, matching the coefficients' boundary condition.</summary>
+    private static int Mirror(int i, int n)
+    {
+        if (n == 1)
+        {
+            return 0;
+        }
+
+        int period = 2 * n - 2;
+        i = Math.Abs(i) % period;
+        return i < n ? i : period - i;
+    }
+}
