@@ -16,7 +16,7 @@ internal static class CommandAction
         {
             return body();
         }
-        catch (Exception e) when (e is ImageFileException or GeometryMismatchException or ArgumentException or InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException)
+        catch (Exception e) when (e is ImageFileException or Longitudinal.Pipeline.StudyException or GeometryMismatchException or ArgumentException or InvalidOperationException or IOException or InvalidDataException or UnauthorizedAccessException)
         {
             console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return Failure;

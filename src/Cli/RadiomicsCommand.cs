@@ -16,6 +16,9 @@ public static class RadiomicsCommand
             DemoCommand.Create(console),
             ExtractCommand.Create(console),
             HabitatsCommand.Create(console),
+            StudyCommand.Create(console),
+            MergeCommand.Create(console),
+            DeltaCommand.Create(console),
         };
         return root;
     }

@@ -1,4 +1,4 @@
-using Radiomics.IO;
+using Radiomics.Tables;
 using Radiomics.TestSupport;
 
 namespace Radiomics.Cli.Tests;
@@ -6,15 +6,20 @@ namespace Radiomics.Cli.Tests;
 public class DemoCommandTests
 {
     [Fact]
-    public void Demo_writes_a_readable_synthetic_scan_and_mask()
+    public void Demo_runs_the_study_on_a_synthetic_cohort_and_matches_the_planted_truth()
     {
         using var tmp = new TempDirectory();
-        var (code, output) = CliRunner.Run("demo", "-o", tmp.Path);
-        Assert.Equal(0, code);
-        var image = ImageFile.Read(Path.Combine(tmp.Path, "synthetic_ct.nii.gz"));
-        var mask = ImageFile.ReadLabelMap(Path.Combine(tmp.Path, "synthetic_ct_mask.nii.gz"));
-        Assert.True(mask.Geometry.Matches(image.Geometry));
-        Assert.True(mask.Count(1) > 1000);
-        Assert.Contains("Tumour mask", output, StringComparison.Ordinal);
+        var (code, output) = CliRunner.Run("demo", "-o", tmp.Path, "--subjects", "2", "--timepoints", "2");
+        Assert.True(code == 0, output);
+        foreach (var file in new[] { "features.csv", "features_wide.csv", "deltas.csv", "registration.csv", "habitat_transitions.csv", "study.json", "report.html", "habitat_model.json" })
+        {
+            Assert.True(File.Exists(Path.Combine(tmp.Path, file)), $"{file} missing; output:\n{output}");
+        }
+
+        Assert.Contains("2/2 follow-ups with volume change within 3 %", output, StringComparison.Ordinal);
+        var features = FeatureTable.ReadCsv(Path.Combine(tmp.Path, "features.csv"));
+        Assert.Equal(["P01", "P02"], features.Select(r => r.Subject).Distinct().Order());
+        Assert.Contains(features, r => r.Family == "morphology" && r.TimePoint == "t1");
+        Assert.Contains("<h2>Changes against the planted truth</h2>", File.ReadAllText(Path.Combine(tmp.Path, "report.html")), StringComparison.Ordinal);
     }
 }

@@ -87,7 +87,7 @@ internal static class ExtractCommand
         return command;
     }
 
-    private static FeatureSettings Settings(FileInfo? parameters, string? preset)
+    internal static FeatureSettings Settings(FileInfo? parameters, string? preset)
     {
         if (parameters is not null && preset is not null)
         {

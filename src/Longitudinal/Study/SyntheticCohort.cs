@@ -41,7 +41,7 @@ public sealed record SyntheticCohortSettings
 
 /// <summary>The planted truth of one synthetic scan.</summary>
 public sealed record SyntheticTruth(
-    string Subject, string TimePoint, double Day, double VolumeScale, double TumourVolume, double[] HabitatVolumes, double ViableIntensity, string TumourMaskPath, string HabitatMaskPath);
+    string Subject, string TimePoint, double Day, double VolumeScale, double TumourVolume, double[] HabitatVolumes, double ViableIntensity, double TumourMeanIntensity, string TumourMaskPath, string HabitatMaskPath);
 
 /// <summary>
 /// Writes a synthetic treatment-response study: per subject a baseline and follow-ups whose tumours shrink (or grow) by
@@ -110,7 +110,7 @@ public static class SyntheticCohort
                 truth.Add(new SyntheticTruth(
                     subject, tp, t * settings.DaysBetweenScans, scale, scan.Tumour.Count(1) * voxel,
                     [scan.Habitats.Count(1) * voxel, scan.Habitats.Count(2) * voxel, scan.Habitats.Count(3) * voxel],
-                    scanSettings.ViableIntensity, Path.Combine("truth", mask), Path.Combine("truth", habitats)));
+                    scanSettings.ViableIntensity, MeanInside(scan.Image.Voxels, scan.Tumour.Voxels), Path.Combine("truth", mask), Path.Combine("truth", habitats)));
                 progress?.Report(++done);
             }
         }
@@ -121,6 +121,22 @@ public static class SyntheticCohort
             Path.Combine(outputDirectory, "truth.json"),
             JsonSerializer.Serialize(new { settings = settings with { }, scans = truth }, new JsonSerializerOptions { WriteIndented = true }));
         return (manifestPath, truth);
+    }
+
+    private static double MeanInside(ReadOnlySpan<float> image, ReadOnlySpan<byte> mask)
+    {
+        double sum = 0;
+        long count = 0;
+        for (int i = 0; i < image.Length; i++)
+        {
+            if (mask[i] != 0)
+            {
+                sum += image[i];
+                count++;
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
     }
 
     private static double Uniform(Random rng) => (rng.NextDouble() * 2 - 1) / Math.Sqrt(3);

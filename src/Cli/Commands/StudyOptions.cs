@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Radiomics.Features;
+using Radiomics.Longitudinal.Pipeline;
+using Radiomics.Longitudinal.Registration;
+
+namespace Radiomics.Cli.Commands;
+
+/// <summary>The options that set a study's numbers, shared by <c>study</c> and <c>demo</c>.</summary>
+internal sealed class StudyOptions
+{
+    public Option<FileInfo?> Parameters { get; } = new("--params", "-p") { Description = "Feature settings (YAML) for every time point." };
+
+    public Option<string?> Preset { get; } = new("--preset") { Description = $"Built-in feature settings: {string.Join(", ", FeaturePresets.Names)}." };
+
+    public Option<bool> NoRegistration { get; } = new("--no-registration") { Description = "Skip registration (every follow-up then needs its own mask)." };
+
+    public Option<bool> NoHabitats { get; } = new("--no-habitats") { Description = "Skip habitats." };
+
+    public Option<int> Clusters { get; } = new("-k", "--habitats") { Description = "Number of habitats of the cohort model.", DefaultValueFactory = _ => 3 };
+
+    public Option<string> Region { get; } = new("--region") { Description = "Region (manifest region column) to analyse.", DefaultValueFactory = _ => "tumour" };
+
+    public Option<int> Threads { get; } = new("--threads") { Description = "Threads (0: all cores).", DefaultValueFactory = _ => 0 };
+
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of habitat sub-sampling and k-means.", DefaultValueFactory = _ => 0 };
+
+    public Option<double?> GridSpacing { get; } = new("--grid-spacing") { Description = "Final B-spline control-point spacing of the deformable registration, mm (elastix's FinalGridSpacingInPhysicalUnits)." };
+
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing];
+
+    public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
+    {
+        var features = parse.GetValue(Parameters) is null && parse.GetValue(Preset) is null && defaultFeatures is not null
+            ? defaultFeatures
+            : ExtractCommand.Settings(parse.GetValue(Parameters), parse.GetValue(Preset));
+        int k = parse.GetValue(Clusters);
+        if (k is < 2 or > 255)
+        {
+            throw new ArgumentException($"-k {k}: the number of habitats must be 2..255.");
+        }
+
+        var defaults = new StudySettings();
+        var registration = defaultRegistration ?? defaults.Registration!;
+        if (parse.GetValue(GridSpacing) is { } spacing)
+        {
+            if (!(spacing > 0) || registration.Deformable is null)
+            {
+                throw new ArgumentException($"--grid-spacing {spacing}: give a positive spacing in mm.");
+            }
+
+            registration = registration with { Deformable = registration.Deformable with { GridSpacing = spacing } };
+        }
+
+        return defaults with
+        {
+            Features = features,
+            Registration = parse.GetValue(NoRegistration) ? null : registration,
+            Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings { Clusters = k, Seed = parse.GetValue(Seed) },
+            Region = parse.GetRequiredValue(Region),
+            Threads = parse.GetValue(Threads),
+        };
+    }
+}

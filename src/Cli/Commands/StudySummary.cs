@@ -1,0 +1,47 @@
+using System.Globalization;
+using Radiomics.Longitudinal.Pipeline;
+using Spectre.Console;
+
+namespace Radiomics.Cli.Commands;
+
+/// <summary>What a study run prints at the end: problems, per-follow-up registration figures, and where the tables are.</summary>
+internal static class StudySummary
+{
+    public static void Write(IAnsiConsole console, StudyResult result)
+    {
+        foreach (var problem in result.Validation.Problems)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(problem.ToString())}[/]");
+        }
+
+        foreach (var (subject, message) in result.Failed)
+        {
+            console.MarkupLine($"[red]failed:[/] {Markup.Escape(subject)}: {Markup.Escape(message)}");
+        }
+
+        if (result.Registrations.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Rounded).Title("Follow-ups registered with baseline");
+            foreach (var column in new[] { "subject", "time point", "mask", "volume change", "Jacobian volume change", "Dice", "seconds" })
+            {
+                table.AddColumn(new TableColumn(column) { Alignment = column is "subject" or "time point" or "mask" ? Justify.Left : Justify.Right });
+            }
+
+            foreach (var r in result.Registrations)
+            {
+                table.AddRow(
+                    Markup.Escape(r.Subject), Markup.Escape(r.TimePoint), r.MaskSource, Percent(r.MaskVolumeRatio - 1), Percent(r.JacobianVolumeRatio - 1),
+                    double.IsNaN(r.Dice) ? "–" : r.Dice.ToString("F3", CultureInfo.InvariantCulture), r.Seconds.ToString("F1", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(table);
+        }
+
+        var layout = result.Layout;
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[green]{result.Computed.Count} subject(s) computed, {result.Resumed.Count} reused[/] in {result.Elapsed.TotalSeconds:F1} s; {result.Features.Count} feature values, {result.Deltas.Rows.Count} deltas"));
+        console.MarkupLine($"Tables: {Markup.Escape(layout.Features)}, {Markup.Escape(Path.GetFileName(layout.FeaturesWide))}, {Markup.Escape(Path.GetFileName(layout.Deltas))}, {Markup.Escape(Path.GetFileName(layout.Registrations))}, {Markup.Escape(Path.GetFileName(layout.Transitions))}, {Markup.Escape(Path.GetFileName(layout.StudyJson))}");
+    }
+
+    private static string Percent(double value) => double.IsFinite(value) ? value.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "–";
+}

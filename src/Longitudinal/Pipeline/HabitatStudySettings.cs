@@ -1,0 +1,26 @@
+using Radiomics.Habitats.VoxelFeatures;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// How a study finds tumour habitats: voxel features (the intensity and local first-order statistics over a box
+/// kernel), k-means with <see cref="Clusters"/> habitats fitted once on the pooled baseline tumours of the whole
+/// cohort (so habitat 2 means the same phenotype in every patient and at every time point), ordered by mean intensity.
+/// </summary>
+public sealed record HabitatStudySettings
+{
+    /// <summary>Number of habitats.</summary>
+    public int Clusters { get; init; } = 3;
+
+    /// <summary>Half-width of the box kernel of the local statistics, in voxels.</summary>
+    public int KernelRadiusVoxels { get; init; } = 1;
+
+    /// <summary>Local statistics computed besides the intensity.</summary>
+    public IReadOnlyList<LocalStatistic> Statistics { get; init; } = [LocalStatistic.Mean];
+
+    /// <summary>Voxels drawn from each baseline tumour for fitting (all when null).</summary>
+    public int? MaxVoxelsPerScan { get; init; } = 20_000;
+
+    /// <summary>Seed of sub-sampling and k-means.</summary>
+    public int Seed { get; init; }
+}

@@ -1,0 +1,41 @@
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// Where a study writes its outputs. Each subject has its own folder, written by one job and finished by
+/// <c>done.json</c> (written last), so shards can share one output folder and an interrupted run resumes per subject;
+/// the cohort tables at the top are rebuilt from the subject folders.
+/// </summary>
+public sealed record StudyLayout(string Root)
+{
+    public string SubjectsFolder => Path.Combine(Root, "subjects");
+
+    public string SubjectFolder(string subject) => Path.Combine(SubjectsFolder, subject);
+
+    public string SubjectDone(string subject) => Path.Combine(SubjectFolder(subject), "done.json");
+
+    public string SubjectFeatures(string subject) => Path.Combine(SubjectFolder(subject), "features.csv");
+
+    public string SubjectRegistrations(string subject) => Path.Combine(SubjectFolder(subject), "registration.csv");
+
+    public string SubjectTransitions(string subject) => Path.Combine(SubjectFolder(subject), "habitat_transitions.csv");
+
+    public string SubjectMap(string subject, string timePoint, string kind) => Path.Combine(SubjectFolder(subject), "maps", $"{timePoint}_{kind}.nii.gz");
+
+    public string HabitatModel => Path.Combine(Root, "habitat_model.json");
+
+    public string Features => Path.Combine(Root, "features.csv");
+
+    public string FeaturesWide => Path.Combine(Root, "features_wide.csv");
+
+    public string Deltas => Path.Combine(Root, "deltas.csv");
+
+    public string Registrations => Path.Combine(Root, "registration.csv");
+
+    public string Transitions => Path.Combine(Root, "habitat_transitions.csv");
+
+    public string Stability => Path.Combine(Root, "stability.csv");
+
+    public string StudyJson => Path.Combine(Root, "study.json");
+
+    public string Report => Path.Combine(Root, "report.html");
+}

@@ -1,0 +1,202 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.VoxelFeatures;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.Longitudinal.Registration;
+using Radiomics.Longitudinal.Study;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// A longitudinal radiomics study from a cohort to its tables: validation of every input before any work, a habitat
+/// model fitted on the cohort's baseline tumours (or a given one), then each subject on its own
+/// (<see cref="SubjectPipeline"/>), skipping subjects already finished with the same settings, and the cohort tables
+/// (<c>features.csv</c>, <c>features_wide.csv</c>, <c>deltas.csv</c>, <c>registration.csv</c>,
+/// <c>habitat_transitions.csv</c>) with <c>study.json</c> (settings, versions, timings, problems).
+/// </summary>
+public static class StudyPipeline
+{
+    internal static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Runs the study; see the class remarks.</summary>
+    /// <remarks><c>cohort</c>: The whole cohort as loaded (the habitat model is fitted on all of its valid baselines, so shards agree).</remarks>
+    /// <remarks><c>manifestReport</c>: Problems found while loading the manifest (merged with the validation of the files).</remarks>
+    /// <exception cref="StudyException">Invalid inputs without <see cref="StudyRunOptions.KeepGoing"/>, or a subject failed.</exception>
+    public static StudyResult Run(
+        Cohort cohort, ValidationReport manifestReport, StudySettings settings, string outputDirectory, StudyRunOptions? options = null,
+        IProgress<StudyProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        ArgumentNullException.ThrowIfNull(manifestReport);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
+        options ??= new StudyRunOptions();
+        settings.Features.Validate();
+        var watch = Stopwatch.StartNew();
+        var layout = new StudyLayout(Path.GetFullPath(outputDirectory));
+
+        var report = manifestReport.Merge(StudyValidator.Validate(cohort));
+        if (report.HasErrors && !options.KeepGoing)
+        {
+            throw new StudyException($"The study has problems; fix them or run with --keep-going to skip the subjects concerned:\n{report}");
+        }
+
+        var valid = report.ValidPart(cohort);
+        var part = valid;
+        if (options.Subjects is { } subjects)
+        {
+            part = part.Select(subjects);
+        }
+
+        if (options.Shard is { } shard)
+        {
+            part = part.Shard(shard.Index, shard.Count);
+        }
+
+        Directory.CreateDirectory(layout.Root);
+        string hash = SettingsHash(settings);
+        var model = HabitatModelFor(valid, settings, options, layout, progress, cancellation);
+        IImageRegistration? registration = settings.Registration is { } r
+            ? new DeformableRegistration(r with { NumberOfThreads = settings.Threads })
+            : null;
+        var pipeline = new SubjectPipeline(settings, layout, model, registration, hash);
+
+        var outcomes = new List<SubjectOutcome>();
+        var computed = new List<string>();
+        var resumed = new List<string>();
+        var failed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        int done = 0;
+        foreach (var subject in part.Subjects)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var marker = options.Force ? null : SubjectDone.TryRead(layout.SubjectDone(subject.Id));
+            if (marker is not null && marker.SettingsHash == hash)
+            {
+                outcomes.Add(StudyTables.Read(layout, marker));
+                resumed.Add(subject.Id);
+                progress?.Report(new StudyProgress(subject.Id, "already done", ++done, part.Subjects.Count, 1));
+                continue;
+            }
+
+            try
+            {
+                int doneSoFar = done;
+                var subjectProgress = progress is null ? null : new Progress(p =>
+                    progress.Report(new StudyProgress(subject.Id, p.Step, doneSoFar, part.Subjects.Count, p.Fraction)));
+                outcomes.Add(pipeline.Run(subject, subjectProgress, cancellation));
+                computed.Add(subject.Id);
+            }
+            catch (Exception e) when (options.KeepGoing && e is not OperationCanceledException)
+            {
+                failed[subject.Id] = e.Message;
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not StudyException)
+            {
+                throw new StudyException($"Subject '{subject.Id}' failed: {e.Message}", e);
+            }
+
+            progress?.Report(new StudyProgress(subject.Id, "done", ++done, part.Subjects.Count, 1));
+        }
+
+        // The cohort tables cover every subject finished in this folder with these settings (other shards' included).
+        var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash)
+            .Select(d => outcomes.Find(o => o.Subject == d.Subject) ?? StudyTables.Read(layout, d)).ToList();
+        var (features, deltas, registrations, transitions) = finished.Count > 0
+            ? StudyTables.Write(finished, layout, settings.Deltas)
+            : (Tables.FeatureTable.Empty, new Delta.DeltaTable([]), [], []);
+        var result = new StudyResult(layout, features, deltas, registrations, transitions, computed, resumed, failed, report, watch.Elapsed);
+        WriteStudyJson(result, settings, hash, model, finished);
+        return result;
+    }
+
+    /// <summary>A short fingerprint of the settings: finished subjects are reused only under the same one.</summary>
+    public static string SettingsHash(StudySettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(settings, Json)));
+        return Convert.ToHexStringLower(bytes)[..16];
+    }
+
+    private static HabitatModel? HabitatModelFor(
+        Cohort cohort, StudySettings settings, StudyRunOptions options, StudyLayout layout, IProgress<StudyProgress>? progress, CancellationToken cancellation)
+    {
+        if (settings.Habitats is not { } habitats)
+        {
+            return null;
+        }
+
+        if (options.HabitatModelPath is { } path)
+        {
+            return HabitatModel.Load(path);
+        }
+
+        // Fitting is deterministic, so every shard fits the same model on the same baselines without coordination.
+        var maps = new List<VoxelFeatureMap>();
+        int i = 0;
+        foreach (var subject in cohort.Subjects)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            progress?.Report(new StudyProgress(subject.Id, "habitat voxel features (baseline)", 0, cohort.Subjects.Count, (double)i++ / cohort.Subjects.Count));
+            var baseline = subject.Baseline;
+            if (!baseline.Masks.TryGetValue(settings.Region, out var maskPath))
+            {
+                continue;
+            }
+
+            var image = ImageFile.Read<float>(baseline.ImagePath);
+            var mask = LabelMap.Threshold(ImageFile.ReadLabelMap(maskPath).Image, v => v != 0);
+            maps.Add(HabitatStage.Map(image, mask, habitats));
+        }
+
+        if (maps.Count == 0)
+        {
+            throw new StudyException($"No baseline has a '{settings.Region}' mask to fit the habitat model on.");
+        }
+
+        progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, cohort.Subjects.Count, 0));
+        var model = HabitatStage.Fit(maps, habitats, settings.Threads, null);
+        model.Save(layout.HabitatModel);
+        return model;
+    }
+
+    private static void WriteStudyJson(StudyResult result, StudySettings settings, string hash, HabitatModel? model, IReadOnlyList<SubjectOutcome> finished)
+    {
+        var assembly = typeof(StudyPipeline).Assembly.GetName();
+        var json = new
+        {
+            format = "radiomics-study",
+            toolkit = new { name = "radiomics", version = assembly.Version?.ToString() },
+            runtime = new { dotnet = Environment.Version.ToString(), os = System.Runtime.InteropServices.RuntimeInformation.OSDescription, cores = Environment.ProcessorCount },
+            finished = DateTimeOffset.UtcNow,
+            elapsedSeconds = result.Elapsed.TotalSeconds,
+            settingsHash = hash,
+            settings,
+            habitatModel = model is null ? null : new { habitats = model.Habitats, channels = model.Channels, file = Path.GetFileName(result.Layout.HabitatModel) },
+            subjects = new
+            {
+                computed = result.Computed,
+                resumed = result.Resumed,
+                failed = result.Failed,
+                inTables = finished.Select(f => f.Subject).Order(StringComparer.Ordinal),
+            },
+            timingsSeconds = finished.ToDictionary(f => f.Subject, f => f.Done.TimingsSeconds),
+            problems = result.Validation.Problems.Select(p => p.ToString()),
+        };
+        AtomicFile.WriteAllText(result.Layout.StudyJson, JsonSerializer.Serialize(json, Json));
+    }
+
+    private sealed class Progress(Action<(string Step, double Fraction)> report) : IProgress<(string Step, double Fraction)>
+    {
+        public void Report((string Step, double Fraction) value) => report(value);
+    }
+}

@@ -1,0 +1,38 @@
+using Radiomics.Features;
+using Radiomics.Longitudinal.Delta;
+using Radiomics.Longitudinal.Registration;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// Everything that decides a longitudinal study's numbers: one feature settings record for every time point, how
+/// follow-ups are registered to baseline, how habitats are found and which deltas are reported. Written into
+/// <c>study.json</c>; finished subjects are reused on a rerun only when these settings are unchanged.
+/// </summary>
+public sealed record StudySettings
+{
+    /// <summary>Feature extraction at every time point.</summary>
+    public FeatureSettings Features { get; init; } = new();
+
+    /// <summary>
+    /// Registration of each follow-up with the baseline (the baseline is the moving image, so baseline masks are pulled
+    /// onto each follow-up's grid). Null skips registration: every follow-up then needs its own masks, and there are no
+    /// Jacobian volume changes or habitat transitions.
+    /// </summary>
+    public DeformableRegistrationSettings? Registration { get; init; } = new();
+
+    /// <summary>Habitats at every time point; null skips them.</summary>
+    public HabitatStudySettings? Habitats { get; init; } = new();
+
+    /// <summary>Region (manifest <c>region</c> column) whose features, volume and habitats are computed.</summary>
+    public string Region { get; init; } = Study.StudyManifest.DefaultRegion;
+
+    /// <summary>Kinds of change reported in <c>deltas.csv</c>.</summary>
+    public IReadOnlyList<DeltaKind> Deltas { get; init; } = [.. DeltaTable.AllKinds];
+
+    /// <summary>Write the propagated masks and habitat maps of every time point as NIfTI files.</summary>
+    public bool WriteMaps { get; init; } = true;
+
+    /// <summary>Threads for registration and clustering (0: all cores).</summary>
+    public int Threads { get; init; }
+}

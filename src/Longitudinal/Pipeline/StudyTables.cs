@@ -1,0 +1,131 @@
+using Radiomics.Longitudinal.Delta;
+using Radiomics.Tables;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// Builds the cohort tables from finished subject folders, from one study folder or several (the <c>merge</c> step of
+/// sharded runs), and writes them atomically.
+/// </summary>
+public static class StudyTables
+{
+    /// <summary>Finished subjects of a study folder: their <c>done.json</c> markers, by subject.</summary>
+    public static IReadOnlyDictionary<string, SubjectDone> Finished(StudyLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var result = new SortedDictionary<string, SubjectDone>(StringComparer.Ordinal);
+        if (!Directory.Exists(layout.SubjectsFolder))
+        {
+            return result;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(layout.SubjectsFolder))
+        {
+            if (SubjectDone.TryRead(Path.Combine(folder, "done.json")) is { } done)
+            {
+                result[done.Subject] = done;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads a finished subject back from its folder.</summary>
+    public static SubjectOutcome Read(StudyLayout layout, SubjectDone done)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(done);
+        return new SubjectOutcome(
+            done.Subject,
+            Resumed: true,
+            FeatureTable.ReadCsv(layout.SubjectFeatures(done.Subject)),
+            ReadRecords(layout.SubjectRegistrations(done.Subject), RegistrationRecord.Parse),
+            ReadRecords(layout.SubjectTransitions(done.Subject), TransitionRecord.Parse),
+            done);
+    }
+
+    /// <summary>
+    /// Combines the finished subjects of <paramref name="sources"/> into the cohort tables of <paramref name="target"/>.
+    /// Subjects finished under different settings cannot be combined.
+    /// </summary>
+    /// <exception cref="StudyException">No finished subject, a subject twice, or subjects of different settings.</exception>
+    public static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Merge(
+        IReadOnlyList<StudyLayout> sources, StudyLayout target, IReadOnlyCollection<DeltaKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(target);
+        var outcomes = new List<SubjectOutcome>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? hash = null;
+        foreach (var source in sources)
+        {
+            foreach (var done in Finished(source).Values)
+            {
+                if (seen.TryGetValue(done.Subject, out var other))
+                {
+                    throw new StudyException($"Subject '{done.Subject}' is finished in both {other} and {source.Root}; merge each subject once.");
+                }
+
+                if (hash is not null && done.SettingsHash != hash)
+                {
+                    throw new StudyException($"Subject '{done.Subject}' in {source.Root} was computed with other settings ({done.SettingsHash}) than the others ({hash}); rerun it with the same settings.");
+                }
+
+                hash = done.SettingsHash;
+                seen[done.Subject] = source.Root;
+                outcomes.Add(Read(source, done));
+            }
+        }
+
+        if (outcomes.Count == 0)
+        {
+            throw new StudyException($"No finished subject in {string.Join(", ", sources.Select(s => s.Root))} (a finished subject folder holds done.json).");
+        }
+
+        return Write(outcomes, target, kinds);
+    }
+
+    internal static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Write(
+        IReadOnlyList<SubjectOutcome> outcomes, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds)
+    {
+        var ordered = outcomes.OrderBy(o => o.Subject, StringComparer.Ordinal).ToArray();
+        var features = FeatureTable.Concat(ordered.Select(o => o.Features));
+        var days = ordered.ToDictionary(o => o.Subject, o => o.Done.Days, StringComparer.Ordinal);
+        var deltas = DeltaTable.Compute(features, days, kinds);
+        var registrations = ordered.SelectMany(o => o.Registrations).ToList();
+        var transitions = ordered.SelectMany(o => o.Transitions).ToList();
+        Directory.CreateDirectory(layout.Root);
+        features.WriteCsv(layout.Features);
+        features.Wide().WriteCsv(layout.FeaturesWide);
+        deltas.WriteCsv(layout.Deltas);
+        IO.AtomicFile.WriteAllText(layout.Registrations, RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
+        IO.AtomicFile.WriteAllText(layout.Transitions, TransitionRecord.Header + "\n" + string.Concat(transitions.Select(r => r.ToCsv() + "\n")));
+        return (features, deltas, registrations, transitions);
+    }
+
+    private static List<T> ReadRecords<T>(string path, Func<IReadOnlyList<string>, T> parse)
+    {
+        var records = new List<T>();
+        using var reader = new StreamReader(path);
+        using var csv = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
+        while (csv.Read())
+        {
+            var fields = new string[csv.FieldCount];
+            for (int i = 0; i < fields.Length; i++)
+            {
+                fields[i] = csv.GetString(i);
+            }
+
+            try
+            {
+                records.Add(parse(fields));
+            }
+            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
+            {
+                throw new InvalidDataException($"{path}, line {csv.LineNumber}: {e.Message}", e);
+            }
+        }
+
+        return records;
+    }
+}

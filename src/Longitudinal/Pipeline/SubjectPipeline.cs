@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Radiomics.Features;
+using Radiomics.Habitats.Habitats;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.Longitudinal.Propagation;
+using Radiomics.Longitudinal.Registration;
+using Radiomics.Longitudinal.Resampling;
+using Radiomics.Longitudinal.Study;
+using Radiomics.Longitudinal.Transforms;
+using Radiomics.Tables;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// One subject of a study, start to finish: registration of each follow-up with the baseline, masks propagated where a
+/// follow-up has none (Dice where it has one), the Jacobian volume change, features at every time point, habitats and
+/// their transitions; everything written into the subject's folder, <c>done.json</c> last.
+/// </summary>
+internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout, HabitatModel? habitatModel, IImageRegistration? registration, string settingsHash)
+{
+    public SubjectOutcome Run(Subject subject, IProgress<(string Step, double Fraction)>? progress, CancellationToken cancellation)
+    {
+        var total = Stopwatch.StartNew();
+        var timings = new Dictionary<string, double>(StringComparer.Ordinal);
+        Directory.CreateDirectory(layout.SubjectFolder(subject.Id));
+        int steps = (2 * subject.TimePoints.Count) + 1, step = 0;
+        void Report(string name) => progress?.Report((name, (double)step++ / steps));
+
+        Report("loading baseline");
+        var baseline = subject.Baseline;
+        var baseImage = ReadImage(baseline);
+        var baseMask = ReadMask(baseline) ?? throw new StudyException(
+            $"Subject '{subject.Id}': the baseline ({baseline.Id}) has no '{settings.Region}' mask; every subject needs one at baseline.");
+        var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") };
+        var transforms = new Dictionary<string, ITransform>(StringComparer.Ordinal);
+        var registrations = new List<RegistrationRecord>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : -1 };
+        double baselineVolume = baseMask.Count(1) * baseImage.Geometry.VoxelVolume;
+
+        foreach (var followUp in subject.FollowUps)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            Report($"registering {followUp.Id}");
+            var image = ReadImage(followUp);
+            var given = ReadMask(followUp);
+            if (registration is null)
+            {
+                scans.Add(new ScanResult(followUp, image, given ?? throw new StudyException(
+                    $"Subject '{subject.Id}', time point '{followUp.Id}': no '{settings.Region}' mask, and registration is off so none can be propagated."), "given"));
+                continue;
+            }
+
+            var watch = Stopwatch.StartNew();
+            // The baseline is the moving image: its masks are then pulled onto the follow-up grid without inverting anything.
+            var result = registration.Execute(image, baseImage, progress: null, cancellation);
+            timings[$"registration {followUp.Id}"] = watch.Elapsed.TotalSeconds;
+            transforms[followUp.Id] = result.Transform;
+            var propagated = MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, LabelInterpolation.LinearArgMax, parallel);
+            var mask = given ?? propagated;
+            var jacobian = DisplacementField.JacobianDeterminant(result.Transform, image.Geometry, parallel);
+            var (jacobianSum, minimumJacobian) = SumInside(jacobian.Voxels, mask.Voxels);
+            double voxel = image.Geometry.VoxelVolume;
+            long count = mask.Count(1);
+            registrations.Add(new RegistrationRecord(
+                subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, watch.Elapsed.TotalSeconds,
+                given is null ? double.NaN : Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
+                count / jacobianSum, minimumJacobian));
+            if (settings.WriteMaps && given is null)
+            {
+                ImageFile.Write(propagated, layout.SubjectMap(subject.Id, followUp.Id, settings.Region));
+            }
+
+            scans.Add(new ScanResult(followUp, image, mask, given is null ? "propagated" : "given"));
+        }
+
+        var tables = new List<FeatureTable>();
+        foreach (var scan in scans)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            Report($"features {scan.TimePoint.Id}");
+            var watch = Stopwatch.StartNew();
+            tables.Add(FeatureExtractor.Extract(scan.Image, scan.Mask, settings.Features)
+                .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region));
+            timings[$"features {scan.TimePoint.Id}"] = watch.Elapsed.TotalSeconds;
+        }
+
+        var transitions = new List<TransitionRecord>();
+        if (habitatModel is not null && settings.Habitats is { } habitatSettings)
+        {
+            Report("habitats");
+            var watch = Stopwatch.StartNew();
+            LabelMap? baselineHabitats = null;
+            foreach (var scan in scans)
+            {
+                var map = habitatModel.Predict(HabitatStage.Map(scan.Image, scan.Mask, habitatSettings));
+                var summary = HabitatSummary.Compute(map, habitatModel.Habitats);
+                tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Image, map, subject.Id, scan.TimePoint.Id, settings.Region)));
+                if (settings.WriteMaps)
+                {
+                    ImageFile.Write(map, layout.SubjectMap(subject.Id, scan.TimePoint.Id, "habitats"));
+                }
+
+                if (baselineHabitats is null)
+                {
+                    baselineHabitats = map;
+                }
+                else if (transforms.TryGetValue(scan.TimePoint.Id, out var transform))
+                {
+                    var before = MaskPropagation.Propagate(baselineHabitats, transform, scan.Image.Geometry, LabelInterpolation.NearestNeighbor, parallel);
+                    transitions.AddRange(Transitions(subject.Id, baseline.Id, scan.TimePoint.Id, HabitatTransitions.Compute(before, map, habitatModel.Habitats)));
+                }
+            }
+
+            timings["habitats"] = watch.Elapsed.TotalSeconds;
+        }
+
+        var features = FeatureTable.Concat(tables);
+        features.WriteCsv(layout.SubjectFeatures(subject.Id));
+        AtomicFile.WriteAllText(layout.SubjectRegistrations(subject.Id), RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
+        AtomicFile.WriteAllText(layout.SubjectTransitions(subject.Id), TransitionRecord.Header + "\n" + string.Concat(transitions.Select(r => r.ToCsv() + "\n")));
+        timings["total"] = total.Elapsed.TotalSeconds;
+        var done = new SubjectDone(subject.Id, settingsHash, subject.TimePoints.ToDictionary(t => t.Id, t => t.Day), timings, DateTimeOffset.UtcNow);
+        AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));
+        progress?.Report(("done", 1));
+        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, done);
+    }
+
+    private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);
+
+    private LabelMap? ReadMask(TimePoint timePoint)
+    {
+        if (!timePoint.Masks.TryGetValue(settings.Region, out var path))
+        {
+            return null;
+        }
+
+        var labels = ImageFile.ReadLabelMap(path);
+        // Any non-zero label belongs to the region.
+        return LabelMap.Threshold(labels.Image, v => v != 0);
+    }
+
+    private static (double Sum, double Minimum) SumInside(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask)
+    {
+        double sum = 0, minimum = double.PositiveInfinity;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (mask[i] != 0)
+            {
+                sum += values[i];
+                minimum = Math.Min(minimum, values[i]);
+            }
+        }
+
+        return (sum, minimum);
+    }
+
+    private static double Dice(LabelMap a, LabelMap b)
+    {
+        var x = a.Voxels;
+        var y = b.Voxels;
+        long both = 0, sizes = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            bool inA = x[i] != 0, inB = y[i] != 0;
+            both += inA && inB ? 1 : 0;
+            sizes += (inA ? 1 : 0) + (inB ? 1 : 0);
+        }
+
+        return sizes == 0 ? double.NaN : 2.0 * both / sizes;
+    }
+
+    private static IEnumerable<TransitionRecord> Transitions(string subject, string from, string to, HabitatTransitions t)
+    {
+        var counts = t.ToMatrix();
+        for (int a = 0; a <= t.K; a++)
+        {
+            long rowTotal = 0;
+            for (int b = 0; b <= t.K; b++)
+            {
+                rowTotal += counts[a, b];
+            }
+
+            for (int b = 0; b <= t.K; b++)
+            {
+                if (a == 0 && b == 0)
+                {
+                    continue;
+                }
+
+                yield return new TransitionRecord(subject, from, to, a, b, counts[a, b], counts[a, b] * t.VoxelVolume,
+                    a == 0 || rowTotal == 0 ? double.NaN : (double)counts[a, b] / rowTotal);
+            }
+        }
+    }
+}
