@@ -44,7 +44,7 @@ internal static class DemoCommand
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var root = parse.GetRequiredValue(output).FullName;
-            var settings = study.Settings(parse, Features);
+            var settings = study.Settings(parse, Features) with { Stability = new Longitudinal.Stability.StabilitySettings() };
             var dataFolder = Path.Combine(root, "data");
             var cohortSettings = new SyntheticCohortSettings
             {

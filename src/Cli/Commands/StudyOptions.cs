@@ -24,9 +24,11 @@ internal sealed class StudyOptions
 
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of habitat sub-sampling and k-means.", DefaultValueFactory = _ => 0 };
 
+    public Option<bool> Stability { get; } = new("--stability") { Description = "Assess feature stability (ICC across mask perturbations of each baseline) and write stability.csv and features_stable.csv." };
+
     public Option<double?> GridSpacing { get; } = new("--grid-spacing") { Description = "Final B-spline control-point spacing of the deformable registration, mm (elastix's FinalGridSpacingInPhysicalUnits)." };
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing];
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
@@ -58,6 +60,7 @@ internal sealed class StudyOptions
             Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings { Clusters = k, Seed = parse.GetValue(Seed) },
             Region = parse.GetRequiredValue(Region),
             Threads = parse.GetValue(Threads),
+            Stability = parse.GetValue(Stability) ? new Longitudinal.Stability.StabilitySettings() : null,
         };
     }
 }

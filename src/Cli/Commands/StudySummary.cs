@@ -40,6 +40,11 @@ internal static class StudySummary
         var layout = result.Layout;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
             $"[green]{result.Computed.Count} subject(s) computed, {result.Resumed.Count} reused[/] in {result.Elapsed.TotalSeconds:F1} s; {result.Features.Count} feature values, {result.Deltas.Rows.Count} deltas"));
+        if (File.Exists(layout.Stability))
+        {
+            console.MarkupLine($"Feature stability (ICC across mask perturbations): {Markup.Escape(Path.GetFileName(layout.Stability))}, stable features in {Markup.Escape(Path.GetFileName(layout.StableFeatures))}");
+        }
+
         console.MarkupLine($"Tables: {Markup.Escape(layout.Features)}, {Markup.Escape(Path.GetFileName(layout.FeaturesWide))}, {Markup.Escape(Path.GetFileName(layout.Deltas))}, {Markup.Escape(Path.GetFileName(layout.Registrations))}, {Markup.Escape(Path.GetFileName(layout.Transitions))}, {Markup.Escape(Path.GetFileName(layout.StudyJson))}");
     }
 

@@ -19,6 +19,8 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectTransitions(string subject) => Path.Combine(SubjectFolder(subject), "habitat_transitions.csv");
 
+    public string SubjectStabilityRepeats(string subject) => Path.Combine(SubjectFolder(subject), "stability_repeats.csv");
+
     public string SubjectMap(string subject, string timePoint, string kind) => Path.Combine(SubjectFolder(subject), "maps", $"{timePoint}_{kind}.nii.gz");
 
     public string HabitatModel => Path.Combine(Root, "habitat_model.json");
@@ -34,6 +36,8 @@ public sealed record StudyLayout(string Root)
     public string Transitions => Path.Combine(Root, "habitat_transitions.csv");
 
     public string Stability => Path.Combine(Root, "stability.csv");
+
+    public string StableFeatures => Path.Combine(Root, "features_stable.csv");
 
     public string StudyJson => Path.Combine(Root, "study.json");
 

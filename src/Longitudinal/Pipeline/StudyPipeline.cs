@@ -112,7 +112,7 @@ public static class StudyPipeline
         var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash)
             .Select(d => outcomes.Find(o => o.Subject == d.Subject) ?? StudyTables.Read(layout, d)).ToList();
         var (features, deltas, registrations, transitions) = finished.Count > 0
-            ? StudyTables.Write(finished, layout, settings.Deltas)
+            ? StudyTables.Write(finished, layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75)
             : (Tables.FeatureTable.Empty, new Delta.DeltaTable([]), [], []);
         var result = new StudyResult(layout, features, deltas, registrations, transitions, computed, resumed, failed, report, watch.Elapsed);
         WriteStudyJson(result, settings, hash, model, finished);

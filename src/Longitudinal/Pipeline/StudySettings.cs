@@ -27,6 +27,12 @@ public sealed record StudySettings
     /// <summary>Region (manifest <c>region</c> column) whose features, volume and habitats are computed.</summary>
     public string Region { get; init; } = Study.StudyManifest.DefaultRegion;
 
+    /// <summary>
+    /// Feature stability: features of each baseline extracted again under mask perturbations, and every feature's ICC
+    /// across them in <c>stability.csv</c> (with <c>features_stable.csv</c>, the features reaching the threshold); null skips it.
+    /// </summary>
+    public Stability.StabilitySettings? Stability { get; init; }
+
     /// <summary>Kinds of change reported in <c>deltas.csv</c>.</summary>
     public IReadOnlyList<DeltaKind> Deltas { get; init; } = [.. DeltaTable.AllKinds];
 

@@ -41,6 +41,7 @@ public static class StudyTables
             FeatureTable.ReadCsv(layout.SubjectFeatures(done.Subject)),
             ReadRecords(layout.SubjectRegistrations(done.Subject), RegistrationRecord.Parse),
             ReadRecords(layout.SubjectTransitions(done.Subject), TransitionRecord.Parse),
+            File.Exists(layout.SubjectStabilityRepeats(done.Subject)) ? FeatureTable.ReadCsv(layout.SubjectStabilityRepeats(done.Subject)) : FeatureTable.Empty,
             done);
     }
 
@@ -50,7 +51,7 @@ public static class StudyTables
     /// </summary>
     /// <exception cref="StudyException">No finished subject, a subject twice, or subjects of different settings.</exception>
     public static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Merge(
-        IReadOnlyList<StudyLayout> sources, StudyLayout target, IReadOnlyCollection<DeltaKind> kinds)
+        IReadOnlyList<StudyLayout> sources, StudyLayout target, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold = 0.75)
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(target);
@@ -82,11 +83,11 @@ public static class StudyTables
             throw new StudyException($"No finished subject in {string.Join(", ", sources.Select(s => s.Root))} (a finished subject folder holds done.json).");
         }
 
-        return Write(outcomes, target, kinds);
+        return Write(outcomes, target, kinds, stabilityThreshold);
     }
 
     internal static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Write(
-        IReadOnlyList<SubjectOutcome> outcomes, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds)
+        IReadOnlyList<SubjectOutcome> outcomes, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold)
     {
         var ordered = outcomes.OrderBy(o => o.Subject, StringComparer.Ordinal).ToArray();
         var features = FeatureTable.Concat(ordered.Select(o => o.Features));
@@ -100,6 +101,14 @@ public static class StudyTables
         deltas.WriteCsv(layout.Deltas);
         IO.AtomicFile.WriteAllText(layout.Registrations, RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
         IO.AtomicFile.WriteAllText(layout.Transitions, TransitionRecord.Header + "\n" + string.Concat(transitions.Select(r => r.ToCsv() + "\n")));
+        var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
+        if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
+        {
+            var stability = Stability.StabilityTable.FromRepeats(repeats);
+            stability.WriteCsv(layout.Stability);
+            stability.KeepStable(features, stabilityThreshold).WriteCsv(layout.StableFeatures);
+        }
+
         return (features, deltas, registrations, transitions);
     }
 

@@ -25,7 +25,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         var total = Stopwatch.StartNew();
         var timings = new Dictionary<string, double>(StringComparer.Ordinal);
         Directory.CreateDirectory(layout.SubjectFolder(subject.Id));
-        int steps = (2 * subject.TimePoints.Count) + 1, step = 0;
+        int steps = (2 * subject.TimePoints.Count) + 2, step = 0;
         void Report(string name) => progress?.Report((name, (double)step++ / steps));
 
         Report("loading baseline");
@@ -116,6 +116,22 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             timings["habitats"] = watch.Elapsed.TotalSeconds;
         }
 
+        var repeats = FeatureTable.Empty;
+        if (settings.Stability is { } stability)
+        {
+            Report("stability");
+            var watch = Stopwatch.StartNew();
+            repeats = FeatureTable.Concat(stability.Perturbations.Select(p =>
+                FeatureExtractor.Extract(baseImage, p.Apply(baseMask), settings.Features).WithSubject(subject.Id).WithTimePoint(p.Name).WithRegion(settings.Region)));
+            repeats.WriteCsv(layout.SubjectStabilityRepeats(subject.Id));
+            timings["stability"] = watch.Elapsed.TotalSeconds;
+        }
+        else
+        {
+            // A rerun without stability must not pick up the repeats of an earlier run.
+            File.Delete(layout.SubjectStabilityRepeats(subject.Id));
+        }
+
         var features = FeatureTable.Concat(tables);
         features.WriteCsv(layout.SubjectFeatures(subject.Id));
         AtomicFile.WriteAllText(layout.SubjectRegistrations(subject.Id), RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
@@ -124,7 +140,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         var done = new SubjectDone(subject.Id, settingsHash, subject.TimePoints.ToDictionary(t => t.Id, t => t.Day), timings, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));
         progress?.Report(("done", 1));
-        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, done);
+        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done);
     }
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);
