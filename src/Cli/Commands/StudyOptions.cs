@@ -26,9 +26,11 @@ internal sealed class StudyOptions
 
     public Option<bool> Stability { get; } = new("--stability") { Description = "Assess feature stability (ICC across mask perturbations of each baseline) and write stability.csv and features_stable.csv." };
 
+    public Option<bool> BaselineFrame { get; } = new("--baseline-frame") { Description = "Extract follow-up features in the baseline frame (follow-up resampled onto the baseline grid, baseline mask)." };
+
     public Option<double?> GridSpacing { get; } = new("--grid-spacing") { Description = "Final B-spline control-point spacing of the deformable registration, mm (elastix's FinalGridSpacingInPhysicalUnits)." };
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability];
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
@@ -60,6 +62,7 @@ internal sealed class StudyOptions
             Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings { Clusters = k, Seed = parse.GetValue(Seed) },
             Region = parse.GetRequiredValue(Region),
             Threads = parse.GetValue(Threads),
+            FeaturesInBaselineFrame = parse.GetValue(BaselineFrame),
             Stability = parse.GetValue(Stability) ? new Longitudinal.Stability.StabilitySettings() : null,
         };
     }

@@ -21,6 +21,13 @@ public sealed record StudySettings
     /// </summary>
     public DeformableRegistrationSettings? Registration { get; init; } = new();
 
+    /// <summary>
+    /// Extract each follow-up's features in the baseline frame: the follow-up image resampled onto the baseline grid
+    /// through the inverted registration, inside the baseline mask. Changes then describe the same tissue over time
+    /// (the region's volume stays the baseline's); off by default, when each scan is measured on its own grid and mask.
+    /// </summary>
+    public bool FeaturesInBaselineFrame { get; init; }
+
     /// <summary>Habitats at every time point; null skips them.</summary>
     public HabitatStudySettings? Habitats { get; init; } = new();
 

@@ -81,7 +81,10 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             cancellation.ThrowIfCancellationRequested();
             Report($"features {scan.TimePoint.Id}");
             var watch = Stopwatch.StartNew();
-            tables.Add(FeatureExtractor.Extract(scan.Image, scan.Mask, settings.Features)
+            var (image, mask) = settings.FeaturesInBaselineFrame && transforms.TryGetValue(scan.TimePoint.Id, out var toBaseline)
+                ? (InBaselineFrame(scan.Image, toBaseline, baseImage.Geometry, parallel), baseMask)
+                : (scan.Image, scan.Mask);
+            tables.Add(FeatureExtractor.Extract(image, mask, settings.Features)
                 .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region));
             timings[$"features {scan.TimePoint.Id}"] = watch.Elapsed.TotalSeconds;
         }
@@ -141,6 +144,17 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));
         progress?.Report(("done", 1));
         return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done);
+    }
+
+    /// <summary>
+    /// The follow-up resampled onto the baseline grid: the registration maps follow-up points to baseline points, so
+    /// its dense field is inverted (numerically) to pull follow-up intensities onto baseline voxels.
+    /// </summary>
+    private static Image<float> InBaselineFrame(Image<float> followUp, ITransform followUpToBaseline, ImageGeometry baseline, ParallelOptions parallel)
+    {
+        var field = new DisplacementFieldTransform(DisplacementField.Sample(followUpToBaseline, followUp.Geometry, parallel));
+        var baselineToFollowUp = DisplacementField.Invert(field, baseline, parallel: parallel);
+        return Resampler.Resample(followUp, baselineToFollowUp, baseline, InterpolatorKind.Linear, defaultValue: 0, parallel);
     }
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);

@@ -49,6 +49,20 @@ public class StudyPipelineTests
     }
 
     [Fact]
+    public void Features_in_the_baseline_frame_measure_the_baseline_region_of_each_follow_up()
+    {
+        using var tmp = new TempDirectory();
+        var (cohort, report, truth) = StudyFixture.Write(Path.Combine(tmp.Path, "data"), StudyFixture.Cohort with { Subjects = 1, TimePoints = 2, Scan = new() });
+        var settings = StudyFixture.Quick with { Registration = new(), FeaturesInBaselineFrame = true };
+        var result = StudyPipeline.Run(cohort, report, settings, Path.Combine(tmp.Path, "out"));
+        // Same region at both time points: no volume change, and the shrunken tumour's former rim now holds
+        // surrounding tissue, so the region's mean intensity falls well below the tumour's own mean change.
+        Assert.Equal(0, result.Deltas.Find("P01", "YEKZ", "t1", DeltaKind.Absolute).Value);
+        var own = truth[1].TumourMeanIntensity - truth[0].TumourMeanIntensity;
+        Assert.True(result.Deltas.Find("P01", "Q4LE", "t1", DeltaKind.Absolute).Value < own - 5);
+    }
+
+    [Fact]
     public void Interrupted_run_resumes_without_recomputing_finished_subjects()
     {
         using var tmp = new TempDirectory();
