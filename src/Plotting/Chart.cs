@@ -129,6 +129,21 @@ public static class Chart
     public static Figure Grid(int rows, int columns, params IReadOnlyList<Figure> figures) =>
         SubplotGrid.Arrange(rows, columns, figures);
 
+    /// <summary>One HTML page drawing the figures one below the other (a report), loading plotly.js once.</summary>
+    public static string ToHtmlPage(string title, IReadOnlyList<Figure> figures, PlotlySource? plotly = null)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(figures);
+        return FigureHtml.Document(figures, title, plotly ?? PlotlySource.Cdn);
+    }
+
+    /// <summary>Writes <see cref="ToHtmlPage"/> to <paramref name="path"/> atomically.</summary>
+    public static void SaveHtmlPage(string path, string title, IReadOnlyList<Figure> figures, PlotlySource? plotly = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Radiomics.IO.AtomicFile.WriteAllText(path, ToHtmlPage(title, figures, plotly));
+    }
+
     internal static double[][] ToJagged(double[,] z)
     {
         int rows = z.GetLength(0), columns = z.GetLength(1);

@@ -9,21 +9,29 @@ internal static class FigureHtml
 {
     private static int _counter;
 
-    public static string Page(Figure figure, PlotlySource plotly)
+    public static string Page(Figure figure, PlotlySource plotly) =>
+        Document([figure], figure.Layout.Title?.Text ?? "Figure", plotly);
+
+    /// <summary>One page drawing several figures one below the other, loading plotly.js once.</summary>
+    public static string Document(IReadOnlyList<Figure> figures, string title, PlotlySource plotly)
     {
-        string title = WebUtility.HtmlEncode(figure.Layout.Title?.Text ?? "Figure");
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(title).Append("</title>\n")
+        html.Append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title)).Append("</title>\n")
             .Append(plotly.ScriptElement()).Append('\n')
             .Append("<style>html, body { margin: 0; }</style>\n</head>\n<body>\n");
-        AppendDiv(html, figure, out string id);
-        // The attributes set after drawing let tests and scripts see whether plotly.js drew the figure or failed.
-        html.Append("<script>\n(function () {\n  var fig = ").Append(figure.ToJson()).Append(";\n")
-            .Append("  var div = document.getElementById('").Append(id).Append("');\n")
-            .Append("  Plotly.newPlot(div, fig)\n")
-            .Append("    .then(function () { div.setAttribute('data-plotly-rendered', 'true'); })\n")
-            .Append("    .catch(function (e) { div.setAttribute('data-plotly-error', String(e)); });\n")
-            .Append("})();\n</script>\n</body>\n</html>\n");
+        foreach (var figure in figures)
+        {
+            AppendDiv(html, figure, out string id);
+            // The attributes set after drawing let tests and scripts see whether plotly.js drew the figure or failed.
+            html.Append("<script>\n(function () {\n  var fig = ").Append(figure.ToJson()).Append(";\n")
+                .Append("  var div = document.getElementById('").Append(id).Append("');\n")
+                .Append("  Plotly.newPlot(div, fig)\n")
+                .Append("    .then(function () { div.setAttribute('data-plotly-rendered', 'true'); })\n")
+                .Append("    .catch(function (e) { div.setAttribute('data-plotly-error', String(e)); });\n")
+                .Append("})();\n</script>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 

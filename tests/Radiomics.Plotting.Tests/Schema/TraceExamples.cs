@@ -41,7 +41,7 @@ internal static class TraceExamples
                 Line = new Line { Color = "red", Width = 2, Dash = "dash", Shape = "spline" },
                 Text = new[] { "a", "b", "c" }, TextPosition = "top center",
                 ErrorY = new ErrorBars { Array = [0.1, 0.2, 0.3], ArrayMinus = [0.1, 0.1, 0.1], Symmetric = false, Visible = true, Color = "gray" },
-                Fill = "tozeroy", FillColor = "rgba(0,0,0,0.1)", ConnectGaps = true, Visible = "legendonly",
+                Fill = "tozeroy", FillColor = "rgba(0,0,0,0.1)", ConnectGaps = true, Visible = true, LegendGroup = "legendonly",
             },
         ]),
         ["scatter3d"] = Chart.Scatter3D(X, X, X).AddTraces(
