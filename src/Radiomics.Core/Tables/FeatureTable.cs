@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Radiomics.Display;
 using Radiomics.Features;
 
 namespace Radiomics.Tables;
@@ -12,7 +13,8 @@ namespace Radiomics.Tables;
 /// <see cref="Where"/>, combine with <see cref="Concat(FeatureTable)"/>, pivot with <see cref="Wide"/>, and write or read
 /// CSV (invariant culture, doubles round-trip exactly, written atomically).
 /// </summary>
-public sealed class FeatureTable : IReadOnlyList<FeatureRow>
+[TypeFormatterSource(typeof(HtmlFormatterSource<FeatureTable>), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 {
     /// <summary>The CSV columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
@@ -230,6 +232,13 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>
 
         return sb.ToString();
     }
+
+    /// <summary>The first rows as an HTML table (how notebooks show a feature table).</summary>
+    public string ToHtmlFragment() =>
+        HtmlTable.Render(
+            Columns,
+            _rows.Select(r => (IReadOnlyList<object?>)[r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, r.Value]),
+            Count);
 
     public IEnumerator<FeatureRow> GetEnumerator() => ((IEnumerable<FeatureRow>)_rows).GetEnumerator();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Radiomics.Display;
 
 namespace Radiomics.Tables;
 
@@ -10,7 +11,8 @@ public sealed record WideFeatureRow(string Subject, string TimePoint, string Reg
 /// A feature table pivoted wide: one row per (subject, time point, region), one column per feature — the layout
 /// statistics, delta-radiomics and clustering want. Made by <see cref="FeatureTable.Wide"/>.
 /// </summary>
-public sealed class WideFeatureTable
+[TypeFormatterSource(typeof(HtmlFormatterSource<WideFeatureTable>), PreferredMimeTypes = ["text/html", "text/plain"])]
+public sealed class WideFeatureTable : IHtmlContent
 {
     private readonly Dictionary<string, int> _columnIndex;
 
@@ -114,6 +116,13 @@ public sealed class WideFeatureTable
 
         csv.Flush();
     }
+
+    /// <summary>The first rows as an HTML table (how notebooks show a wide table).</summary>
+    public string ToHtmlFragment() =>
+        HtmlTable.Render(
+            ["subject", "timepoint", "region", .. FeatureColumns],
+            Rows.Select(r => (IReadOnlyList<object?>)[r.Subject, r.TimePoint, r.Region, .. r.Values.Select(v => (object?)v)]),
+            Rows.Count);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"WideFeatureTable: {Rows.Count} rows × {FeatureColumns.Count} feature columns");
