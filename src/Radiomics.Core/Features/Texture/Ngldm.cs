@@ -1,0 +1,13 @@
+namespace Radiomics.Features.Texture;
+
+/// <summary>Neighbouring grey level dependence matrix (NGLDM) features, IBSI family REK0.</summary>
+public static class Ngldm
+{
+    /// <summary>The family's features for every aggregation requested in <paramref name="settings"/>.</summary>
+    public static IReadOnlyList<FeatureValue> Compute(DiscretisedVolume roi, TextureSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(roi);
+        ArgumentNullException.ThrowIfNull(settings);
+        return [];
+    }
+}
