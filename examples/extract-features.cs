@@ -23,5 +23,5 @@ else
 var table = FeatureExtractor.Extract(image, mask, FeaturePresets.ConfigC);
 Console.WriteLine(table.ToString(15));
 Console.WriteLine($"Mesh volume {table.Value("RNU0") / 1000:F1} cm³, mean {table.Value("Q4LE"):F1} HU");
-table.WithSubject("example").WriteCsv("features.csv");
-Console.WriteLine("Wrote features.csv");
+table.WithSubject("example").WriteCsv("out/features.csv");
+Console.WriteLine("Wrote out/features.csv");

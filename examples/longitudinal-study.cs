@@ -9,7 +9,7 @@ using Radiomics.Longitudinal.Study;
 
 string manifest = args.Length > 0
     ? args[0]
-    : SyntheticCohort.Write(new SyntheticCohortSettings { Subjects = 3 }, "example-cohort").ManifestPath;
+    : SyntheticCohort.Write(new SyntheticCohortSettings { Subjects = 3 }, "out/example-cohort").ManifestPath;
 
 var (cohort, problems) = StudyManifest.Load(manifest);
 var settings = new StudySettings
@@ -17,7 +17,7 @@ var settings = new StudySettings
     Features = FeaturePresets.ConfigC with { Resampling = null },
     Habitats = new HabitatStudySettings { Clusters = 3 },
 };
-var result = StudyPipeline.Run(cohort, problems, settings, "example-study",
+var result = StudyPipeline.Run(cohort, problems, settings, "out/example-study",
     progress: new Progress<StudyProgress>(p => Console.WriteLine($"{p.Subject}: {p.Step}")));
 
 foreach (var delta in result.Deltas.OfKind(DeltaKind.RelativePercent).Where(d => d.IbsiCode == "RNU0"))

@@ -44,6 +44,6 @@ double voxel = followUp.Geometry.VoxelVolume;
 Console.WriteLine($"Tumour {baselineMask.Count(1) * baseline.Geometry.VoxelVolume / 1000:F1} cm³ at baseline, {propagated.Count(1) * voxel / 1000:F1} cm³ propagated");
 Console.WriteLine($"Jacobian determinant range {jacobian.Range().Min:F2} … {jacobian.Range().Max:F2} (> 0: no folding)");
 
-ImageFile.Write(propagated, "propagated_mask.nii.gz");
-ImageFile.Write(result.DisplacementField(), "displacement.nii.gz");
-Console.WriteLine("Wrote propagated_mask.nii.gz and displacement.nii.gz (mm, LPS; fixed point x ↦ moving point x + u(x))");
+ImageFile.Write(propagated, "out/propagated_mask.nii.gz");
+ImageFile.Write(result.DisplacementField(), "out/displacement.nii.gz");
+Console.WriteLine("Wrote out/propagated_mask.nii.gz and out/displacement.nii.gz (mm, LPS; fixed point x ↦ moving point x + u(x))");
