@@ -20,6 +20,16 @@ public class DemoCommandTests
         var features = FeatureTable.ReadCsv(Path.Combine(tmp.Path, "features.csv"));
         Assert.Equal(["P01", "P02"], features.Select(r => r.Subject).Distinct().Order());
         Assert.Contains(features, r => r.Family == "morphology" && r.TimePoint == "t1");
-        Assert.Contains("<h2>Changes against the planted truth</h2>", File.ReadAllText(Path.Combine(tmp.Path, "report.html")), StringComparison.Ordinal);
+        string report = File.ReadAllText(Path.Combine(tmp.Path, "report.html"));
+        Assert.Contains("<h2>Changes against the planted truth</h2>", report, StringComparison.Ordinal);
+
+        // Volume trajectories, response waterfall, feature waterfall, habitat Sankey, habitat slice viewer, Jacobian map.
+        foreach (var heading in new[] { "Tumour volume over time", "Response waterfall", "Largest feature changes", "Habitat transitions", "Habitats of P01 at baseline", "Registration of P01 t1" })
+        {
+            Assert.Contains($"<h3>{heading}</h3>", report, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Count(report, "class=\"radiomics-figure\""));
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "subjects", "P01", "maps", "t1_jacobian.nii.gz")));
     }
 }

@@ -67,7 +67,7 @@ internal static class DemoCommand
             StudySummary.Write(console, result);
             var check = DemoCheck.Compare(result, truth);
             DemoCheck.Write(console, check);
-            DemoReport.Write(result, check, settings, root);
+            DemoReport.Write(result, check, settings, cohort, root);
             console.MarkupLine($"[green]Report[/]: {Markup.Escape(Path.Combine(root, "report.html"))}");
             return CommandAction.Success;
         }));

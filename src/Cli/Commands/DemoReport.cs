@@ -4,13 +4,14 @@ using System.Text;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Delta;
 using Radiomics.Longitudinal.Pipeline;
+using Radiomics.Longitudinal.Study;
 
 namespace Radiomics.Cli.Commands;
 
 /// <summary>The demo's HTML report: the check against the truth, registration figures, habitat fractions and transitions, and the largest feature changes.</summary>
 internal static class DemoReport
 {
-    public static void Write(StudyResult result, IReadOnlyList<DemoCheck.Row> check, StudySettings settings, string root)
+    public static void Write(StudyResult result, IReadOnlyList<DemoCheck.Row> check, StudySettings settings, Cohort cohort, string root)
     {
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>radiomics demo report</title><style>")
@@ -27,6 +28,16 @@ internal static class DemoReport
             $"<span class=\"{(r.Passes ? "pass" : "fail")}\">{DemoCheck.Percent(r.VolumeError)}</span>", DemoCheck.Percent(r.JacobianVolumeRatio - 1),
             F(r.Dice, "F3"), F(r.ExpectedMeanChange, "F1"), F(r.MeasuredMeanChange, "F1"), F(r.TrueCoreFraction, "P0"), F(r.MeasuredCoreFraction, "P0"), F(r.ViableToCore, "P0"),
         }));
+
+        var figures = DemoFigures.Create(result, cohort, settings);
+        if (figures.Count > 0)
+        {
+            html.Append("<h2>Figures</h2><p>Interactive Plotly figures (plotly.js is loaded from its CDN; without internet access the tables below still hold every number).</p>");
+            foreach (var (heading, figure) in figures)
+            {
+                html.Append("<h3>").Append(WebUtility.HtmlEncode(heading)).Append("</h3>").Append(figure.ToHtmlFragment());
+            }
+        }
 
         html.Append("<h2>Registration</h2>");
         Table(html, ["subject", "time point", "mask", "metric", "seconds", "minimum Jacobian"], result.Registrations.Select(r => new[]

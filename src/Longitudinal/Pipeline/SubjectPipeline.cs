@@ -67,9 +67,14 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, watch.Elapsed.TotalSeconds,
                 given is null ? double.NaN : Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
                 count / jacobianSum, minimumJacobian));
-            if (settings.WriteMaps && given is null)
+            if (settings.WriteMaps)
             {
-                ImageFile.Write(propagated, layout.SubjectMap(subject.Id, followUp.Id, settings.Region));
+                if (given is null)
+                {
+                    ImageFile.Write(propagated, layout.SubjectMap(subject.Id, followUp.Id, settings.Region));
+                }
+
+                ImageFile.Write(jacobian, layout.SubjectMap(subject.Id, followUp.Id, "jacobian"));
             }
 
             scans.Add(new ScanResult(followUp, image, mask, given is null ? "propagated" : "given"));
