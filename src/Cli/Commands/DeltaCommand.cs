@@ -15,14 +15,14 @@ internal static class DeltaCommand
     public static Command Create(IAnsiConsole console)
     {
         var features = new Argument<FileInfo>("features") { Description = "Long feature table (CSV with subject and timepoint columns)." };
-        var manifest = new Option<FileInfo>("--manifest", "-m") { Description = "Manifest giving each subject's time points and dates.", Required = true };
+        var manifest = new Option<FileInfo>("--manifest", "-m") { Description = "Manifest CSV or study folder giving each subject's time points and dates.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Delta table to write (CSV).", Required = true };
         var kinds = new Option<string>("--deltas") { Description = "Kinds: absolute, relative_percent, log_ratio, slope_per_day (comma-separated).", DefaultValueFactory = _ => "absolute,relative_percent,log_ratio,slope_per_day" };
         var command = new Command("delta", "Compute feature changes (absolute, relative, log ratio, slope per day) from a long feature table.") { features, manifest, output, kinds };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var table = FeatureTable.ReadCsv(parse.GetRequiredValue(features).FullName);
-            var (cohort, report) = StudyManifest.Load(parse.GetRequiredValue(manifest).FullName);
+            var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest).FullName);
             if (report.HasErrors)
             {
                 throw new InvalidDataException($"The manifest has problems:\n{report}");

@@ -13,7 +13,7 @@ internal static class StudyCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var manifest = new Argument<FileInfo>("manifest") { Description = "Manifest CSV: subject,timepoint,date,image,mask[,region]." };
+        var manifest = new Argument<FileSystemInfo>("manifest") { Description = "Manifest CSV (subject,timepoint,date,image,mask[,region]) or a study folder ROOT/<subject>/<time point>/{image,mask}.nii.gz." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Study folder (shards may share it).", Required = true };
         var subjects = new Option<string?>("--subjects") { Description = "Only these subjects (comma-separated)." };
         var shard = new Option<string?>("--shard") { Description = "Only shard i of n (e.g. 2/8), for cluster array jobs." };
@@ -33,7 +33,7 @@ internal static class StudyCommand
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var settings = study.Settings(parse);
-            var (cohort, report) = StudyManifest.Load(parse.GetRequiredValue(manifest).FullName);
+            var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest).FullName);
             var options = new StudyRunOptions
             {
                 Subjects = parse.GetValue(subjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),

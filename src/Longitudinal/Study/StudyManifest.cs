@@ -114,7 +114,8 @@ public static class StudyManifest
         return (new Cohort(subjects), new ValidationReport(problems));
     }
 
-    private static List<TimePoint> AssignDays(
+    /// <summary>Days since baseline from dates (preferred) or day numbers; the listed order with a warning when neither is known.</summary>
+    internal static List<TimePoint> AssignDays(
         string subject, List<TimePoint> timePoints, Dictionary<string, double?> days, DateOnly? baselineDate, List<StudyProblem> problems)
     {
         var result = new List<TimePoint>();
