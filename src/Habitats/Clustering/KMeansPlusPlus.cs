@@ -15,8 +15,12 @@ internal static class KMeansPlusPlus
         int first = random.Next(n);
         x.Row(first).CopyTo(centres.AsSpan(0, d));
 
+        // D(x)² per row and its sum per fixed-size chunk: drawing a row with probability ∝ D(x)² walks the chunk sums,
+        // then one chunk, instead of a serial prefix sum over all rows.
+        int chunks = RowChunks.Count(n);
         var closest = new double[n];
-        double potential = RowChunks.Sum(n, maxDegreeOfParallelism, (s, e) =>
+        var chunkSums = new double[chunks];
+        RowChunks.For(n, maxDegreeOfParallelism, (chunk, s, e) =>
         {
             var c0 = centres.AsSpan(0, d);
             double sum = 0;
@@ -26,40 +30,38 @@ internal static class KMeansPlusPlus
                 sum += closest[i];
             }
 
-            return sum;
+            chunkSums[chunk] = sum;
         });
 
         int trials = 2 + (int)Math.Log(k);
-        var cumulative = new double[n];
         var candidates = new int[trials];
-        int chunks = RowChunks.Count(n);
-        var chunkPotentials = new double[chunks * trials];
+        var candidateRows = new double[trials * d];
+
+        // The candidate pass keeps min(D(x)², distance to candidate t) for every trial, so choosing a candidate is a
+        // swap of arrays rather than another pass over the data.
+        var trialClosest = new double[trials][];
+        for (int t = 0; t < trials; t++)
+        {
+            trialClosest[t] = new double[n];
+        }
+
+        var trialSums = new double[chunks * trials];
         for (int c = 1; c < k; c++)
         {
-            double running = 0;
-            for (int i = 0; i < n; i++)
-            {
-                running += closest[i];
-                cumulative[i] = running;
-            }
-
+            double potential = Total(chunkSums);
             for (int t = 0; t < trials; t++)
             {
-                candidates[t] = Math.Min(SearchSortedLeft(cumulative, random.NextDouble() * potential), n - 1);
-            }
-
-            Array.Clear(chunkPotentials);
-            var candidateRows = new double[trials * d];
-            for (int t = 0; t < trials; t++)
-            {
+                candidates[t] = Draw(closest, chunkSums, random.NextDouble() * potential);
                 x.Row(candidates[t]).CopyTo(candidateRows.AsSpan(t * d, d));
             }
 
             var toCandidates = new CentreDistances(candidateRows, d);
+            var current = closest;
             RowChunks.For(n, maxDegreeOfParallelism, (chunk, s, e) =>
             {
                 const int B = CentreDistances.BlockRows;
-                var pots = chunkPotentials.AsSpan(chunk * trials, trials);
+                var sums = trialSums.AsSpan(chunk * trials, trials);
+                sums.Clear();
                 int kp = toCandidates.Padded;
                 Span<double> dist = stackalloc double[B * kp];
                 int i = s;
@@ -68,10 +70,12 @@ internal static class KMeansPlusPlus
                     toCandidates.ComputeBlock(data.AsSpan(i * d, B * d), dist);
                     for (int r = 0; r < B; r++)
                     {
-                        double c = closest[i + r];
+                        double c = current[i + r];
                         for (int t = 0; t < trials; t++)
                         {
-                            pots[t] += Math.Min(c, dist[(r * kp) + t]);
+                            double m = Math.Min(c, dist[(r * kp) + t]);
+                            trialClosest[t][i + r] = m;
+                            sums[t] += m;
                         }
                     }
                 }
@@ -79,10 +83,12 @@ internal static class KMeansPlusPlus
                 for (; i < e; i++)
                 {
                     toCandidates.Compute(data.AsSpan(i * d, d), dist);
-                    double c = closest[i];
+                    double c = current[i];
                     for (int t = 0; t < trials; t++)
                     {
-                        pots[t] += Math.Min(c, dist[t]);
+                        double m = Math.Min(c, dist[t]);
+                        trialClosest[t][i] = m;
+                        sums[t] += m;
                     }
                 }
             });
@@ -94,7 +100,7 @@ internal static class KMeansPlusPlus
                 double pot = 0;
                 for (int chunk = 0; chunk < chunks; chunk++)
                 {
-                    pot += chunkPotentials[(chunk * trials) + t];
+                    pot += trialSums[(chunk * trials) + t];
                 }
 
                 if (pot < bestPotential)
@@ -104,39 +110,57 @@ internal static class KMeansPlusPlus
                 }
             }
 
-            potential = bestPotential;
-            int chosen = candidates[best];
-            RowChunks.For(n, maxDegreeOfParallelism, (_, s, e) =>
+            (closest, trialClosest[best]) = (trialClosest[best], closest);
+            for (int chunk = 0; chunk < chunks; chunk++)
             {
-                var centre = data.AsSpan(chosen * d, d);
-                for (int i = s; i < e; i++)
-                {
-                    closest[i] = Math.Min(closest[i], SquaredEuclidean.Distance(data.AsSpan(i * d, d), centre));
-                }
-            });
-            x.Row(chosen).CopyTo(centres.AsSpan(c * d, d));
+                chunkSums[chunk] = trialSums[(chunk * trials) + best];
+            }
+
+            x.Row(candidates[best]).CopyTo(centres.AsSpan(c * d, d));
         }
 
         return centres;
     }
 
-    /// <summary>First index whose cumulative value is ≥ <paramref name="value"/> (NumPy <c>searchsorted</c>, side left).</summary>
-    private static int SearchSortedLeft(double[] cumulative, double value)
+    private static double Total(double[] chunkSums)
     {
-        int lo = 0, hi = cumulative.Length;
-        while (lo < hi)
+        double total = 0;
+        foreach (var v in chunkSums)
         {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
+            total += v;
         }
 
-        return lo;
+        return total;
+    }
+
+    /// <summary>
+    /// The first row whose running sum of <paramref name="weights"/> reaches <paramref name="value"/> (NumPy
+    /// <c>searchsorted</c> on the cumulative sum, side left), found through the per-chunk sums; the last row when
+    /// rounding leaves <paramref name="value"/> above the total.
+    /// </summary>
+    internal static int Draw(double[] weights, double[] chunkSums, double value)
+    {
+        double running = 0;
+        for (int chunk = 0; chunk < chunkSums.Length; chunk++)
+        {
+            if (running + chunkSums[chunk] >= value)
+            {
+                var (s, e) = RowChunks.Range(chunk, weights.Length);
+                for (int i = s; i < e; i++)
+                {
+                    running += weights[i];
+                    if (running >= value)
+                    {
+                        return i;
+                    }
+                }
+
+                return e - 1;
+            }
+
+            running += chunkSums[chunk];
+        }
+
+        return weights.Length - 1;
     }
 }
