@@ -89,7 +89,8 @@ public static class IbsiReference
         var results = new List<IbsiComparison.Result>();
         foreach (var row in For(dataSet, family))
         {
-            var candidates = values.Where(v => v.IbsiCode == row.IbsiCode && v.Aggregation == row.Aggregation).ToList();
+            // The reference table leaves one code empty (small zone emphasis, 5QRC): match that row by feature name.
+            var candidates = values.Where(v => (row.IbsiCode.Length > 0 ? v.IbsiCode == row.IbsiCode : v.Feature == row.Feature) && v.Aggregation == row.Aggregation).ToList();
             if (candidates.Count > 1)
             {
                 candidates = candidates.Where(v => v.Variant == row.Variant).ToList();
