@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Radiomics.Features;
+using Radiomics.Features.Texture;
 using Radiomics.IO;
 using Radiomics.Processing;
 using Radiomics.TestSupport;
@@ -36,6 +37,16 @@ _ = roi.IntensityVolumeHistogram;
 foreach (var family in Enum.GetValues<FeatureFamilies>().Where(f => f is not FeatureFamilies.None and not FeatureFamilies.All))
 {
     steps.Add((family.ToKeys()[0], () => FeatureExtractor.ComputeFamily(roi, family).Values));
+}
+
+// Each texture family alone (the texture step runs them side by side).
+foreach (var (name, compute) in new (string, Func<DiscretisedVolume, TextureSettings, IReadOnlyList<FeatureValue>>)[]
+{
+    ("  glcm", Glcm.Compute), ("  glrlm", Glrlm.Compute), ("  glszm", Glszm.Compute),
+    ("  gldzm", Gldzm.Compute), ("  ngtdm", Ngtdm.Compute), ("  ngldm", Ngldm.Compute),
+})
+{
+    steps.Add((name, () => compute(roi.Discretised, settings.Texture)));
 }
 
 steps.Add(("whole extraction (parallel)", () => FeatureExtractor.Extract(image, mask, settings)));

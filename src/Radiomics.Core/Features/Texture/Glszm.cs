@@ -32,13 +32,18 @@ public static class Glszm
         ArgumentNullException.ThrowIfNull(roi);
         ArgumentNullException.ThrowIfNull(settings);
         int ng = roi.GreyLevelCount;
-        int largest = Zones.CountVoxels(roi, TextureScope.Volume(roi));
+
+        // An in-slice (8-connected) zone lies inside a 26-connected zone of the same level, so the largest 3D zone
+        // bounds every matrix's width; the 3D zones are kept for the 3D matrix.
+        var volume = TextureScope.Volume(roi);
+        var zones3D = Zones.Find(roi, volume);
+        int largest = zones3D.Count == 0 ? 1 : zones3D.Max(z => z.Size);
         return new ScopeAggregation(
             roi, settings, Family, Definitions,
-            () => new TextureMatrix(ng, Math.Max(1, largest)),
+            () => new TextureMatrix(ng, largest),
             (scope, m) =>
             {
-                foreach (var zone in Zones.Find(roi, scope))
+                foreach (var zone in scope == volume ? zones3D : Zones.Find(roi, scope))
                 {
                     m.Counts[((zone.Level - 1) * m.Columns) + zone.Size - 1]++;
                     m.Voxels += zone.Size;
