@@ -29,6 +29,13 @@ var configurations = new (string Name, IVoxelFeature Feature)[]
         Statistics = [LocalStatistic.Mean, LocalStatistic.StandardDeviation, LocalStatistic.Skewness, LocalStatistic.Kurtosis],
     })),
     ("all 16 statistics, ball r=3 mm (123 voxels), masked", new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = Enum.GetValues<LocalStatistic>(), Kernel = StructuringElement.Ball(3) })),
+    ("GLCM 5 features (3D merged), box r=1 voxel, FBN 16, masked", new LocalGlcmFeatures()),
+    ("GLCM all 25 features, box r=1 voxel, FBN 32, masked", new LocalGlcmFeatures(new LocalGlcmSettings
+    {
+        Features = [.. Radiomics.Features.Texture.GlcmFeatures.Definitions.Select(d => d.Code)],
+        Discretisation = DiscretisationSettings.FixedBinNumber(32),
+    })),
+    ("first-order 8 statistics + GLCM 5 features, box r=1 voxel", new CombinedFeature([new LocalFirstOrderFeatures(), new LocalGlcmFeatures()])),
 };
 
 foreach (var (name, feature) in configurations)
@@ -53,4 +60,20 @@ foreach (var (name, feature) in configurations)
         ["median_seconds"] = Math.Round(median, 4),
         ["voxels_per_second"] = Math.Round(regionVoxels / median),
     }));
+}
+
+/// <summary>Several sources timed as one map, as a habitat study computes them.</summary>
+internal sealed class CombinedFeature(IVoxelFeature[] parts) : IVoxelFeature
+{
+    public IReadOnlyList<string> ChannelNames { get; } = [.. parts.SelectMany(p => p.ChannelNames)];
+
+    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    {
+        int offset = 0;
+        foreach (var part in parts)
+        {
+            part.Compute(image, region, [.. output.Skip(offset).Take(part.ChannelNames.Count)], progress);
+            offset += part.ChannelNames.Count;
+        }
+    }
 }

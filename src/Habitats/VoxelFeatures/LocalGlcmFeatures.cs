@@ -1,0 +1,191 @@
+using System.Globalization;
+using Radiomics.Features;
+using Radiomics.Features.Texture;
+using Radiomics.Imaging;
+using Radiomics.Processing;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>
+/// Local texture: GLCM features (IBSI 3.6, "3D, merged") of every region voxel's cubic neighbourhood. The
+/// co-occurrence counts slide along x: moving one voxel removes the pairs touching the column that leaves the box
+/// and adds those touching the column that enters, instead of recounting the box. Each value equals the whole-region
+/// GLCM feature of the neighbourhood box with the same discretised grey levels.
+/// </summary>
+public sealed class LocalGlcmFeatures : IVoxelFeature
+{
+    private readonly int[] _featureIndex;
+
+    public LocalGlcmFeatures(LocalGlcmSettings? settings = null)
+    {
+        Settings = settings ?? new LocalGlcmSettings();
+        ArgumentOutOfRangeException.ThrowIfLessThan(Settings.Radius, 1, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Settings.Distance, 1, nameof(settings));
+        ArgumentNullException.ThrowIfNull(Settings.Discretisation, nameof(settings));
+        Settings.Discretisation.Validate("local GLCM discretisation");
+        if (Settings.Features is null || Settings.Features.Count == 0)
+        {
+            throw new ArgumentException("Choose at least one GLCM feature.", nameof(settings));
+        }
+
+        var codes = GlcmFeatures.Definitions.Select(d => d.Code).ToList();
+        _featureIndex = Settings.Features.Select(code => codes.IndexOf(code) is var i && i >= 0
+            ? i
+            : throw new ArgumentException($"'{code}' is not the IBSI code of a GLCM feature; use one of {string.Join(", ", codes)}.", nameof(settings))).ToArray();
+        ChannelNames = _featureIndex.Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{Settings.ChannelPrefix}glcm_{Slug(GlcmFeatures.Definitions[i].Name)}_box{Settings.Radius}vox")).ToArray();
+        if (ChannelNames.Distinct(StringComparer.Ordinal).Count() != ChannelNames.Count)
+        {
+            throw new ArgumentException("A GLCM feature is listed twice.", nameof(settings));
+        }
+    }
+
+    public LocalGlcmSettings Settings { get; }
+
+    public IReadOnlyList<string> ChannelNames { get; }
+
+    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(output);
+        if (region.BoundingBox() is not { } box)
+        {
+            return;
+        }
+
+        var grid = Discretised(image, region, box);
+        int r = Settings.Radius, ng = grid.GreyLevels;
+        var offsets = TextureDirections.Volumetric.Select(o => o.Times(Settings.Distance)).ToArray();
+        int nx = image.Geometry.Size.X, ny = image.Geometry.Size.Y;
+        int done = 0, rows = box.Size.Y * box.Size.Z;
+        Parallel.For(0, rows, () => (Counts: new double[ng * ng], Features: new double[GlcmFeatures.Definitions.Count]), (row, _, buffers) =>
+        {
+            int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
+            var window = new Window(grid, offsets, ng, y - r, y + r, z - r, z + r);
+            Array.Clear(buffers.Counts);
+            bool started = false;
+            for (int x = box.Min.X; x <= box.Max.X; x++)
+            {
+                if (!started)
+                {
+                    // Each column adds its pairs with the columns before it (and within itself), so every pair counts once.
+                    for (int c = x - r; c <= x + r; c++)
+                    {
+                        window.Column(buffers.Counts, c, x - r, c, +1);
+                    }
+
+                    started = true;
+                }
+                else
+                {
+                    window.Column(buffers.Counts, x - r - 1, x - r - 1, x + r - 1, -1);
+                    window.Column(buffers.Counts, x + r, x - r, x + r, +1);
+                }
+
+                int v = x + (nx * (y + (ny * z)));
+                if (region.Voxels[v] == 0)
+                {
+                    continue;
+                }
+
+                GlcmFeatures.Compute(buffers.Counts, ng, buffers.Features);
+                for (int c = 0; c < _featureIndex.Length; c++)
+                {
+                    output[c].Span[v] = (float)buffers.Features[_featureIndex[c]];
+                }
+            }
+
+            if (progress is not null)
+            {
+                progress.Report((double)Interlocked.Increment(ref done) / rows);
+            }
+
+            return buffers;
+        }, _ => { });
+    }
+
+    /// <summary>
+    /// Grey levels of the voxels that can enter a neighbourhood (region voxels, or with an unmasked kernel every
+    /// voxel of the region's box padded by the radius), 0 elsewhere, on the image grid.
+    /// </summary>
+    internal LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box)
+    {
+        var size = image.Geometry.Size;
+        var padded = box.Pad(Settings.Radius, size);
+        var intensities = new double[size.Count];
+        var mask = new bool[size.Count];
+        var voxels = image.Voxels;
+        for (int z = padded.Min.Z; z <= padded.Max.Z; z++)
+        {
+            for (int y = padded.Min.Y; y <= padded.Max.Y; y++)
+            {
+                for (int x = padded.Min.X; x <= padded.Max.X; x++)
+                {
+                    int v = x + (size.X * (y + (size.Y * z)));
+                    bool enters = Settings.MaskedKernel ? region.Voxels[v] != 0 : true;
+                    if (enters && float.IsFinite(voxels[v]))
+                    {
+                        mask[v] = true;
+                        intensities[v] = voxels[v];
+                    }
+                }
+            }
+        }
+
+        var levels = Discretise.Levels(intensities, mask, Settings.Discretisation, null, out int ng);
+        return new LevelGrid(levels, size, ng);
+    }
+
+    private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '_');
+
+    /// <summary>Discretised grey levels on the image grid (0: cannot enter a neighbourhood).</summary>
+    internal sealed record LevelGrid(int[] Levels, Size3 Size, int GreyLevels)
+    {
+        public int At(int x, int y, int z) =>
+            (uint)x < (uint)Size.X && (uint)y < (uint)Size.Y && (uint)z < (uint)Size.Z ? Levels[x + (Size.X * (y + (Size.Y * z)))] : 0;
+    }
+
+    /// <summary>The rows [y0, y1] × [z0, z1] of the sliding box; its x extent is given per update.</summary>
+    private readonly struct Window(LevelGrid grid, VoxelOffset[] offsets, int ng, int y0, int y1, int z0, int z1)
+    {
+        /// <summary>
+        /// Adds (<paramref name="sign"/> +1) or removes (−1) every co-occurring pair with an end in column
+        /// <paramref name="c"/> and both ends in the box with x in [<paramref name="x0"/>, <paramref name="x1"/>]. A pair
+        /// inside the column is counted once, from its first end.
+        /// </summary>
+        public void Column(double[] counts, int c, int x0, int x1, int sign)
+        {
+            for (int z = z0; z <= z1; z++)
+            {
+                for (int y = y0; y <= y1; y++)
+                {
+                    int a = grid.At(c, y, z);
+                    if (a == 0)
+                    {
+                        continue;
+                    }
+
+                    foreach (var d in offsets)
+                    {
+                        int qx = c + d.X, qy = y + d.Y, qz = z + d.Z;
+                        if (qx >= x0 && qx <= x1 && qy >= y0 && qy <= y1 && qz >= z0 && qz <= z1 && grid.At(qx, qy, qz) is var b && b != 0)
+                        {
+                            counts[((a - 1) * ng) + b - 1] += sign;
+                            counts[((b - 1) * ng) + a - 1] += sign;
+                        }
+
+                        qx = c - d.X;
+                        qy = y - d.Y;
+                        qz = z - d.Z;
+                        if (qx != c && qx >= x0 && qx <= x1 && qy >= y0 && qy <= y1 && qz >= z0 && qz <= z1 && grid.At(qx, qy, qz) is var e && e != 0)
+                        {
+                            counts[((a - 1) * ng) + e - 1] += sign;
+                            counts[((e - 1) * ng) + a - 1] += sign;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
