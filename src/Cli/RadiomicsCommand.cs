@@ -19,6 +19,8 @@ public static class RadiomicsCommand
             StudyCommand.Create(console),
             MergeCommand.Create(console),
             DeltaCommand.Create(console),
+            RegisterCommand.Create(console),
+            PropagateCommand.Create(console),
         };
         return root;
     }
