@@ -29,13 +29,24 @@ public static class FeatureExtractor
     public static FeatureTable Extract(Image image, LabelMap mask, FeatureSettings settings, IProgress<FeatureExtractionProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(mask);
-        var roi = RoiPreprocessing.Run(image, mask, settings);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
         var families = settings.Families.ToKeys();
-        progress?.Report(new FeatureExtractionProgress("preprocessing", 1, families.Count + 1));
-        var values = Compute(roi, settings.Families, progress, offset: 1, total: families.Count + 1);
         var labels = mask.Labels();
         string region = labels.Count == 1 ? labels[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : "roi";
-        return FeatureTable.FromValues(values, region: region, settings: settings);
+        int perType = families.Count + 1, total = perType * settings.ImageTypes.Count;
+        var tables = new List<FeatureTable>();
+        for (int t = 0; t < settings.ImageTypes.Count; t++)
+        {
+            var type = settings.ImageTypes[t];
+            var filter = type.Settings() is Filters.OriginalSettings ? null : type;
+            var roi = RoiPreprocessing.Run(image, mask, settings, filter);
+            progress?.Report(new FeatureExtractionProgress(filter is null ? "preprocessing" : $"filter {type.ImageTypeName()}", (t * perType) + 1, total));
+            var values = Compute(roi, settings.Families, progress, offset: (t * perType) + 1, total: total);
+            tables.Add(FeatureTable.FromValues(values, region: region, settings: settings).WithImageType(type.ImageTypeName()));
+        }
+
+        return tables.Count == 1 ? tables[0] : FeatureTable.Concat(tables);
     }
 
     /// <summary>The requested families of a preprocessed ROI, in a fixed order (morphology, local intensity, statistics, histogram, IVH, texture).</summary>

@@ -41,6 +41,13 @@ public sealed record FeatureSettings
     /// <summary>Families to compute. Default: all.</summary>
     public FeatureFamilies Families { get; init; } = FeatureFamilies.All;
 
+    /// <summary>
+    /// Images the features are computed on (PyRadiomics "image types"): the original and/or IBSI 2 filter responses
+    /// (<see cref="Filters.ImageType"/>), each tagged in the table's <c>image_type</c> column. Filters act on the whole
+    /// interpolated image; masks and re-segmentation come from the original intensities. Default: the original only.
+    /// </summary>
+    public IReadOnlyList<Filters.ImageType> ImageTypes { get; init; } = [Filters.ImageType.OriginalImage];
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work or that contradicts another.</summary>
     public void Validate()
     {
@@ -51,6 +58,22 @@ public sealed record FeatureSettings
         if (!Enum.IsDefined(Dimensionality))
         {
             throw new ArgumentException($"Unknown dimensionality {Dimensionality}.", nameof(Dimensionality));
+        }
+
+        if (ImageTypes is null || ImageTypes.Count == 0)
+        {
+            throw new ArgumentException("List at least one image type (e.g. original).", nameof(ImageTypes));
+        }
+
+        foreach (var type in ImageTypes)
+        {
+            ArgumentNullException.ThrowIfNull(type, nameof(ImageTypes));
+            type.Settings().Validate();
+        }
+
+        if (ImageTypes.Select(t => t.ImageTypeName()).Distinct(StringComparer.Ordinal).Count() != ImageTypes.Count)
+        {
+            throw new ArgumentException("An image type is listed twice.", nameof(ImageTypes));
         }
 
         Resampling?.Validate();

@@ -20,6 +20,7 @@ public static class FeatureSettingsYaml
         new Vec3Converter(),
         new FamiliesConverter(),
         new AggregationListConverter(),
+        new ImageTypeListConverter(),
         new ScalarConverter<Interpolator>(
             [(Interpolator.NearestNeighbour, "nearest"), (Interpolator.Linear, "linear"), (Interpolator.BSpline, "bspline")]),
         new ScalarConverter<DiscretisationMethod>(
@@ -206,6 +207,55 @@ public static class FeatureSettingsYaml
 
         public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
             Flow(emitter, ((IEnumerable<TextureAggregation>)value!).Select(a => a.ToIbsiString()), ScalarStyle.DoubleQuoted);
+    }
+
+    /// <summary>
+    /// The list of image types: a sequence of one-key maps (<c>- laplacian_of_gaussian: {sigma: 3}</c>), each read and
+    /// written as an <see cref="Filters.ImageType"/>.
+    /// </summary>
+    private sealed class ImageTypeListConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => typeof(IEnumerable<Filters.ImageType>).IsAssignableFrom(type);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            parser.Consume<SequenceStart>();
+            var list = new List<Filters.ImageType>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                var start = parser.Current?.Start ?? Mark.Empty;
+                var item = (Filters.ImageType?)rootDeserializer(typeof(Filters.ImageType))
+                    ?? throw new YamlException(start, start, "An image type entry is empty; name one filter, e.g. 'original: {}'.");
+                try
+                {
+                    item.Settings().Validate();
+                }
+                catch (ArgumentException e)
+                {
+                    throw new YamlException(start, start, e.Message);
+                }
+
+                list.Add(item);
+            }
+
+            return type.IsArray ? list.ToArray() : list;
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer)
+        {
+            emitter.Emit(new SequenceStart(null, null, false, SequenceStyle.Block));
+            foreach (var item in (IEnumerable<Filters.ImageType>)value!)
+            {
+                // Only the filter the entry names: "- laplacian_of_gaussian: {...}", not every unset alternative.
+                var property = typeof(Filters.ImageType).GetProperties().First(p => p.PropertyType.IsSubclassOf(typeof(Filters.FilterSettings)) && p.GetValue(item) is not null);
+                emitter.Emit(new MappingStart());
+                emitter.Emit(new Scalar(UnderscoredNamingConvention.Instance.Apply(property.Name)));
+                serializer(property.GetValue(item), property.PropertyType);
+                emitter.Emit(new MappingEnd());
+            }
+
+            emitter.Emit(new SequenceEnd());
+        }
     }
 
     /// <summary>An enum as fixed words.</summary>

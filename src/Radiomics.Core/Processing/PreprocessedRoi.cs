@@ -30,7 +30,10 @@ public sealed class PreprocessedRoi
         }
 
         _roiIntensities = [.. list];
-        double? lower = settings.Resegmentation.Minimum, upper = settings.Resegmentation.Maximum;
+        // A response map's ROI carries an unbounded range: the re-segmentation bounds are HU of the original image and
+        // must not anchor the discretisation of filtered intensities.
+        double? lower = double.IsFinite(resegmentationRange.Minimum) ? settings.Resegmentation.Minimum : null;
+        double? upper = double.IsFinite(resegmentationRange.Maximum) ? settings.Resegmentation.Maximum : null;
         _discretised = new(() => Discretise.Volume(roi, settings.Discretisation, lower));
         _ivh = new(() => Discretise.ForIntensityVolumeHistogram(_roiIntensities, settings.IntensityVolumeHistogram, lower, upper));
     }

@@ -19,7 +19,15 @@ public static class RoiPreprocessing
     /// <exception cref="GeometryMismatchException">The mask is not on the image's grid.</exception>
     /// <exception cref="EmptyRoiException">The mask is empty, or interpolation or re-segmentation leaves no voxel.</exception>
     /// <exception cref="ArgumentException">Invalid settings, a multi-component image, or non-finite intensities that interpolation would spread.</exception>
-    public static PreprocessedRoi Run(Image image, LabelMap mask, FeatureSettings settings)
+    public static PreprocessedRoi Run(Image image, LabelMap mask, FeatureSettings settings) => Run(image, mask, settings, null);
+
+    /// <summary>
+    /// The ROI of a response map (IBSI 2 chain): the image is interpolated as for the original, the masks come from
+    /// the original intensities (re-segmentation included), and <paramref name="filter"/> is applied to the whole
+    /// interpolated image (not a crop, so boundary conditions act at the image border as the manual prescribes); the
+    /// ROI then holds the response. Discretisation of the response ignores the re-segmentation range.
+    /// </summary>
+    public static PreprocessedRoi Run(Image image, LabelMap mask, FeatureSettings settings, Filters.IImageFilter? filter)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mask);
@@ -36,9 +44,24 @@ public static class RoiPreprocessing
         ImageGeometry geometry;
         double[] intensities;
         bool[] morphological;
+        Func<double[]>? response = null;
         if (settings.Resampling is not { } rs)
         {
             var box = maskBox.Pad(Margin(image.Geometry.Spacing), image.Geometry.Size);
+            if (filter is not null)
+            {
+                response = () =>
+                {
+                    var whole = VoxelBlock.ToDouble(image, BoundingBox.Whole(image.Geometry.Size));
+                    if (settings.RoundInputIntensities)
+                    {
+                        RoundInPlace(whole);
+                    }
+
+                    return Crop(filter.Apply(new Image<double>(image.Geometry, whole)), box);
+                };
+            }
+
             geometry = image.Geometry.Crop(box);
             intensities = VoxelBlock.ToDouble(image, box);
             if (settings.RoundInputIntensities)
@@ -62,6 +85,10 @@ public static class RoiPreprocessing
             geometry = target.Crop(box);
             intensities = Resample.ImageValues(image, target, box, rs, settings.RoundInputIntensities);
             morphological = Place(resampledMask, covering, box);
+            if (filter is not null)
+            {
+                response = () => Crop(filter.Apply(new Image<double>(target, Resample.ImageValues(image, target, BoundingBox.Whole(target.Size), rs, settings.RoundInputIntensities))), box);
+            }
         }
 
         var range = Resegment.Range(intensities, morphological, settings.Resegmentation);
@@ -72,8 +99,16 @@ public static class RoiPreprocessing
                 $"No ROI voxel has an intensity in the re-segmentation range [{range.Minimum}, {range.Maximum}] (or every ROI intensity is non-finite).");
         }
 
+        if (response is not null)
+        {
+            intensities = response();
+            range = (double.NegativeInfinity, double.PositiveInfinity);
+        }
+
         return new PreprocessedRoi(new RoiVolume(geometry, intensities, morphological, intensityMask), settings, range);
     }
+
+    private static double[] Crop(Image<double> image, BoundingBox box) => VoxelBlock.ToDouble(image, box);
 
     /// <summary>Voxels per axis that hold the local-intensity sphere, at least one so the ROI never touches the grid edge.</summary>
     private static Index3 Margin(Vec3 spacing)

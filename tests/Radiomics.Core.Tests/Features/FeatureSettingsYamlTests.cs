@@ -99,3 +99,34 @@ public class FeatureSettingsYamlTests
         Assert.Equal(FeaturePresets.ConfigC.IntensityVolumeHistogram, s.IntensityVolumeHistogram);
     }
 }
+
+public class ImageTypeYamlTests
+{
+    [Fact]
+    public void Image_types_read_from_YAML_and_survive_a_round_trip()
+    {
+        const string yaml = """
+            image_types:
+              - original: {}
+              - laplacian_of_gaussian: {sigma: 1.5, truncation: 4}
+              - wavelet: {family: coif1, subband: LLH, level: 1}
+            families: [intensity_statistics]
+            """;
+        var settings = FeatureSettingsYaml.FromYaml(yaml, "filters.yaml");
+        Assert.Equal(3, settings.ImageTypes.Count);
+        var log = Assert.IsType<Radiomics.Filters.LaplacianOfGaussianSettings>(settings.ImageTypes[1].Settings());
+        Assert.Equal(1.5, log.Sigma);
+        Assert.Equal("coif1", Assert.IsType<Radiomics.Filters.SeparableWaveletSettings>(settings.ImageTypes[2].Settings()).Family);
+        var again = FeatureSettingsYaml.FromYaml(FeatureSettingsYaml.ToYaml(settings));
+        Assert.Equal(settings.ImageTypes.Select(t => t.ImageTypeName()), again.ImageTypes.Select(t => t.ImageTypeName()));
+    }
+
+    [Fact]
+    public void An_entry_naming_two_filters_or_a_duplicate_is_an_error()
+    {
+        var two = new FeatureSettings { ImageTypes = [new Radiomics.Filters.ImageType { Original = new(), Square = new() }] };
+        Assert.Contains("exactly one filter", Assert.ThrowsAny<ArgumentException>(two.Validate).Message, StringComparison.Ordinal);
+        var twice = new FeatureSettings { ImageTypes = [Radiomics.Filters.ImageType.OriginalImage, Radiomics.Filters.ImageType.OriginalImage] };
+        Assert.Contains("listed twice", Assert.Throws<ArgumentException>(twice.Validate).Message, StringComparison.Ordinal);
+    }
+}
