@@ -130,3 +130,19 @@ public class ImageTypeYamlTests
         Assert.Contains("listed twice", Assert.Throws<ArgumentException>(twice.Validate).Message, StringComparison.Ordinal);
     }
 }
+
+public class ReadmeImageTypesTests
+{
+    [Fact]
+    public void The_README_image_types_example_is_valid()
+    {
+        var readme = File.ReadAllText(Path.Combine(Radiomics.TestSupport.SharedData.RepositoryRoot ?? throw new InvalidOperationException("repository not found"), "README.md"));
+        int start = readme.IndexOf("```yaml\nimage_types", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README has no image types example");
+        start += "```yaml\n".Length;
+        var s = FeatureSettingsYaml.FromYaml(readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)], "README.md");
+        Assert.Equal(["original", "log-sigma-3mm"], s.ImageTypes.Take(2).Select(t => t.ImageTypeName()));
+        Assert.Equal(4, s.ImageTypes.Count);
+        Assert.True(Assert.IsType<Radiomics.Filters.GaborSettings>(s.ImageTypes[3].Settings()).OrthogonalPlanes);
+    }
+}
