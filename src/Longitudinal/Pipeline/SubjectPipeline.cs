@@ -65,7 +65,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             long count = mask.Count(1);
             registrations.Add(new RegistrationRecord(
                 subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, watch.Elapsed.TotalSeconds,
-                given is null ? double.NaN : Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
+                given is null ? double.NaN : Overlap.Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
                 count / jacobianSum, minimumJacobian));
             if (settings.WriteMaps)
             {
@@ -189,21 +189,6 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         }
 
         return (sum, minimum);
-    }
-
-    private static double Dice(LabelMap a, LabelMap b)
-    {
-        var x = a.Voxels;
-        var y = b.Voxels;
-        long both = 0, sizes = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            bool inA = x[i] != 0, inB = y[i] != 0;
-            both += inA && inB ? 1 : 0;
-            sizes += (inA ? 1 : 0) + (inB ? 1 : 0);
-        }
-
-        return sizes == 0 ? double.NaN : 2.0 * both / sizes;
     }
 
     private static IEnumerable<TransitionRecord> Transitions(string subject, string from, string to, HabitatTransitions t)

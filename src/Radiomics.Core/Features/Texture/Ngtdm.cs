@@ -70,14 +70,14 @@ public static class Ngtdm
             return [double.NaN, double.NaN, double.NaN, double.NaN, double.NaN];
         }
 
-        var present = new List<(int Level, double P, double S)>();
+        var present = new List<(int Level, double P, double S, double N)>();
         double ps = 0;
         for (int i = 0; i < ng; i++)
         {
             double n = c[(2 * i) + 1];
             if (n > 0)
             {
-                present.Add((i + 1, n / nvc, c[2 * i]));
+                present.Add((i + 1, n / nvc, c[2 * i], n));
                 ps += n / nvc * c[2 * i];
             }
         }
@@ -90,7 +90,9 @@ public static class Ngtdm
             {
                 double d = a.Level - b.Level;
                 contrastRange += a.P * b.P * d * d;
-                busynessDenominator += Math.Abs((a.Level * a.P) - (b.Level * b.P));
+
+                // |i·p_i − j·p_j| from the integer counts: exact, so a tie (all i·n_i equal) is a true 0.
+                busynessDenominator += Math.Abs((a.Level * a.N) - (b.Level * b.N)) / nvc;
                 complexity += Math.Abs(d) * ((a.P * a.S) + (b.P * b.S)) / (a.P + b.P);
                 strengthNumerator += (a.P + b.P) * d * d;
             }

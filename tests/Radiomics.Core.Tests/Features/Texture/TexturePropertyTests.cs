@@ -159,4 +159,14 @@ public class TexturePropertyTests
         Assert.Equal(0, F("65HE"));        // NGTDM contrast with one level (IBSI)
         Assert.Equal(1.0 / 27, F("P30P"), 12); // one zone of 27 voxels
     }
+
+    [Fact]
+    public void NGTDM_busyness_of_tied_weighted_levels_is_zero_not_a_rounding_blow_up()
+    {
+        // Levels 1 and 2 with n_1 = 2 n_2: 1·p_1 = 2·p_2 exactly, so the busyness denominator vanishes (IBSI: 0).
+        int[] levels = [1, 1, 2, 1, 1, 2];
+        var roi = new DiscretisedVolume(new Size3(6, 1, 1), Vec3.One, levels, 2);
+        var busyness = Ngtdm.Compute(roi, new TextureSettings { Aggregations = [TextureAggregation.Merged3D] }).Single(v => v.IbsiCode == "NQ30").Value;
+        Assert.Equal(0, busyness);
+    }
 }
