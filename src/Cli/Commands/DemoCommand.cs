@@ -73,9 +73,4 @@ internal static class DemoCommand
         }));
         return command;
     }
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -130,7 +130,7 @@ internal static class HabitatsCommand
                     selection = ClusterCountSelection.Evaluate(
                         scaled,
                         new ClusterCountSelectionSettings { MinClusters = run.KMin, MaxClusters = run.KMax, KMeans = kmeans },
-                        new TaskProgress<int>(kk => selectTask.Value = kk - run.KMin + 1));
+                        new SynchronousProgress<int>(kk => selectTask.Value = kk - run.KMin + 1));
                     k = selection.Best(run.Criterion);
                 }
 
@@ -138,7 +138,7 @@ internal static class HabitatsCommand
                 habitatModel = HabitatModel.Fit(
                     maps,
                     new HabitatSettings { KMeans = kmeans with { NClusters = k }, MaxVoxelsPerScan = run.MaxVoxelsPerScan, MiniBatch = run.MiniBatch },
-                    new TaskProgress<double>(p => fitTask.Value = p));
+                    new SynchronousProgress<double>(p => fitTask.Value = p));
                 fitTask.Value = 1;
             }
         });
@@ -273,10 +273,4 @@ internal static class HabitatsCommand
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
     private static string Csv(string s) => s.Contains(',') || s.Contains('"') ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
-
-    /// <summary>Forwards library progress to a Spectre task on the calling thread.</summary>
-    private sealed class TaskProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -111,9 +111,4 @@ internal static class RegisterCommand
     }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     private static double[] Row(Matrix3 m, int r) => [m[r, 0], m[r, 1], m[r, 2]];
-
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

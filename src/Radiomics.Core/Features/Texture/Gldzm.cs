@@ -33,8 +33,8 @@ public static class Gldzm
         ArgumentNullException.ThrowIfNull(roi);
         ArgumentNullException.ThrowIfNull(settings);
         int ng = roi.GreyLevelCount;
-        int farthest = Math.Max(1, (Math.Min(roi.Size.X, Math.Min(roi.Size.Y, roi.Size.Z)) + 1) / 2 + 1);
-        farthest = Math.Max(farthest, (Math.Min(roi.Size.X, roi.Size.Y) + 1) / 2 + 1);
+        // No voxel lies farther from the edge than half the smaller in-plane extent; the 3D bound is never larger.
+        int farthest = ((Math.Min(roi.Size.X, roi.Size.Y) + 1) / 2) + 1;
         return new ScopeAggregation(
             roi, settings, Family, Definitions,
             () => new TextureMatrix(ng, farthest),

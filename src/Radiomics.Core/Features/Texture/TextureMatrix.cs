@@ -30,15 +30,4 @@ public sealed class TextureMatrix
         System.Numerics.Tensors.TensorPrimitives.Add(Counts, other.Counts, Counts);
         Voxels += other.Voxels;
     }
-
-    public static TextureMatrix Sum(IEnumerable<TextureMatrix> matrices, int rows, int columns)
-    {
-        var sum = new TextureMatrix(rows, columns);
-        foreach (var m in matrices)
-        {
-            sum.Add(m);
-        }
-
-        return sum;
-    }
 }
