@@ -19,6 +19,11 @@ internal sealed class DenseObjective
 
     private readonly int _stride;
 
+    /// <summary>Slice chunks per evaluation: enough to balance a few threads, few enough to keep per-chunk gradients small.</summary>
+    private const int ChunkCount = 16;
+
+    private ThreadState[]? _states;
+
     /// <summary>An objective over <paramref name="level"/> with <paramref name="metric"/>; a <paramref name="stride"/> above 1 samples one voxel in that many along each row (<paramref name="parallel"/> sets the threads).</summary>
     public DenseObjective(LevelImages level, PointMetric metric, ParallelOptions parallel, int stride = 1)
     {
@@ -57,26 +62,20 @@ internal sealed class DenseObjective
         long count = _level.CountSamples(_stride);
         bool wantGradient = !gradient.IsEmpty;
 
+        int gradientLength = spline is null ? 12 : spline.Coefficients.Length;
+        var states = States(gradientLength, spline);
         if (_metric.NeedsStatistics)
         {
             var statistics = new double[_metric.StatisticsLength];
-            var gate = new object();
-            Parallel.For(0, fixedGeometry.Size.Z, _parallel, () => new ThreadState(_metric.StatisticsLength, 0, spline),
-                (z, _, state) =>
+            Run(states, map, spline, pass: 1);
+            foreach (var state in states)
+            {
+                for (int i = 0; i < statistics.Length; i++)
                 {
-                    Slice(z, map, spline, state, pass: 1);
-                    return state;
-                },
-                state =>
-                {
-                    lock (gate)
-                    {
-                        for (int i = 0; i < statistics.Length; i++)
-                        {
-                            statistics[i] += state.Statistics[i];
-                        }
-                    }
-                });
+                    statistics[i] += state.Statistics[i];
+                }
+            }
+
             _metric.Prepare(statistics, count);
             if (!wantGradient)
             {
@@ -88,27 +87,17 @@ internal sealed class DenseObjective
             _metric.PrepareCount(count);
         }
 
-        int gradientLength = spline is null ? 12 : spline.Coefficients.Length;
         var total = new double[gradientLength];
         double valueSum = 0;
-        var lockObject = new object();
-        Parallel.For(0, fixedGeometry.Size.Z, _parallel, () => new ThreadState(0, gradientLength, spline),
-            (z, _, state) =>
+        Run(states, map, spline, pass: 2);
+        foreach (var state in states)
+        {
+            valueSum += state.ValueSum;
+            for (int i = 0; i < total.Length; i++)
             {
-                Slice(z, map, spline, state, pass: 2);
-                return state;
-            },
-            state =>
-            {
-                lock (lockObject)
-                {
-                    valueSum += state.ValueSum;
-                    for (int i = 0; i < total.Length; i++)
-                    {
-                        total[i] += state.Gradient[i];
-                    }
-                }
-            });
+                total[i] += state.Gradient[i];
+            }
+        }
 
         if (!_metric.NeedsStatistics)
         {
@@ -128,6 +117,42 @@ internal sealed class DenseObjective
         }
 
         return _metric.Value;
+    }
+
+    /// <summary>
+    /// Per-chunk accumulators, reused across evaluations. The slices are cut into a fixed number of contiguous chunks
+    /// (independent of the thread count) and the chunk sums are merged in chunk order, so floating-point sums, and
+    /// hence the whole registration, are the same from run to run and for any number of threads.
+    /// </summary>
+    private ThreadState[] States(int gradientLength, SplineState? spline)
+    {
+        int chunks = Math.Min(ChunkCount, _level.Fixed.Geometry.Size.Z);
+        int rowLength = spline is null ? 0 : spline.Axes[0].First.Length;
+        if (_states is null || _states[0].Gradient.Length != gradientLength || _states[0].Ux.Length != rowLength || (spline is not null && !_states[0].FitsGrid(spline.Grid.Size)))
+        {
+            _states = new ThreadState[chunks];
+            for (int c = 0; c < chunks; c++)
+            {
+                _states[c] = new ThreadState(_metric.StatisticsLength, gradientLength, spline);
+            }
+        }
+
+        return _states;
+    }
+
+    private void Run(ThreadState[] states, Mapping map, SplineState? spline, int pass)
+    {
+        int depth = _level.Fixed.Geometry.Size.Z;
+        Parallel.For(0, states.Length, _parallel, c =>
+        {
+            var state = states[c];
+            state.Reset(pass);
+            int from = (int)((long)depth * c / states.Length), to = (int)((long)depth * (c + 1) / states.Length);
+            for (int z = from; z < to; z++)
+            {
+                Slice(z, map, spline, state, pass);
+            }
+        });
     }
 
     /// <summary>
@@ -305,6 +330,25 @@ internal sealed class DenseObjective
             Gy = new double[nx];
             Gz = new double[nx];
             Evaluator = spline is null ? null : new BSplineRowEvaluator(spline.Grid.Size);
+            _gridSize = spline?.Grid.Size;
+        }
+
+        private readonly Size3? _gridSize;
+
+        public bool FitsGrid(Size3 gridSize) => _gridSize == gridSize;
+
+        /// <summary>Clears what <paramref name="pass"/> accumulates (statistics in pass 1; value and gradient in pass 2).</summary>
+        public void Reset(int pass)
+        {
+            if (pass == 1)
+            {
+                Array.Clear(Statistics);
+            }
+            else
+            {
+                Array.Clear(Gradient);
+                ValueSum = 0;
+            }
         }
 
         public double[] Statistics { get; }
