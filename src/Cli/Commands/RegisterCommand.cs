@@ -6,55 +6,74 @@ using Radiomics.IO;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Resampling;
 using Radiomics.Longitudinal.Transforms;
+using Radiomics.Longitudinal.Transforms.IO;
 using Spectre.Console;
 
 namespace Radiomics.Cli.Commands;
 
 /// <summary>
 /// <c>radiomics register FIXED MOVING -o OUTDIR</c>: affine then cubic B-spline registration (Mattes mutual
-/// information). Writes <c>displacement.nii.gz</c> (the dense field u on the fixed grid, mm, LPS components: fixed
-/// point x corresponds to moving point x + u(x)), <c>affine.json</c> (the affine stage), <c>moving_resampled.nii.gz</c>
-/// (the moving image on the fixed grid, for checking) and <c>registration.json</c> (settings, levels, timing).
+/// information), by our own methods or by elastix (<c>--backend elastix</c>). Writes the registration folder of
+/// <see cref="RegistrationFolder"/> (<c>displacement.nii.gz</c>: the dense field u on the fixed grid, mm, LPS
+/// components, fixed point x ↔ moving point x + u(x); the affine stage as <c>affine.json</c> and ITK's
+/// <c>affine.tfm</c>), plus <c>moving_resampled.nii.gz</c> (the moving image on the fixed grid, for checking) and
+/// <c>registration.json</c> (settings, levels, timing).
 /// </summary>
 internal static class RegisterCommand
 {
-    public const string DisplacementFile = "displacement.nii.gz";
-
     public static Command Create(IAnsiConsole console)
     {
         var fixedArg = new Argument<FileInfo>("fixed") { Description = "Fixed image (e.g. the follow-up scan): the grid of the outputs." };
         var movingArg = new Argument<FileInfo>("moving") { Description = "Moving image (e.g. the baseline scan)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the transform files.", Required = true };
         var threads = new Option<int>("--threads") { Description = "Threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var gridSpacing = new Option<double?>("--grid-spacing") { Description = "B-spline control point spacing at the finest level, mm (default 12)." };
-        var affineOnly = new Option<bool>("--affine-only") { Description = "Stop after the affine stage." };
-        var fixedMask = new Option<FileInfo?>("--fixed-mask") { Description = "Only voxels of this mask (on the fixed grid) drive the metric." };
+        var gridSpacing = new Option<double?>("--grid-spacing") { Description = "B-spline control point spacing at the finest level, mm (default 12; ours only)." };
+        var affineOnly = new Option<bool>("--affine-only") { Description = "Stop after the affine stage (ours only)." };
+        var fixedMask = new Option<FileInfo?>("--fixed-mask") { Description = "Only voxels of this mask (on the fixed grid) drive the metric (ours only)." };
+        var backend = new Option<string>("--backend") { Description = "ours (default) or elastix (runs the elastix and transformix executables; keeps their parameter files in OUTDIR/elastix).", DefaultValueFactory = _ => "ours" };
+        backend.AcceptOnlyFromAmong("ours", "elastix");
         var command = new Command("register", "Register a moving image with a fixed image (affine, then B-spline) and write the transform.")
         {
-            fixedArg, movingArg, output, threads, gridSpacing, affineOnly, fixedMask,
+            fixedArg, movingArg, output, threads, gridSpacing, affineOnly, fixedMask, backend,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var fixedPath = parse.GetRequiredValue(fixedArg).FullName;
             var movingPath = parse.GetRequiredValue(movingArg).FullName;
             var outDir = parse.GetRequiredValue(output).FullName;
+            int threadCount = Math.Max(1, parse.GetValue(threads));
+            bool elastix = parse.GetValue(backend) == "elastix";
+            if (elastix && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))
+            {
+                throw new ArgumentException("--affine-only, --grid-spacing and --fixed-mask apply to the 'ours' backend; with elastix, give parameter maps through the library (ElastixSettings.ParameterFiles).");
+            }
+
+            var elastixSettings = new ElastixSettings { NumberOfThreads = threadCount, WorkingDirectory = Path.Combine(outDir, "elastix") };
+            if (elastix && !ElastixRegistration.IsAvailable(elastixSettings.Elastix))
+            {
+                throw new InvalidOperationException("--backend elastix: the 'elastix' executable was not found on PATH; install elastix (e.g. apt-get install elastix) or use --backend ours.");
+            }
+
             var fixedImage = ImageFile.Read(fixedPath);
             var movingImage = ImageFile.Read(movingPath);
             var defaults = new DeformableRegistrationSettings();
             var settings = defaults with
             {
-                NumberOfThreads = Math.Max(1, parse.GetValue(threads)),
+                NumberOfThreads = threadCount,
                 Deformable = parse.GetValue(affineOnly) ? null
                     : parse.GetValue(gridSpacing) is { } g ? defaults.Deformable! with { GridSpacing = g } : defaults.Deformable,
             };
             LabelMap? mask = parse.GetValue(fixedMask) is { } m ? ImageFile.ReadLabelMap(m.FullName) : null;
             mask?.Geometry.EnsureMatches(fixedImage.Geometry, $"fixed mask {parse.GetValue(fixedMask)!.Name} vs fixed image");
+            IImageRegistration method = elastix
+                ? new ElastixRegistration(elastixSettings)
+                : new DeformableRegistration(settings) { FixedImageMask = mask };
 
             RegistrationResult result = null!;
             console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("Registering", maxValue: 1);
-                result = new DeformableRegistration(settings) { FixedImageMask = mask }.Execute(fixedImage, movingImage, new SynchronousProgress<RegistrationProgress>(p =>
+                result = method.Execute(fixedImage, movingImage, new SynchronousProgress<RegistrationProgress>(p =>
                 {
                     task.Description = $"{p.Stage} level {p.Level + 1}/{p.LevelCount}";
                     task.Value = p.Fraction;
@@ -62,53 +81,63 @@ internal static class RegisterCommand
                 task.Value = 1;
             });
 
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.NumberOfThreads };
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount };
             var field = result.DisplacementField(parallel);
             var jacobian = DisplacementField.JacobianDeterminant(field, parallel);
-            Directory.CreateDirectory(outDir);
-            ImageFile.Write(field, Path.Combine(outDir, DisplacementFile));
+            var affine = elastix ? ElastixAffineStage(elastixSettings.WorkingDirectory!) : RegistrationFolder.AffineStage(result.Transform);
+            RegistrationFolder.Write(outDir, field, affine);
             ImageFile.Write(Resampler.Resample(movingImage, result.Transform, fixedImage.Geometry, InterpolatorKind.Linear, 0, parallel), Path.Combine(outDir, "moving_resampled.nii.gz"));
-            if (AffineStage(result.Transform) is { } affine)
-            {
-                AtomicFile.WriteAllText(Path.Combine(outDir, "affine.json"), AffineJson(affine));
-            }
 
             var (minJ, maxJ) = jacobian.Range();
             AtomicFile.WriteAllText(Path.Combine(outDir, "registration.json"), JsonSerializer.Serialize(new
             {
                 @fixed = fixedPath,
                 moving = movingPath,
-                convention = "displacement.nii.gz: u on the fixed grid in mm, LPS; fixed point x corresponds to moving point x + u(x)",
-                metric = result.MetricValue,
+                backend = elastix ? "elastix" : "ours",
+                convention = $"{RegistrationFolder.DisplacementFileName}: u on the fixed grid in mm, LPS; fixed point x corresponds to moving point x + u(x)",
+                metric = Finite(result.MetricValue),
                 seconds = result.Elapsed.TotalSeconds,
-                threads = settings.NumberOfThreads,
+                threads = threadCount,
                 jacobian_min = minJ,
                 jacobian_max = maxJ,
-                levels = result.Levels.Select(l => new { stage = l.Stage, level = l.Level, iterations = l.Iterations, metric = l.MetricValue, seconds = l.Elapsed.TotalSeconds, stop = l.StopReason.ToString() }),
+                levels = result.Levels.Select(l => new { stage = l.Stage, level = l.Level, iterations = l.Iterations, metric = Finite(l.MetricValue), seconds = l.Elapsed.TotalSeconds, stop = l.StopReason.ToString() }),
             }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            string metric = double.IsFinite(result.MetricValue) ? string.Create(CultureInfo.InvariantCulture, $"; metric {result.MetricValue:F4}") : "";
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[green]Registered[/] in {result.Elapsed.TotalSeconds:F1} s on {settings.NumberOfThreads} thread(s); metric {result.MetricValue:F4}; Jacobian determinant {minJ:F3} … {maxJ:F3}{(minJ > 0 ? " (no folding)" : " [red](folding)[/]")}"));
-            console.MarkupLine($"Transform in {Markup.Escape(outDir)}: {DisplacementFile}, registration.json, moving_resampled.nii.gz");
+                $"[green]Registered[/] ({(elastix ? "elastix" : "ours")}) in {result.Elapsed.TotalSeconds:F1} s on {threadCount} thread(s){metric}; Jacobian determinant {minJ:F3} … {maxJ:F3}{(minJ > 0 ? " (no folding)" : " [red](folding)[/]")}"));
+            string affineFiles = affine is null ? "" : $", {RegistrationFolder.AffineJsonFileName}, {RegistrationFolder.AffineItkFileName}";
+            console.MarkupLine($"Transform in {Markup.Escape(outDir)}: {RegistrationFolder.DisplacementFileName}{affineFiles}, registration.json, moving_resampled.nii.gz");
             return CommandAction.Success;
         }));
         return command;
     }
 
-    private static AffineTransform? AffineStage(ITransform transform) => transform switch
-    {
-        AffineTransform a => a,
-        ILinearTransform l => l.ToAffine(),
-        CompositeTransform c => c.Transforms.OfType<ILinearTransform>().Select(l => l.ToAffine()).FirstOrDefault(),
-        _ => null,
-    };
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    private static string AffineJson(AffineTransform a) => JsonSerializer.Serialize(new
+    /// <summary>
+    /// The affine stage of an elastix run: its first parameter file when that is a linear transform (the built-in maps
+    /// run affine then B-spline). The elastix copies of the images and of the field are removed; the logs stay.
+    /// </summary>
+    private static AffineTransform? ElastixAffineStage(string work)
     {
-        convention = "fixed point x maps to moving point matrix · (x − center) + center + translation (mm, LPS; ITK's AffineTransform)",
-        matrix = new[] { Row(a.Matrix, 0), Row(a.Matrix, 1), Row(a.Matrix, 2) },
-        translation = new[] { a.Translation.X, a.Translation.Y, a.Translation.Z },
-        center = new[] { a.Center.X, a.Center.Y, a.Center.Z },
-    }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        foreach (var copy in new[] { "fixed.nii.gz", "moving.nii.gz" }.Select(f => Path.Combine(work, f)).Concat(Directory.EnumerateFiles(work, "deformationField.*")))
+        {
+            File.Delete(copy);
+        }
 
-    private static double[] Row(Matrix3 m, int r) => [m[r, 0], m[r, 1], m[r, 2]];
+        string first = Path.Combine(work, "TransformParameters.0.txt");
+        if (!File.Exists(first))
+        {
+            return null;
+        }
+
+        try
+        {
+            return ElastixTransformParameters.Read(first) is ILinearTransform linear ? linear.ToAffine() : null;
+        }
+        catch (TransformFileException)
+        {
+            return null;
+        }
+    }
 }

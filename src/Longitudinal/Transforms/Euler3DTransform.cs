@@ -19,6 +19,13 @@ public sealed record Euler3DTransform(double AngleX, double AngleY, double Angle
     public static Matrix3 RotationMatrix(double angleX, double angleY, double angleZ) =>
         Rz(angleZ) * Rx(angleX) * Ry(angleY);
 
+    /// <summary>
+    /// <c>R_z(γ)·R_y(β)·R_x(α)</c>: rotation about X first, then Y, then Z (ITK <c>Euler3DTransform</c> and elastix
+    /// <c>EulerTransform</c> with <c>ComputeZYX</c> on).
+    /// </summary>
+    public static Matrix3 RotationMatrixZYX(double angleX, double angleY, double angleZ) =>
+        Rz(angleZ) * Ry(angleY) * Rx(angleX);
+
     /// <summary>Derivatives of <see cref="RotationMatrix"/> with respect to the X, Y and Z angles.</summary>
     public static (Matrix3 DX, Matrix3 DY, Matrix3 DZ) RotationDerivatives(double angleX, double angleY, double angleZ)
     {

@@ -53,6 +53,18 @@ public static class Nifti
         return new ImageHeader(layout.Geometry, type, layout.Components);
     }
 
+    /// <summary>
+    /// The header's <c>intent_code</c> (e.g. 1007 <c>NIFTI_INTENT_VECTOR</c>, which ITK and this writer use for vector
+    /// images with LPS components; 1006 <c>NIFTI_INTENT_DISPVECT</c>, whose vectors ITK 5.4+ takes as RAS).
+    /// </summary>
+    public static int ReadIntentCode(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        using var stream = Open(path, file);
+        return ParseHeader(path, stream, file.Length, IsGzip(path)).Raw.IntentCode;
+    }
+
     private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     private static Stream Open(string path, FileStream file)
