@@ -54,8 +54,9 @@ internal static class RegisterCommand
                 throw new InvalidOperationException("--backend elastix: the 'elastix' executable was not found on PATH; install elastix (e.g. apt-get install elastix) or use --backend ours.");
             }
 
-            var fixedImage = ImageFile.Read(fixedPath);
+            Image? fixedImage = ImageFile.Read(fixedPath);
             var movingImage = ImageFile.Read(movingPath);
+            var fixedGeometry = fixedImage.Geometry;
             var defaults = new DeformableRegistrationSettings();
             var settings = defaults with
             {
@@ -64,7 +65,7 @@ internal static class RegisterCommand
                     : parse.GetValue(gridSpacing) is { } g ? defaults.Deformable! with { GridSpacing = g } : defaults.Deformable,
             };
             LabelMap? mask = parse.GetValue(fixedMask) is { } m ? ImageFile.ReadLabelMap(m.FullName) : null;
-            mask?.Geometry.EnsureMatches(fixedImage.Geometry, $"fixed mask {parse.GetValue(fixedMask)!.Name} vs fixed image");
+            mask?.Geometry.EnsureMatches(fixedGeometry, $"fixed mask {parse.GetValue(fixedMask)!.Name} vs fixed image");
             IImageRegistration method = elastix
                 ? new ElastixRegistration(elastixSettings)
                 : new DeformableRegistration(settings) { FixedImageMask = mask };
@@ -73,7 +74,7 @@ internal static class RegisterCommand
             console.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("Registering", maxValue: 1);
-                result = method.Execute(fixedImage, movingImage, new SynchronousProgress<RegistrationProgress>(p =>
+                result = method.Execute(fixedImage!, movingImage, new SynchronousProgress<RegistrationProgress>(p =>
                 {
                     task.Description = $"{p.Stage} level {p.Level + 1}/{p.LevelCount}";
                     task.Value = p.Fraction;
@@ -81,14 +82,22 @@ internal static class RegisterCommand
                 task.Value = 1;
             });
 
+            // A 512×512×300 CT pair must stay under 4 GB: drop what is no longer needed and return the registration's
+            // working copies to the system before the outputs (a gigabyte-sized field) are allocated.
+            fixedImage = null;
+            ReleaseMemory();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount };
-            var field = result.DisplacementField(parallel);
-            var jacobian = DisplacementField.JacobianDeterminant(field, parallel);
             var affine = elastix ? ElastixAffineStage(elastixSettings.WorkingDirectory!) : RegistrationFolder.AffineStage(result.Transform);
-            RegistrationFolder.Write(outDir, field, affine);
-            ImageFile.Write(Resampler.Resample(movingImage, result.Transform, fixedImage.Geometry, InterpolatorKind.Linear, 0, parallel), Path.Combine(outDir, "moving_resampled.nii.gz"));
+            double minJ, maxJ;
+            {
+                var field = result.DisplacementField(parallel);
+                (minJ, maxJ) = DisplacementField.JacobianDeterminant(field, parallel).Range();
+                RegistrationFolder.Write(outDir, field, affine);
+            }
 
-            var (minJ, maxJ) = jacobian.Range();
+            ReleaseMemory();
+            ImageFile.Write(Resampler.Resample(movingImage, result.Transform, fixedGeometry, InterpolatorKind.Linear, 0, parallel), Path.Combine(outDir, "moving_resampled.nii.gz"));
+
             AtomicFile.WriteAllText(Path.Combine(outDir, "registration.json"), JsonSerializer.Serialize(new
             {
                 @fixed = fixedPath,
@@ -111,6 +120,9 @@ internal static class RegisterCommand
         }));
         return command;
     }
+
+    /// <summary>A compacting collection that also returns freed pages to the operating system.</summary>
+    private static void ReleaseMemory() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 

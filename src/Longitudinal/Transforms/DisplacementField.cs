@@ -99,13 +99,15 @@ public static class DisplacementField
         var g = field.Geometry;
         var size = g.Size;
         int n = field.VoxelCount;
-        var u = field.Voxels.ToArray();
+        // Not a copy: fields of whole CT scans are around a gigabyte.
+        var memory = field.VoxelMemory;
         var result = new float[n];
         // ∇_x u = ∇_i u · (D·S)⁻¹, where ∇_i is the derivative along the index axes.
         var toIndex = g.PhysicalToIndexMatrix;
         Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
         {
             Span<double> di = stackalloc double[9];
+            ReadOnlySpan<float> u = memory.Span;
             for (int y = 0; y < size.Y; y++)
             {
                 for (int x = 0; x < size.X; x++)
@@ -132,7 +134,7 @@ public static class DisplacementField
     public static Image<float> JacobianDeterminant(ITransform transform, ImageGeometry geometry, ParallelOptions? parallel = null) =>
         JacobianDeterminant(Sample(transform, geometry, parallel), parallel);
 
-    private static double Difference(float[] u, int offset, Size3 size, int x, int y, int z, int axis)
+    private static double Difference(ReadOnlySpan<float> u, int offset, Size3 size, int x, int y, int z, int axis)
     {
         int n = size[axis];
         if (n == 1)

@@ -39,6 +39,9 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     /// <summary>All voxel values, component blocks one after the other.</summary>
     public Span<T> Voxels => _data;
 
+    /// <summary>The voxel storage as memory (not a copy), for parallel loops: a lambda cannot capture a span.</summary>
+    public Memory<T> VoxelMemory => _data;
+
     /// <summary>The values of one component, one per voxel.</summary>
     public Span<T> Channel(int component)
     {
