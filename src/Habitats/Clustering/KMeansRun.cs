@@ -143,11 +143,7 @@ internal sealed class KMeansRun
             }
             else
             {
-                _chunkChanges[chunk] = AssignLloyd(distances, s, e);
-                if (accumulate)
-                {
-                    Accumulate(s, e, sums, counts);
-                }
+                _chunkChanges[chunk] = AssignLloyd(distances, s, e, sums, counts);
             }
         });
         int changes = 0;
@@ -159,10 +155,14 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    private int AssignLloyd(CentreDistances centres, int start, int end)
+    /// <summary>Labels rows [start, end) and, unless <paramref name="counts"/> is empty, adds each row to its cluster's
+    /// sum in the same pass, while the row is still in cache.</summary>
+    private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts)
     {
         const int B = CentreDistances.BlockRows;
-        Span<double> dist = stackalloc double[B * centres.Padded];
+        int kp = centres.Padded;
+        bool accumulate = !counts.IsEmpty;
+        Span<double> dist = stackalloc double[B * kp];
         int changes = 0;
         int i = start;
         for (; i + B <= end; i += B)
@@ -170,14 +170,26 @@ internal sealed class KMeansRun
             centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
             for (int r = 0; r < B; r++)
             {
-                changes += SetLabel(i + r, centres.ArgMin(dist.Slice(r * centres.Padded, centres.Padded), out double _));
+                int label = centres.ArgMin(dist.Slice(r * kp, kp), out double _);
+                changes += SetLabel(i + r, label);
+                if (accumulate)
+                {
+                    AddTo(sums.Slice(label * _d, _d), _data.AsSpan((i + r) * _d, _d));
+                    counts[label]++;
+                }
             }
         }
 
         for (; i < end; i++)
         {
             centres.Compute(_data.AsSpan(i * _d, _d), dist);
-            changes += SetLabel(i, centres.ArgMin(dist, out double _));
+            int label = centres.ArgMin(dist, out double _);
+            changes += SetLabel(i, label);
+            if (accumulate)
+            {
+                AddTo(sums.Slice(label * _d, _d), _data.AsSpan(i * _d, _d));
+                counts[label]++;
+            }
         }
 
         return changes;
@@ -308,16 +320,6 @@ internal sealed class KMeansRun
 
         _labels[row] = label;
         return 1;
-    }
-
-    private void Accumulate(int start, int end, Span<double> sums, Span<long> counts)
-    {
-        for (int i = start; i < end; i++)
-        {
-            int label = _labels[i];
-            AddTo(sums.Slice(label * _d, _d), _data.AsSpan(i * _d, _d));
-            counts[label]++;
-        }
     }
 
     /// <summary>Half the distance from each centre to its nearest other centre (Hamerly's s(j)).</summary>
