@@ -40,6 +40,9 @@ internal sealed class CentreDistances
         }
     }
 
+    /// <summary>Whether the distances of a row to <paramref name="centres"/> centres fill at most one vector.</summary>
+    public static bool FitOneVector(int centres) => centres <= Vector<double>.Count;
+
     /// <summary>Number of centres.</summary>
     public int Count { get; }
 

@@ -45,11 +45,15 @@ public sealed class KMeans : CentroidModel
         double scaledTolerance = Settings.Tolerance * Mean(variance);
         var results = new KMeansRunResult[Settings.NInit];
         int finished = 0;
+
+        // Hamerly's bounds replace a row's distances to all centres by a few checks; when all centres fit one vector
+        // those distances cost no more than the checks, so Lloyd's pass is faster and assigns the same labels.
+        var algorithm = Settings.Algorithm == KMeansAlgorithm.Hamerly && CentreDistances.FitOneVector(k) ? KMeansAlgorithm.Lloyd : Settings.Algorithm;
         void Run(int run, int threads)
         {
             // Each restart has its own generator seeded from (Seed, run), so restarts can run in any order or at once.
             var init = KMeansPlusPlus.Init(x, k, new Random(RunSeed(Settings.Seed, run)), threads);
-            results[run] = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, Settings.Algorithm, threads);
+            results[run] = KMeansRun.Execute(x, init, Settings.MaxIter, scaledTolerance, algorithm, threads);
             progress?.Report(Interlocked.Increment(ref finished));
         }
 
