@@ -78,28 +78,34 @@ internal sealed class CentreDistances
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ComputeBlock(ReadOnlySpan<double> rows, Span<double> distances)
     {
-        int w = Vector<double>.Count, d = _d, kp = Padded;
-        if (rows.Length < BlockRows * d || distances.Length < BlockRows * kp)
+        int w = Vector<double>.Count, kp = Padded;
+        if (rows.Length < BlockRows * _d || distances.Length < BlockRows * kp)
         {
             throw new ArgumentException("Block buffers are too short.", nameof(rows));
         }
 
-        ref double ct = ref MemoryMarshal.GetArrayDataReference(_transposed);
-        ref double px = ref MemoryMarshal.GetReference(rows);
+        // Walking references instead of index arithmetic keeps the inner loop to loads, subtractions and FMAs.
+        nuint d = (nuint)_d;
+        ref double x0 = ref MemoryMarshal.GetReference(rows);
+        ref double x1 = ref Unsafe.Add(ref x0, d);
+        ref double x2 = ref Unsafe.Add(ref x1, d);
+        ref double x3 = ref Unsafe.Add(ref x2, d);
         ref double pd = ref MemoryMarshal.GetReference(distances);
         for (int b = 0; b < _lanes; b++)
         {
+            ref double c = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_transposed), b * w);
             Vector<double> a0 = default, a1 = default, a2 = default, a3 = default;
-            for (int t = 0; t < d; t++)
+            for (nuint t = 0; t < d; t++)
             {
-                var c = Vector.LoadUnsafe(ref ct, (nuint)((t * kp) + (b * w)));
-                var d0 = new Vector<double>(Unsafe.Add(ref px, t)) - c;
+                var cv = Vector.LoadUnsafe(ref c);
+                c = ref Unsafe.Add(ref c, kp);
+                var d0 = new Vector<double>(Unsafe.Add(ref x0, t)) - cv;
                 a0 = Vector.FusedMultiplyAdd(d0, d0, a0);
-                var d1 = new Vector<double>(Unsafe.Add(ref px, d + t)) - c;
+                var d1 = new Vector<double>(Unsafe.Add(ref x1, t)) - cv;
                 a1 = Vector.FusedMultiplyAdd(d1, d1, a1);
-                var d2 = new Vector<double>(Unsafe.Add(ref px, (2 * d) + t)) - c;
+                var d2 = new Vector<double>(Unsafe.Add(ref x2, t)) - cv;
                 a2 = Vector.FusedMultiplyAdd(d2, d2, a2);
-                var d3 = new Vector<double>(Unsafe.Add(ref px, (3 * d) + t)) - c;
+                var d3 = new Vector<double>(Unsafe.Add(ref x3, t)) - cv;
                 a3 = Vector.FusedMultiplyAdd(d3, d3, a3);
             }
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Radiomics.Habitats.Clustering;
 
@@ -161,7 +162,6 @@ internal sealed class KMeansRun
     {
         const int B = CentreDistances.BlockRows;
         int kp = centres.Padded;
-        bool accumulate = !counts.IsEmpty;
         Span<double> dist = stackalloc double[B * kp];
         int changes = 0;
         int i = start;
@@ -170,29 +170,47 @@ internal sealed class KMeansRun
             centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
             for (int r = 0; r < B; r++)
             {
-                int label = centres.ArgMin(dist.Slice(r * kp, kp), out double _);
-                changes += SetLabel(i + r, label);
-                if (accumulate)
-                {
-                    AddTo(sums.Slice(label * _d, _d), _data.AsSpan((i + r) * _d, _d));
-                    counts[label]++;
-                }
+                changes += Relabel(i + r, centres.ArgMin(dist.Slice(r * kp, kp), out double _), sums, counts);
             }
         }
 
         for (; i < end; i++)
         {
             centres.Compute(_data.AsSpan(i * _d, _d), dist);
-            int label = centres.ArgMin(dist, out double _);
-            changes += SetLabel(i, label);
-            if (accumulate)
-            {
-                AddTo(sums.Slice(label * _d, _d), _data.AsSpan(i * _d, _d));
-                counts[label]++;
-            }
+            changes += Relabel(i, centres.ArgMin(dist, out double _), sums, counts);
         }
 
         return changes;
+    }
+
+    /// <summary>Sets a row's label, adds the row to its cluster's sum unless <paramref name="counts"/> is empty, and
+    /// returns 1 if the label changed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Relabel(int row, int label, Span<double> sums, Span<long> counts)
+    {
+        // Labels of neighbouring rows are unrelated: no branch on the label, and no bounds checks (label < k).
+        ref int slot = ref _labels[row];
+        int changed = slot != label ? 1 : 0;
+        slot = label;
+        if (!counts.IsEmpty)
+        {
+            ref double sum = ref Unsafe.Add(ref MemoryMarshal.GetReference(sums), label * _d);
+            ref double x = ref _data[row * _d];
+            int t = 0;
+            for (; t <= _d - Vector<double>.Count; t += Vector<double>.Count)
+            {
+                (Vector.LoadUnsafe(ref sum, (nuint)t) + Vector.LoadUnsafe(ref x, (nuint)t)).StoreUnsafe(ref sum, (nuint)t);
+            }
+
+            for (; t < _d; t++)
+            {
+                Unsafe.Add(ref sum, t) += Unsafe.Add(ref x, t);
+            }
+
+            Unsafe.Add(ref MemoryMarshal.GetReference(counts), label)++;
+        }
+
+        return changed;
     }
 
     private int AssignHamerly(CentreDistances centres, int start, int end, bool first, Span<double> sums, Span<long> counts)
@@ -307,18 +325,6 @@ internal sealed class KMeansRun
             counts[label]++;
         }
 
-        return 1;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SetLabel(int row, int label)
-    {
-        if (_labels[row] == label)
-        {
-            return 0;
-        }
-
-        _labels[row] = label;
         return 1;
     }
 
