@@ -41,6 +41,7 @@ internal sealed class KMeansRun
     private readonly double[] _chunkSums;
     private readonly long[] _chunkCounts;
     private readonly int[] _chunkChanges;
+    private readonly double[] _chunkInertia;
     private double[] _centres;
     private double[] _newCentres;
 
@@ -65,6 +66,7 @@ internal sealed class KMeansRun
         _chunkSums = new double[chunks * _k * _d];
         _chunkCounts = new long[chunks * _k];
         _chunkChanges = new int[chunks];
+        _chunkInertia = new double[chunks];
         _centres = (double[])initialCentres.Clone();
         _newCentres = new double[_centres.Length];
     }
@@ -89,6 +91,20 @@ internal sealed class KMeansRun
             {
                 break;
             }
+        }
+
+        if (!run._hamerly)
+        {
+            // One pass gives the final labels and the inertia; after strict convergence it relabels nothing, since
+            // the centres were recomputed from unchanged labels.
+            run.Assign(first: false, accumulate: false);
+            double inertia = 0;
+            foreach (var part in run._chunkInertia)
+            {
+                inertia += part;
+            }
+
+            return new KMeansRunResult(run._centres, run._labels, inertia, iterations);
         }
 
         if (!strict)
@@ -144,7 +160,7 @@ internal sealed class KMeansRun
             }
             else
             {
-                _chunkChanges[chunk] = AssignLloyd(distances, s, e, sums, counts);
+                _chunkChanges[chunk] = AssignLloyd(distances, s, e, sums, counts, out _chunkInertia[chunk]);
             }
         });
         int changes = 0;
@@ -157,9 +173,10 @@ internal sealed class KMeansRun
     }
 
     /// <summary>Labels rows [start, end) and, unless <paramref name="counts"/> is empty, adds each row to its cluster's
-    /// sum in the same pass, while the row is still in cache.</summary>
-    private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts)
+    /// sum in the same pass, while the row is still in cache; <paramref name="inertia"/> is the rows' Σ‖x − c‖².</summary>
+    private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts, out double inertia)
     {
+        inertia = 0;
         const int B = CentreDistances.BlockRows;
         int kp = centres.Padded;
         Span<double> dist = stackalloc double[B * kp];
@@ -170,14 +187,16 @@ internal sealed class KMeansRun
             centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
             for (int r = 0; r < B; r++)
             {
-                changes += Relabel(i + r, centres.ArgMin(dist.Slice(r * kp, kp), out double _), sums, counts);
+                changes += Relabel(i + r, centres.ArgMin(dist.Slice(r * kp, kp), out double best), sums, counts);
+                inertia += best;
             }
         }
 
         for (; i < end; i++)
         {
             centres.Compute(_data.AsSpan(i * _d, _d), dist);
-            changes += Relabel(i, centres.ArgMin(dist, out double _), sums, counts);
+            changes += Relabel(i, centres.ArgMin(dist, out double best), sums, counts);
+            inertia += best;
         }
 
         return changes;
