@@ -40,8 +40,8 @@ internal sealed class CentreDistances
         }
     }
 
-    /// <summary>Whether the distances of a row to <paramref name="centres"/> centres fill at most one vector.</summary>
-    public static bool FitOneVector(int centres) => centres <= Vector<double>.Count;
+    /// <summary>Whether the distances of a row to <paramref name="centres"/> centres fill at most two vectors.</summary>
+    public static bool FitTwoVectors(int centres) => centres <= 2 * Vector<double>.Count;
 
     /// <summary>Number of centres.</summary>
     public int Count { get; }

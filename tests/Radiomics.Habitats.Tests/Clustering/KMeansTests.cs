@@ -47,10 +47,10 @@ public class KMeansTests
 
     [Theory]
     [InlineData(4)]
-    [InlineData(7)]
+    [InlineData(12)]
     public void Hamerly_and_Lloyd_give_the_same_clustering(int k)
     {
-        // k = 4 fits one vector of centres (the Hamerly setting runs Lloyd passes); k = 7 runs Hamerly's bounds.
+        // k = 4 fits in two vectors of centres (the Hamerly setting runs Lloyd passes); k = 12 runs Hamerly's bounds.
         var (x, _) = Blobs.Create([[0, 0], [2, 0], [1, 1.5], [0.5, 3]], perCluster: 500, sd: 0.9, seed: 11);
         var settings = new KMeansSettings { NClusters = k, NInit = 3, Seed = 5 };
         var hamerly = new KMeans(settings with { Algorithm = KMeansAlgorithm.Hamerly }).Fit(x);
