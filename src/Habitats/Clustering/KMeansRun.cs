@@ -176,20 +176,30 @@ internal sealed class KMeansRun
     /// sum in the same pass, while the row is still in cache; <paramref name="inertia"/> is the rows' Σ‖x − c‖².</summary>
     private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts, out double inertia)
     {
-        inertia = 0;
         const int B = CentreDistances.BlockRows;
-        int kp = centres.Padded;
+        int kp = centres.Padded, kd = _k * _d;
+
+        // Odd rows of a block add into a second set of sums, merged at the end: rows of one cluster in a row then form
+        // two chains of dependent adds through memory rather than one.
+        bool accumulate = !counts.IsEmpty;
+        var oddSums = accumulate ? ArrayPool<double>.Shared.Rent(kd) : [];
+        var oddCounts = accumulate ? ArrayPool<long>.Shared.Rent(_k) : [];
+        var sums1 = accumulate ? oddSums.AsSpan(0, kd) : Span<double>.Empty;
+        var counts1 = accumulate ? oddCounts.AsSpan(0, _k) : Span<long>.Empty;
+        sums1.Clear();
+        counts1.Clear();
         Span<double> dist = stackalloc double[B * kp];
+        inertia = 0;
         int changes = 0;
         int i = start;
         for (; i + B <= end; i += B)
         {
             centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
-            for (int r = 0; r < B; r++)
-            {
-                changes += Relabel(i + r, centres.ArgMin(dist.Slice(r * kp, kp), out double best), sums, counts);
-                inertia += best;
-            }
+            changes += Relabel(i, centres.ArgMin(dist[..kp], out double b0), sums, counts);
+            changes += Relabel(i + 1, centres.ArgMin(dist.Slice(kp, kp), out double b1), sums1, counts1);
+            changes += Relabel(i + 2, centres.ArgMin(dist.Slice(2 * kp, kp), out double b2), sums, counts);
+            changes += Relabel(i + 3, centres.ArgMin(dist.Slice(3 * kp, kp), out double b3), sums1, counts1);
+            inertia += b0 + b1 + b2 + b3;
         }
 
         for (; i < end; i++)
@@ -197,6 +207,22 @@ internal sealed class KMeansRun
             centres.Compute(_data.AsSpan(i * _d, _d), dist);
             changes += Relabel(i, centres.ArgMin(dist, out double best), sums, counts);
             inertia += best;
+        }
+
+        if (accumulate)
+        {
+            for (int t = 0; t < kd; t++)
+            {
+                sums[t] += sums1[t];
+            }
+
+            for (int j = 0; j < _k; j++)
+            {
+                counts[j] += counts1[j];
+            }
+
+            ArrayPool<double>.Shared.Return(oddSums);
+            ArrayPool<long>.Shared.Return(oddCounts);
         }
 
         return changes;
