@@ -12,8 +12,9 @@ internal sealed record KMeansRunResult(double[] Centres, int[] Labels, double In
 /// One k-means run from given initial centres, following scikit-learn's <c>_kmeans_single_lloyd</c>: each iteration
 /// assigns every point to its nearest centre and moves every centre to the mean of its points; the run stops when no
 /// label changes (strict convergence) or when the summed squared centre shift is at most the scaled tolerance, and a
-/// run that did not converge strictly ends with one more assignment so labels match the final centres. Empty clusters
-/// are re-seeded with the points farthest from their centres, as scikit-learn does.
+/// run that did not converge strictly ends with one more assignment so labels match the final centres (Lloyd always
+/// makes that pass, as it also sums the inertia; after strict convergence it changes no label). Empty clusters are
+/// re-seeded with the points farthest from their centres, as scikit-learn does.
 /// </summary>
 /// <remarks>
 /// With <see cref="KMeansAlgorithm.Hamerly"/> the assignment keeps, per point, an upper bound on the distance to its
