@@ -192,21 +192,27 @@ internal sealed class KMeansRun
         Span<double> dist = stackalloc double[B * kp];
         inertia = 0;
         int changes = 0;
+
+        // Locals rather than fields: the stores into the sums could alias the fields and force reloads per row.
+        int d = _d;
+        var data = _data;
+        ref int labels = ref MemoryMarshal.GetArrayDataReference(_labels);
+        ref double x = ref MemoryMarshal.GetArrayDataReference(data);
         int i = start;
         for (; i + B <= end; i += B)
         {
-            centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
-            changes += Relabel(i, centres.ArgMin(dist[..kp], out double b0), sums, counts);
-            changes += Relabel(i + 1, centres.ArgMin(dist.Slice(kp, kp), out double b1), sums1, counts1);
-            changes += Relabel(i + 2, centres.ArgMin(dist.Slice(2 * kp, kp), out double b2), sums, counts);
-            changes += Relabel(i + 3, centres.ArgMin(dist.Slice(3 * kp, kp), out double b3), sums1, counts1);
+            centres.ComputeBlock(data.AsSpan(i * d, B * d), dist);
+            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist[..kp], out double b0), ref Unsafe.Add(ref x, i * d), d, sums, counts);
+            changes += Relabel(ref Unsafe.Add(ref labels, i + 1), centres.ArgMin(dist.Slice(kp, kp), out double b1), ref Unsafe.Add(ref x, (i + 1) * d), d, sums1, counts1);
+            changes += Relabel(ref Unsafe.Add(ref labels, i + 2), centres.ArgMin(dist.Slice(2 * kp, kp), out double b2), ref Unsafe.Add(ref x, (i + 2) * d), d, sums, counts);
+            changes += Relabel(ref Unsafe.Add(ref labels, i + 3), centres.ArgMin(dist.Slice(3 * kp, kp), out double b3), ref Unsafe.Add(ref x, (i + 3) * d), d, sums1, counts1);
             inertia += b0 + b1 + b2 + b3;
         }
 
         for (; i < end; i++)
         {
-            centres.Compute(_data.AsSpan(i * _d, _d), dist);
-            changes += Relabel(i, centres.ArgMin(dist, out double best), sums, counts);
+            centres.Compute(data.AsSpan(i * d, d), dist);
+            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist, out double best), ref Unsafe.Add(ref x, i * d), d, sums, counts);
             inertia += best;
         }
 
@@ -229,26 +235,24 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    /// <summary>Sets a row's label, adds the row to its cluster's sum unless <paramref name="counts"/> is empty, and
-    /// returns 1 if the label changed.</summary>
+    /// <summary>Sets a row's label, adds the row <paramref name="x"/> to its cluster's sum unless
+    /// <paramref name="counts"/> is empty, and returns 1 if the label changed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Relabel(int row, int label, Span<double> sums, Span<long> counts)
+    private static int Relabel(ref int slot, int label, ref double x, int d, Span<double> sums, Span<long> counts)
     {
         // Labels of neighbouring rows are unrelated: no branch on the label, and no bounds checks (label < k).
-        ref int slot = ref _labels[row];
         int changed = slot != label ? 1 : 0;
         slot = label;
         if (!counts.IsEmpty)
         {
-            ref double sum = ref Unsafe.Add(ref MemoryMarshal.GetReference(sums), label * _d);
-            ref double x = ref _data[row * _d];
+            ref double sum = ref Unsafe.Add(ref MemoryMarshal.GetReference(sums), label * d);
             int t = 0;
-            for (; t <= _d - Vector<double>.Count; t += Vector<double>.Count)
+            for (; t <= d - Vector<double>.Count; t += Vector<double>.Count)
             {
                 (Vector.LoadUnsafe(ref sum, (nuint)t) + Vector.LoadUnsafe(ref x, (nuint)t)).StoreUnsafe(ref sum, (nuint)t);
             }
 
-            for (; t < _d; t++)
+            for (; t < d; t++)
             {
                 Unsafe.Add(ref sum, t) += Unsafe.Add(ref x, t);
             }
