@@ -20,8 +20,8 @@ internal sealed record KMeansRunResult(double[] Centres, int[] Labels, double In
 /// With <see cref="KMeansAlgorithm.Hamerly"/> the assignment keeps, per point, an upper bound on the distance to its
 /// centre and a lower bound on the distance to every other centre (Hamerly 2010, "Making k-means even faster"); a point
 /// whose upper bound is below both its lower bound and half the distance from its centre to the nearest other centre
-/// cannot change cluster and costs no distance computation. Cluster sums are then updated only by the points that
-/// change cluster, so a late iteration reads little more than the bounds; the assignments are the same as Lloyd's.
+/// cannot change cluster and costs no distance computation. As with Lloyd, cluster sums are updated only by the points
+/// that change cluster, so a late iteration reads little more than the bounds; the assignments are the same as Lloyd's.
 /// </remarks>
 internal sealed class KMeansRun
 {
@@ -135,7 +135,8 @@ internal sealed class KMeansRun
 
     /// <summary>
     /// Assigns labels against <see cref="_centres"/> and returns how many changed. With <paramref name="accumulate"/>,
-    /// each chunk records its cluster sums (Lloyd) or the change of the sums its moving points cause (Hamerly).
+    /// each chunk records the change of the running cluster sums its moving points cause: after the first iterations
+    /// few points move, so an iteration costs little more than the distances (scikit-learn re-adds every point).
     /// </summary>
     private int Assign(bool first, bool accumulate)
     {
@@ -173,22 +174,12 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    /// <summary>Labels rows [start, end) and, unless <paramref name="counts"/> is empty, adds each row to its cluster's
-    /// sum in the same pass, while the row is still in cache; <paramref name="inertia"/> is the rows' Σ‖x − c‖².</summary>
+    /// <summary>Labels rows [start, end); unless <paramref name="counts"/> is empty, the rows that change cluster move
+    /// their values between the clusters' sums; <paramref name="inertia"/> is the rows' Σ‖x − c‖².</summary>
     private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts, out double inertia)
     {
         const int B = CentreDistances.BlockRows;
-        int kp = centres.Padded, kd = _k * _d;
-
-        // Odd rows of a block add into a second set of sums, merged at the end: rows of one cluster in a row then form
-        // two chains of dependent adds through memory rather than one.
-        bool accumulate = !counts.IsEmpty;
-        var oddSums = accumulate ? ArrayPool<double>.Shared.Rent(kd) : [];
-        var oddCounts = accumulate ? ArrayPool<long>.Shared.Rent(_k) : [];
-        var sums1 = accumulate ? oddSums.AsSpan(0, kd) : Span<double>.Empty;
-        var counts1 = accumulate ? oddCounts.AsSpan(0, _k) : Span<long>.Empty;
-        sums1.Clear();
-        counts1.Clear();
+        int kp = centres.Padded;
         Span<double> dist = stackalloc double[B * kp];
         inertia = 0;
         int changes = 0;
@@ -197,70 +188,53 @@ internal sealed class KMeansRun
         int d = _d;
         var data = _data;
         ref int labels = ref MemoryMarshal.GetArrayDataReference(_labels);
-        ref double x = ref MemoryMarshal.GetArrayDataReference(data);
         int i = start;
         for (; i + B <= end; i += B)
         {
             centres.ComputeBlock(data.AsSpan(i * d, B * d), dist);
-            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist[..kp], out double b0), ref Unsafe.Add(ref x, i * d), d, sums, counts);
-            changes += Relabel(ref Unsafe.Add(ref labels, i + 1), centres.ArgMin(dist.Slice(kp, kp), out double b1), ref Unsafe.Add(ref x, (i + 1) * d), d, sums1, counts1);
-            changes += Relabel(ref Unsafe.Add(ref labels, i + 2), centres.ArgMin(dist.Slice(2 * kp, kp), out double b2), ref Unsafe.Add(ref x, (i + 2) * d), d, sums, counts);
-            changes += Relabel(ref Unsafe.Add(ref labels, i + 3), centres.ArgMin(dist.Slice(3 * kp, kp), out double b3), ref Unsafe.Add(ref x, (i + 3) * d), d, sums1, counts1);
-            inertia += b0 + b1 + b2 + b3;
+            for (int r = 0; r < B; r++)
+            {
+                changes += Relabel(ref Unsafe.Add(ref labels, i + r), centres.ArgMin(dist.Slice(r * kp, kp), out double best), data.AsSpan((i + r) * d, d), sums, counts);
+                inertia += best;
+            }
         }
 
         for (; i < end; i++)
         {
             centres.Compute(data.AsSpan(i * d, d), dist);
-            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist, out double best), ref Unsafe.Add(ref x, i * d), d, sums, counts);
+            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist, out double best), data.AsSpan(i * d, d), sums, counts);
             inertia += best;
-        }
-
-        if (accumulate)
-        {
-            for (int t = 0; t < kd; t++)
-            {
-                sums[t] += sums1[t];
-            }
-
-            for (int j = 0; j < _k; j++)
-            {
-                counts[j] += counts1[j];
-            }
-
-            ArrayPool<double>.Shared.Return(oddSums);
-            ArrayPool<long>.Shared.Return(oddCounts);
         }
 
         return changes;
     }
 
-    /// <summary>Sets a row's label, adds the row <paramref name="x"/> to its cluster's sum unless
-    /// <paramref name="counts"/> is empty, and returns 1 if the label changed.</summary>
+    /// <summary>Sets a row's label and returns 1 if it changed; then, unless <paramref name="counts"/> is empty, moves
+    /// the row's values from its old cluster's sum to its new one.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Relabel(ref int slot, int label, ref double x, int d, Span<double> sums, Span<long> counts)
+    private static int Relabel(ref int slot, int label, ReadOnlySpan<double> x, Span<double> sums, Span<long> counts)
     {
-        // Labels of neighbouring rows are unrelated: no branch on the label, and no bounds checks (label < k).
-        int changed = slot != label ? 1 : 0;
+        int old = slot;
+        if (old == label)
+        {
+            return 0;
+        }
+
         slot = label;
         if (!counts.IsEmpty)
         {
-            ref double sum = ref Unsafe.Add(ref MemoryMarshal.GetReference(sums), label * d);
-            int t = 0;
-            for (; t <= d - Vector<double>.Count; t += Vector<double>.Count)
+            int d = x.Length;
+            if (old >= 0)
             {
-                (Vector.LoadUnsafe(ref sum, (nuint)t) + Vector.LoadUnsafe(ref x, (nuint)t)).StoreUnsafe(ref sum, (nuint)t);
+                SubtractFrom(sums.Slice(old * d, d), x);
+                counts[old]--;
             }
 
-            for (; t < d; t++)
-            {
-                Unsafe.Add(ref sum, t) += Unsafe.Add(ref x, t);
-            }
-
-            Unsafe.Add(ref MemoryMarshal.GetReference(counts), label)++;
+            AddTo(sums.Slice(label * d, d), x);
+            counts[label]++;
         }
 
-        return changed;
+        return 1;
     }
 
     private int AssignHamerly(CentreDistances centres, int start, int end, bool first, Span<double> sums, Span<long> counts)
@@ -400,13 +374,8 @@ internal sealed class KMeansRun
     private double UpdateCentres()
     {
         int kd = _k * _d;
-        if (!_hamerly)
-        {
-            Array.Clear(_sums);
-            Array.Clear(_counts);
-        }
 
-        // Chunk parts (sums for Lloyd, changes of the running sums for Hamerly) are added in chunk order.
+        // Chunk parts (the changes of the running sums caused by rows that changed cluster) are added in chunk order.
         int chunks = _chunkChanges.Length;
         for (int c = 0; c < chunks; c++)
         {
