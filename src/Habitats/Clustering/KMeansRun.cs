@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Radiomics.Habitats.Clustering;
 
@@ -11,15 +12,16 @@ internal sealed record KMeansRunResult(double[] Centres, int[] Labels, double In
 /// One k-means run from given initial centres, following scikit-learn's <c>_kmeans_single_lloyd</c>: each iteration
 /// assigns every point to its nearest centre and moves every centre to the mean of its points; the run stops when no
 /// label changes (strict convergence) or when the summed squared centre shift is at most the scaled tolerance, and a
-/// run that did not converge strictly ends with one more assignment so labels match the final centres. Empty clusters
-/// are re-seeded with the points farthest from their centres, as scikit-learn does.
+/// run that did not converge strictly ends with one more assignment so labels match the final centres (Lloyd always
+/// makes that pass, as it also sums the inertia; after strict convergence it changes no label). Empty clusters are
+/// re-seeded with the points farthest from their centres, as scikit-learn does.
 /// </summary>
 /// <remarks>
 /// With <see cref="KMeansAlgorithm.Hamerly"/> the assignment keeps, per point, an upper bound on the distance to its
 /// centre and a lower bound on the distance to every other centre (Hamerly 2010, "Making k-means even faster"); a point
 /// whose upper bound is below both its lower bound and half the distance from its centre to the nearest other centre
-/// cannot change cluster and costs no distance computation. Cluster sums are then updated only by the points that
-/// change cluster, so a late iteration reads little more than the bounds; the assignments are the same as Lloyd's.
+/// cannot change cluster and costs no distance computation. As with Lloyd, cluster sums are updated only by the points
+/// that change cluster, so a late iteration reads little more than the bounds; the assignments are the same as Lloyd's.
 /// </remarks>
 internal sealed class KMeansRun
 {
@@ -40,6 +42,7 @@ internal sealed class KMeansRun
     private readonly double[] _chunkSums;
     private readonly long[] _chunkCounts;
     private readonly int[] _chunkChanges;
+    private readonly double[] _chunkInertia;
     private double[] _centres;
     private double[] _newCentres;
 
@@ -64,6 +67,7 @@ internal sealed class KMeansRun
         _chunkSums = new double[chunks * _k * _d];
         _chunkCounts = new long[chunks * _k];
         _chunkChanges = new int[chunks];
+        _chunkInertia = new double[chunks];
         _centres = (double[])initialCentres.Clone();
         _newCentres = new double[_centres.Length];
     }
@@ -88,6 +92,20 @@ internal sealed class KMeansRun
             {
                 break;
             }
+        }
+
+        if (!run._hamerly)
+        {
+            // One pass gives the final labels and the inertia; after strict convergence it relabels nothing, since
+            // the centres were recomputed from unchanged labels.
+            run.Assign(first: false, accumulate: false);
+            double inertia = 0;
+            foreach (var part in run._chunkInertia)
+            {
+                inertia += part;
+            }
+
+            return new KMeansRunResult(run._centres, run._labels, inertia, iterations);
         }
 
         if (!strict)
@@ -117,7 +135,8 @@ internal sealed class KMeansRun
 
     /// <summary>
     /// Assigns labels against <see cref="_centres"/> and returns how many changed. With <paramref name="accumulate"/>,
-    /// each chunk records its cluster sums (Lloyd) or the change of the sums its moving points cause (Hamerly).
+    /// each chunk records the change of the running cluster sums its moving points cause: after the first iterations
+    /// few points move, so an iteration costs little more than the distances (scikit-learn re-adds every point).
     /// </summary>
     private int Assign(bool first, bool accumulate)
     {
@@ -143,11 +162,7 @@ internal sealed class KMeansRun
             }
             else
             {
-                _chunkChanges[chunk] = AssignLloyd(distances, s, e);
-                if (accumulate)
-                {
-                    Accumulate(s, e, sums, counts);
-                }
+                _chunkChanges[chunk] = AssignLloyd(distances, s, e, sums, counts, out _chunkInertia[chunk]);
             }
         });
         int changes = 0;
@@ -159,28 +174,67 @@ internal sealed class KMeansRun
         return changes;
     }
 
-    private int AssignLloyd(CentreDistances centres, int start, int end)
+    /// <summary>Labels rows [start, end); unless <paramref name="counts"/> is empty, the rows that change cluster move
+    /// their values between the clusters' sums; <paramref name="inertia"/> is the rows' Σ‖x − c‖².</summary>
+    private int AssignLloyd(CentreDistances centres, int start, int end, Span<double> sums, Span<long> counts, out double inertia)
     {
         const int B = CentreDistances.BlockRows;
-        Span<double> dist = stackalloc double[B * centres.Padded];
+        int kp = centres.Padded;
+        Span<double> dist = stackalloc double[B * kp];
+        inertia = 0;
         int changes = 0;
+
+        // Locals rather than fields: the stores into the sums could alias the fields and force reloads per row.
+        int d = _d;
+        var data = _data;
+        ref int labels = ref MemoryMarshal.GetArrayDataReference(_labels);
         int i = start;
         for (; i + B <= end; i += B)
         {
-            centres.ComputeBlock(_data.AsSpan(i * _d, B * _d), dist);
+            centres.ComputeBlock(data.AsSpan(i * d, B * d), dist);
             for (int r = 0; r < B; r++)
             {
-                changes += SetLabel(i + r, centres.ArgMin(dist.Slice(r * centres.Padded, centres.Padded), out double _));
+                changes += Relabel(ref Unsafe.Add(ref labels, i + r), centres.ArgMin(dist.Slice(r * kp, kp), out double best), data.AsSpan((i + r) * d, d), sums, counts);
+                inertia += best;
             }
         }
 
         for (; i < end; i++)
         {
-            centres.Compute(_data.AsSpan(i * _d, _d), dist);
-            changes += SetLabel(i, centres.ArgMin(dist, out double _));
+            centres.Compute(data.AsSpan(i * d, d), dist);
+            changes += Relabel(ref Unsafe.Add(ref labels, i), centres.ArgMin(dist, out double best), data.AsSpan(i * d, d), sums, counts);
+            inertia += best;
         }
 
         return changes;
+    }
+
+    /// <summary>Sets a row's label and returns 1 if it changed; then, unless <paramref name="counts"/> is empty, moves
+    /// the row's values from its old cluster's sum to its new one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Relabel(ref int slot, int label, ReadOnlySpan<double> x, Span<double> sums, Span<long> counts)
+    {
+        int old = slot;
+        if (old == label)
+        {
+            return 0;
+        }
+
+        slot = label;
+        if (!counts.IsEmpty)
+        {
+            int d = x.Length;
+            if (old >= 0)
+            {
+                SubtractFrom(sums.Slice(old * d, d), x);
+                counts[old]--;
+            }
+
+            AddTo(sums.Slice(label * d, d), x);
+            counts[label]++;
+        }
+
+        return 1;
     }
 
     private int AssignHamerly(CentreDistances centres, int start, int end, bool first, Span<double> sums, Span<long> counts)
@@ -298,28 +352,6 @@ internal sealed class KMeansRun
         return 1;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int SetLabel(int row, int label)
-    {
-        if (_labels[row] == label)
-        {
-            return 0;
-        }
-
-        _labels[row] = label;
-        return 1;
-    }
-
-    private void Accumulate(int start, int end, Span<double> sums, Span<long> counts)
-    {
-        for (int i = start; i < end; i++)
-        {
-            int label = _labels[i];
-            AddTo(sums.Slice(label * _d, _d), _data.AsSpan(i * _d, _d));
-            counts[label]++;
-        }
-    }
-
     /// <summary>Half the distance from each centre to its nearest other centre (Hamerly's s(j)).</summary>
     private void ComputeHalfSeparation()
     {
@@ -342,13 +374,8 @@ internal sealed class KMeansRun
     private double UpdateCentres()
     {
         int kd = _k * _d;
-        if (!_hamerly)
-        {
-            Array.Clear(_sums);
-            Array.Clear(_counts);
-        }
 
-        // Chunk parts (sums for Lloyd, changes of the running sums for Hamerly) are added in chunk order.
+        // Chunk parts (the changes of the running sums caused by rows that changed cluster) are added in chunk order.
         int chunks = _chunkChanges.Length;
         for (int c = 0; c < chunks; c++)
         {

@@ -45,11 +45,14 @@ public class KMeansTests
         Assert.InRange(km.Iterations, 1, 300);
     }
 
-    [Fact]
-    public void Hamerly_and_Lloyd_give_the_same_clustering()
+    [Theory]
+    [InlineData(4)]
+    [InlineData(12)]
+    public void Hamerly_and_Lloyd_give_the_same_clustering(int k)
     {
+        // k = 4 fits in two vectors of centres (the Hamerly setting runs Lloyd passes); k = 12 runs Hamerly's bounds.
         var (x, _) = Blobs.Create([[0, 0], [2, 0], [1, 1.5], [0.5, 3]], perCluster: 500, sd: 0.9, seed: 11);
-        var settings = new KMeansSettings { NClusters = 4, NInit = 3, Seed = 5 };
+        var settings = new KMeansSettings { NClusters = k, NInit = 3, Seed = 5 };
         var hamerly = new KMeans(settings with { Algorithm = KMeansAlgorithm.Hamerly }).Fit(x);
         var lloyd = new KMeans(settings with { Algorithm = KMeansAlgorithm.Lloyd }).Fit(x);
         Assert.Equal(lloyd.Labels.ToArray(), hamerly.Labels.ToArray());
