@@ -11,15 +11,25 @@ internal static class Profile
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var images = RegistrationImages.Create(ImageFile.Read(Path.Combine(pair, "followup.nii.gz")), ImageFile.Read(Path.Combine(pair, "baseline.nii.gz")), null, parallel);
-        var level = images.Level(images.FinestSpacing, 0);
-        var spline = BSplineTransform.Identity(level.Fixed.Geometry, new Vec3(12, 12, 12));
+        foreach (var (shrink, grid, stride) in new[] { (4, 48.0, 1), (4, 48.0, 4), (4, 12.0, 1), (1, 12.0, 1), (1, 48.0, 4) })
+        {
+            Console.WriteLine($"level shrink {shrink}, grid {grid} mm, stride {stride}");
+            Level(images, shrink, grid, stride, parallel);
+        }
+    }
+
+    private static void Level(RegistrationImages images, int shrink, double gridSpacing, int stride, ParallelOptions parallel)
+    {
+        double target = shrink * images.FinestSpacing;
+        var level = images.Level(target, shrink > 1 ? 0.5 * target : 0);
+        var spline = BSplineTransform.Identity(images.FixedGeometry, new Vec3(gridSpacing, gridSpacing, gridSpacing));
         var axes = BSplineAxisWeights.For(level.Fixed.Geometry, spline.Grid)!;
         var c = spline.Coefficients.ToArray();
         var g = new double[c.Length];
         foreach (var kind in new[] { MetricKind.MeanSquares, MetricKind.MattesMutualInformation })
         {
             PointMetric metric = kind == MetricKind.MeanSquares ? new MeanSquaresMetric() : new MattesMutualInformationMetric(32, level.FixedRange, level.MovingRange);
-            var objective = new DenseObjective(level, metric, parallel);
+            var objective = new DenseObjective(level, metric, parallel, stride);
             objective.EvaluateSpline(Matrix3.Identity, Vec3.Zero, spline.Grid, axes, c, g);
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
@@ -30,7 +40,7 @@ internal static class Profile
             }
 
             double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / n;
-            Console.WriteLine($"{kind,-24} spline eval: wall {wall.Elapsed.TotalMilliseconds / n:F1} ms, cpu {cpuMs:F1} ms, {cpuMs * 1e6 / level.Fixed.VoxelCount:F1} ns/voxel");
+            Console.WriteLine($"{kind,-24} spline eval: wall {wall.Elapsed.TotalMilliseconds / n:F1} ms, cpu {cpuMs:F1} ms, {cpuMs * 1e6 / level.CountSamples(stride):F1} ns/sample ({level.CountSamples(stride)} samples)");
             var gl = new double[12];
             objective.EvaluateLinear(Matrix3.Identity, Vec3.Zero, gl);
             cpu = Process.GetCurrentProcess().TotalProcessorTime;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Radiomics.Longitudinal.Transforms;
 
 /// <summary>
@@ -27,6 +29,7 @@ internal sealed class BSplineRowEvaluator
     }
 
     /// <summary>Contracts the coefficients over z for image slice <paramref name="z"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BeginSlice(ReadOnlySpan<double> coefficients, BSplineAxisWeights zAxis, int z)
     {
         int plane = _nx * _ny, n = plane * _nz;
@@ -51,6 +54,7 @@ internal sealed class BSplineRowEvaluator
         EvaluateRow(yAxis, y, xAxis, ux, uy, uz, 0, 1);
 
     /// <summary>Displacements at voxels <c>start, start + step, …</c> of row <paramref name="y"/>; other entries are left as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EvaluateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, Span<double> ux, Span<double> uy, Span<double> uz, int start, int step)
     {
         ContractRow(yAxis, y);
@@ -78,6 +82,7 @@ internal sealed class BSplineRowEvaluator
         AccumulateRow(yAxis, y, xAxis, gx, gy, gz, 0, 1);
 
     /// <summary>As above, reading only voxels <c>start, start + step, …</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AccumulateRow(BSplineAxisWeights yAxis, int y, BSplineAxisWeights xAxis, ReadOnlySpan<double> gx, ReadOnlySpan<double> gy, ReadOnlySpan<double> gz, int start, int step)
     {
         Array.Clear(_adjointRow);
@@ -113,6 +118,7 @@ internal sealed class BSplineRowEvaluator
     }
 
     /// <summary>Spreads the slice buffer onto the control points (into <paramref name="gradient"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndAdjointSlice(Span<double> gradient, BSplineAxisWeights zAxis, int z)
     {
         int plane = _nx * _ny, n = plane * _nz;

@@ -132,10 +132,9 @@ public sealed class BSplineTransform : ITransform
             return DisplacementField.Sample(this, geometry, parallel);
         }
 
-        var field = new Image<float>(geometry, 3);
         var size = geometry.Size;
-        int n = field.VoxelCount;
-        var output = field.Voxels.ToArray();
+        int n = (int)geometry.VoxelCount;
+        var output = new float[3 * n];
         Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
         {
             var evaluator = new BSplineRowEvaluator(Grid.Size);

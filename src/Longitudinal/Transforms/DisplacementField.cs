@@ -18,6 +18,11 @@ public static class DisplacementField
             return spline.ToDisplacementField(geometry, parallel);
         }
 
+        if (SplineThenLinear(transform, geometry) is var (first, linear))
+        {
+            return ComposeLinear(first.ToDisplacementField(geometry, parallel), linear, parallel);
+        }
+
         var size = geometry.Size;
         int n = (int)geometry.VoxelCount;
         var u = new float[3 * n];
@@ -37,6 +42,56 @@ public static class DisplacementField
             }
         });
         return new Image<float>(geometry, u, 3);
+    }
+
+    /// <summary>
+    /// A registration's usual result, <c>L(x + u(x))</c>: a B-spline on a grid aligned with <paramref name="geometry"/>
+    /// followed by linear transforms only, with those folded into one affine; null for anything else.
+    /// </summary>
+    private static (BSplineTransform Spline, AffineTransform Linear)? SplineThenLinear(ITransform transform, ImageGeometry geometry)
+    {
+        if (transform is not CompositeTransform { Transforms: { Count: > 1 } list } || list[0] is not BSplineTransform spline
+            || !list.Skip(1).All(t => t is ILinearTransform) || BSplineAxisWeights.For(geometry, spline.Grid) is null)
+        {
+            return null;
+        }
+
+        var rest = list.Skip(1).ToList();
+
+        var linear = ((ILinearTransform)rest[0]).ToAffine();
+        foreach (var t in rest.Skip(1))
+        {
+            linear = linear.Then(((ILinearTransform)t).ToAffine());
+        }
+
+        return (spline, linear);
+    }
+
+    /// <summary>Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c>, in place: the separable spline evaluation stays the only per-voxel B-spline work.</summary>
+    private static Image<float> ComposeLinear(Image<float> field, AffineTransform linear, ParallelOptions? parallel)
+    {
+        var g = field.Geometry;
+        var size = g.Size;
+        int n = field.VoxelCount;
+        var memory = field.VoxelMemory;
+        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        {
+            var u = memory.Span;
+            for (int y = 0; y < size.Y; y++)
+            {
+                int o = (z * size.Y + y) * size.X;
+                for (int x = 0; x < size.X; x++)
+                {
+                    int i = o + x;
+                    var p = g.IndexToPhysical(x, y, z);
+                    var d = linear.TransformPoint(p + new Vec3(u[i], u[n + i], u[2 * n + i])) - p;
+                    u[i] = (float)d.X;
+                    u[n + i] = (float)d.Y;
+                    u[2 * n + i] = (float)d.Z;
+                }
+            }
+        });
+        return field;
     }
 
     /// <summary>

@@ -109,4 +109,33 @@ public class TransformPropertyTests
 
         Assert.True(worst < 0.02, $"worst Jacobian error {worst}");
     }
+
+    [Fact]
+    public void Sampled_field_of_a_spline_then_affine_matches_the_transform_pointwise()
+    {
+        Prop.ForAll(Affines.ToArbitrary(), Gen.Choose(1, 1000).ToArbitrary(), (affine, seed) =>
+        {
+            var g = new ImageGeometry(new Size3(17, 13, 9), new Vec3(1.5, 2, 3), new Vec3(-10, 5, 2), Matrix3.Identity);
+            var grid = BSplineTransform.Identity(g, new Vec3(8, 8, 8));
+            var random = new Random(seed);
+            var coefficients = grid.Coefficients.ToArray().Select(_ => 4 * (random.NextDouble() - 0.5)).ToArray();
+            var transform = new CompositeTransform(new BSplineTransform(grid.Grid, coefficients), affine, new TranslationTransform(new Vec3(1, -2, 0.5)));
+            var field = DisplacementField.Sample(transform, g);
+            double worst = 0;
+            for (int z = 0; z < 9; z += 4)
+            {
+                for (int y = 0; y < 13; y += 3)
+                {
+                    for (int x = 0; x < 17; x += 2)
+                    {
+                        var p = g.IndexToPhysical(x, y, z);
+                        var u = new Vec3(field[x, y, z, 0], field[x, y, z, 1], field[x, y, z, 2]);
+                        worst = Math.Max(worst, Distance(p + u, transform.TransformPoint(p)));
+                    }
+                }
+            }
+
+            return worst < 1e-3;
+        }).QuickCheckThrowOnFailure();
+    }
 }
