@@ -11,7 +11,7 @@ internal static class Profile
     {
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
         var images = RegistrationImages.Create(ImageFile.Read(Path.Combine(pair, "followup.nii.gz")), ImageFile.Read(Path.Combine(pair, "baseline.nii.gz")), null, parallel);
-        foreach (var (shrink, grid, stride) in new[] { (4, 48.0, 1), (4, 48.0, 4), (4, 12.0, 1), (1, 12.0, 1), (1, 48.0, 4) })
+        foreach (var (shrink, grid, stride) in new[] { (4, 48.0, 1), (2, 24.0, 2), (1, 12.0, 4) })
         {
             Console.WriteLine($"level shrink {shrink}, grid {grid} mm, stride {stride}");
             Level(images, shrink, grid, stride, parallel);

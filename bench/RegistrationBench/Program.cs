@@ -4,7 +4,7 @@ using Radiomics.Longitudinal.Propagation;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
 
-// dev harness: dotnet run -c Release -- PAIRDIR [threads]
+// Tuning harness: dotnet run -c Release -- PAIRDIR [threads] [key=value ...] | PAIRDIR threads profile
 string pair = args[0];
 int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 if (args.Length > 2 && args[2] == "profile")
@@ -60,6 +60,8 @@ foreach (var l in result.Levels)
 var jac = DisplacementField.JacobianDeterminant(field, parallel);
 var (jmin, jmax) = jac.Range();
 Console.WriteLine($"total {seconds:F2}s cpu {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F2}s register {result.Elapsed.TotalSeconds:F2}s jacobian [{jmin:F3}, {jmax:F3}]");
-var psi = new ProcessStartInfo("/usr/bin/python3", ["/work/shared/bench/longitudinal/evaluate.py", pair, Path.Combine(outDir, "propagated_mask.nii.gz"), Path.Combine(outDir, "displacement.nii.gz"), "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+// The scoring script of the shared folder (TOOLKIT_SHARED_DIR, else shared/ beside the repository).
+string shared = Environment.GetEnvironmentVariable("TOOLKIT_SHARED_DIR") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared"));
+var psi = new ProcessStartInfo("/usr/bin/python3", [Path.Combine(shared, "bench/longitudinal/evaluate.py"), pair, Path.Combine(outDir, "propagated_mask.nii.gz"), Path.Combine(outDir, "displacement.nii.gz"), "--seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 using var p = Process.Start(psi)!;
 p.WaitForExit();
