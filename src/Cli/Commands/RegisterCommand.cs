@@ -93,10 +93,12 @@ internal static class RegisterCommand
                 var field = result.DisplacementField(parallel);
                 (minJ, maxJ) = DisplacementField.JacobianDeterminant(field, parallel).Range();
                 RegistrationFolder.Write(outDir, field, affine);
+                // Through the sampled field: one trilinear lookup per voxel instead of a B-spline evaluation.
+                var resampled = Resampler.Resample(movingImage, DisplacementFieldTransform.Adopt(field), fixedGeometry, InterpolatorKind.Linear, 0, parallel);
+                ImageFile.Write(resampled, Path.Combine(outDir, "moving_resampled.nii.gz"));
             }
 
             ReleaseMemory();
-            ImageFile.Write(Resampler.Resample(movingImage, result.Transform, fixedGeometry, InterpolatorKind.Linear, 0, parallel), Path.Combine(outDir, "moving_resampled.nii.gz"));
 
             AtomicFile.WriteAllText(Path.Combine(outDir, "registration.json"), JsonSerializer.Serialize(new
             {

@@ -157,7 +157,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
     /// </summary>
     private static Image<float> InBaselineFrame(Image<float> followUp, ITransform followUpToBaseline, ImageGeometry baseline, ParallelOptions parallel)
     {
-        var field = new DisplacementFieldTransform(DisplacementField.Sample(followUpToBaseline, followUp.Geometry, parallel));
+        var field = DisplacementFieldTransform.Adopt(DisplacementField.Sample(followUpToBaseline, followUp.Geometry, parallel));
         var baselineToFollowUp = DisplacementField.Invert(field, baseline, parallel: parallel);
         return Resampler.Resample(followUp, baselineToFollowUp, baseline, InterpolatorKind.Linear, defaultValue: 0, parallel);
     }

@@ -19,8 +19,11 @@ internal sealed class DenseObjective
 
     private readonly int _stride;
 
-    /// <summary>Slice chunks per evaluation: enough to balance a few threads, few enough to keep per-chunk gradients small.</summary>
-    private const int ChunkCount = 16;
+    /// <summary>
+    /// Slice chunks per evaluation: enough to balance many threads (and masks that cover a few slices only), few enough
+    /// that the per-chunk gradients stay small next to the images.
+    /// </summary>
+    private const int ChunkCount = 64;
 
     private ThreadState[]? _states;
 

@@ -56,14 +56,14 @@ public sealed class ElastixRegistration(ElastixSettings? settings = null) : IIma
             // The field's format follows the maps' ResultImageFormat (ours: nii.gz; user maps may say mhd or nii).
             var fieldPath = Directory.EnumerateFiles(work, "deformationField.*").FirstOrDefault(ImageFile.IsSupported)
                 ?? throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"transformix wrote no deformationField image in {work}.");
-            var field = ImageFile.Read<float>(fieldPath);
+            var field = Transforms.IO.DisplacementFieldFile.ReadField(fieldPath);
             if (field.Components != 3 || !field.Geometry.Matches(fixedImage.Geometry))
             {
                 throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"transformix wrote a deformation field with {field.Components} components on {field.Geometry.Size}; expected 3 on the fixed grid {fixedImage.Geometry.Size}.");
             }
 
             progress?.Report(new RegistrationProgress("elastix", 0, 1, 0, double.NaN, 1));
-            return new RegistrationResult(new DisplacementFieldTransform(field), fixedImage.Geometry, [], double.NaN, watch.Elapsed);
+            return new RegistrationResult(DisplacementFieldTransform.Adopt(field), fixedImage.Geometry, [], double.NaN, watch.Elapsed);
         }
         finally
         {

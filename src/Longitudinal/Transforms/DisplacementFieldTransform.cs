@@ -14,6 +14,32 @@ public sealed class DisplacementFieldTransform : ITransform
 
     /// <summary>Wraps a 3-component field (copied, so later changes to <paramref name="field"/> do not leak in).</summary>
     public DisplacementFieldTransform(Image<float> field)
+        : this(Checked(field), field.Voxels.ToArray())
+    {
+    }
+
+    private DisplacementFieldTransform(ImageGeometry geometry, float[] u)
+    {
+        Geometry = geometry;
+        _u = u;
+    }
+
+    /// <summary>
+    /// Wraps a 3-component field without copying it (a whole-scan field is around a gigabyte): the transform reads the
+    /// image's own storage, so the caller must not change <paramref name="field"/> afterwards.
+    /// </summary>
+    public static DisplacementFieldTransform Adopt(Image<float> field)
+    {
+        var geometry = Checked(field);
+        if (!System.Runtime.InteropServices.MemoryMarshal.TryGetArray<float>(field.VoxelMemory, out var segment) || segment.Offset != 0 || segment.Array!.Length != segment.Count)
+        {
+            return new DisplacementFieldTransform(field);
+        }
+
+        return new DisplacementFieldTransform(geometry, segment.Array);
+    }
+
+    private static ImageGeometry Checked(Image<float> field)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (field.Components != 3)
@@ -26,8 +52,7 @@ public sealed class DisplacementFieldTransform : ITransform
             throw new ArgumentException("The displacement field contains NaN or infinite values.", nameof(field));
         }
 
-        Geometry = field.Geometry;
-        _u = field.Voxels.ToArray();
+        return field.Geometry;
     }
 
     public ImageGeometry Geometry { get; }

@@ -138,4 +138,22 @@ public class TransformPropertyTests
             return worst < 1e-3;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void An_adopted_field_maps_points_as_a_copied_one_and_is_checked_the_same_way()
+    {
+        var g = ImageGeometry.Create(20, 20, 20, new Vec3(1, 1, 2));
+        var field = SineField(g, 1.5, 20);
+        var copied = new DisplacementFieldTransform(field);
+        var adopted = DisplacementFieldTransform.Adopt(field);
+        foreach (var p in new[] { new Vec3(3.3, 7.1, 11.9), new Vec3(-2, 25, 40), new Vec3(10, 10, 10) })
+        {
+            Assert.Equal(copied.TransformPoint(p), adopted.TransformPoint(p));
+        }
+
+        Assert.Throws<ArgumentException>(() => DisplacementFieldTransform.Adopt(new Image<float>(g, 2)));
+        var bad = field.Clone();
+        bad[1, 1, 1, 2] = float.NaN;
+        Assert.Throws<ArgumentException>(() => DisplacementFieldTransform.Adopt(bad));
+    }
 }

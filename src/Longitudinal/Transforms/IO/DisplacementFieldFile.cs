@@ -20,6 +20,9 @@ public static class DisplacementFieldFile
     /// <summary>NIfTI intent code for displacement vectors, whose components ITK (5.4+) takes as RAS.</summary>
     public const int NiftiIntentDisplacementVector = 1006;
 
+    /// <summary>NIfTI intent code of a generic vector image, as ITK writes displacement fields (LPS components).</summary>
+    public const int NiftiIntentVector = 1007;
+
     /// <summary>Whether the path names an image format a field can be stored in.</summary>
     public static bool IsFieldPath(string path) => ImageFile.IsSupported(path);
 
@@ -29,7 +32,7 @@ public static class DisplacementFieldFile
         var field = ReadField(path);
         try
         {
-            return new DisplacementFieldTransform(field);
+            return DisplacementFieldTransform.Adopt(field);
         }
         catch (ArgumentException e)
         {
@@ -53,7 +56,15 @@ public static class DisplacementFieldFile
                 $"a displacement field has 3 components per voxel (X, Y, Z in mm); this image has {field.Components}.");
         }
 
-        if (Nifti.IsNiftiPath(path) && Nifti.ReadIntentCode(path) == NiftiIntentDisplacementVector)
+        int intent = Nifti.IsNiftiPath(path) ? Nifti.ReadIntentCode(path) : 0;
+        if (intent is not (0 or NiftiIntentDisplacementVector or NiftiIntentVector))
+        {
+            // FSL warps (2006–2011) and NiftyReg deformations use other frames or hold positions, not LPS displacements.
+            throw new TransformFileException(path, TransformFileProblem.Unsupported,
+                $"NIfTI intent code {intent}; a displacement field is read from intent 1007 (vector, LPS mm, as ITK writes), 1006 (displacement vector, RAS) or 0. Convert FSL or NiftyReg warps to an ITK displacement field first.");
+        }
+
+        if (intent == NiftiIntentDisplacementVector)
         {
             // Components are stored one block after the other: negate the X and Y blocks (RAS → LPS).
             int n = field.VoxelCount;

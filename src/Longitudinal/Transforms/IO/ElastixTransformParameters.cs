@@ -129,6 +129,11 @@ public static class ElastixTransformParameters
             throw new TransformFileException(path, TransformFileProblem.Unsupported, $"FixedImageDimension {dim}; only 3-D transforms are read.");
         }
 
+        if (Text(map, "UseDirectionCosines") == "false")
+        {
+            throw new TransformFileException(path, TransformFileProblem.Unsupported, "(UseDirectionCosines \"false\"): elastix then ignores the image directions, so the parameters are not in physical space; rerun elastix with (UseDirectionCosines \"true\").");
+        }
+
         if (Text(map, "UseBinaryFormatForTransformationParameters") == "true")
         {
             throw new TransformFileException(path, TransformFileProblem.Unsupported, "binary transform parameters; rerun elastix with (UseBinaryFormatForTransformationParameters \"false\").");

@@ -272,7 +272,12 @@ public static class ItkTransformText
         try
         {
             var grid = new ImageGeometry(new Size3(size[0], size[1], size[2]), new Vec3(f[6], f[7], f[8]), new Vec3(f[3], f[4], f[5]), Matrix3.FromRowMajor(f.AsSpan(9, 9)));
-            TransformText.ExpectCount(path, p, checked(3 * (int)grid.VoxelCount), $"{what} Parameters (3 × {grid.Size} coefficients)");
+            if (3L * grid.VoxelCount > int.MaxValue)
+            {
+                throw new TransformFileException(path, TransformFileProblem.Malformed, $"{what}: a {grid.Size} control grid is too large.");
+            }
+
+            TransformText.ExpectCount(path, p, 3 * (int)grid.VoxelCount, $"{what} Parameters (3 × {grid.Size} coefficients)");
             return new BSplineTransform(grid, p);
         }
         catch (ArgumentException e)

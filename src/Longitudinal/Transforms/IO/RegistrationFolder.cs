@@ -27,6 +27,12 @@ public static class RegistrationFolder
             AffineTransformJson.Write(affine, Path.Combine(folder, AffineJsonFileName));
             ItkTransformText.Write(affine, Path.Combine(folder, AffineItkFileName));
         }
+        else
+        {
+            // An earlier run into the same folder must not leave an affine that contradicts the new field.
+            File.Delete(Path.Combine(folder, AffineJsonFileName));
+            File.Delete(Path.Combine(folder, AffineItkFileName));
+        }
     }
 
     /// <summary>

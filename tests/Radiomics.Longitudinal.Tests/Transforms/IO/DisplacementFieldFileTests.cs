@@ -65,6 +65,21 @@ public class DisplacementFieldFileTests
         Assert.Equal(new Vec3(-expected.X, -expected.Y, expected.Z), back.DisplacementAt(2, 1, 1));
     }
 
+    [Theory]
+    [InlineData(2006)]   // FSL: FNIRT displacement field, another frame
+    [InlineData(1011)]   // NIFTI_INTENT_POINTSET: positions, not displacements
+    public void A_NIfTI_with_another_warp_convention_is_refused(short intent)
+    {
+        using var tmp = new TempDirectory();
+        DisplacementFieldFile.Write(Field(), tmp.File("field.nii"));
+        var bytes = File.ReadAllBytes(tmp.File("field.nii"));
+        BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan(68), intent);
+        File.WriteAllBytes(tmp.File("warp.nii"), bytes);
+        var e = Assert.Throws<TransformFileException>(() => DisplacementFieldFile.Read(tmp.File("warp.nii")));
+        Assert.Equal(TransformFileProblem.Unsupported, e.Problem);
+        Assert.Contains($"intent code {intent}", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_image_without_three_components_is_refused_naming_the_file()
     {

@@ -114,6 +114,7 @@ public class ElastixTransformParametersTests
     [InlineData("(Transform \"TranslationTransform\")\n(TransformParameters 1 0 zero)\n", "'zero' is not a finite number")]
     [InlineData("(Transform \"TranslationTransform\")\nTransformParameters 1 0 0\n", "is not a '(Key value …)' entry")]
     [InlineData("(Transform \"AffineDTITransform\")\n(TransformParameters 1 0 0)\n", "is not read")]
+    [InlineData("(Transform \"TranslationTransform\")\n(TransformParameters 1 0 0)\n(UseDirectionCosines \"false\")\n", "ignores the image directions")]
     [InlineData("(Transform \"TranslationTransform\")\n(TransformParameters 1 0 0)\n(InitialTransformParametersFileName \"missing.txt\")\n", "named as the initial transform of")]
     public void Malformed_or_unsupported_files_are_refused_naming_the_file(string text, string problem)
     {

@@ -33,6 +33,19 @@ public class RegistrationFolderTests
     }
 
     [Fact]
+    public void Writing_without_an_affine_removes_one_left_by_an_earlier_run()
+    {
+        using var tmp = new TempDirectory();
+        var field = new Image<float>(ImageGeometry.Create(4, 4, 4), 3);
+        RegistrationFolder.Write(tmp.File("reg"), field, Affine);
+        Assert.True(File.Exists(tmp.File("reg/affine.tfm")));
+        RegistrationFolder.Write(tmp.File("reg"), field, null);
+        Assert.False(File.Exists(tmp.File("reg/affine.tfm")));
+        Assert.False(File.Exists(tmp.File("reg/affine.json")));
+        Assert.True(File.Exists(tmp.File("reg/displacement.nii.gz")));
+    }
+
+    [Fact]
     public void Without_a_field_the_affine_is_the_transform()
     {
         using var tmp = new TempDirectory();
