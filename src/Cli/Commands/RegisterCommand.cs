@@ -87,6 +87,11 @@ internal static class RegisterCommand
             fixedImage = null;
             ReleaseMemory();
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount };
+            if (elastix)
+            {
+                RemoveElastixCopies(elastixSettings.WorkingDirectory!);
+            }
+
             var affine = elastix ? ElastixAffineStage(elastixSettings.WorkingDirectory!) : RegistrationFolder.AffineStage(result.Transform);
             double minJ, maxJ;
             {
@@ -128,17 +133,21 @@ internal static class RegisterCommand
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
 
-    /// <summary>
-    /// The affine stage of an elastix run: its first parameter file when that is a linear transform (the built-in maps
-    /// run affine then B-spline). The elastix copies of the images and of the field are removed; the logs stay.
-    /// </summary>
-    private static AffineTransform? ElastixAffineStage(string work)
+    /// <summary>Removes elastix's copies of the images and its field from the kept working folder; the parameter files and logs stay.</summary>
+    private static void RemoveElastixCopies(string work)
     {
         foreach (var copy in new[] { "fixed.nii.gz", "moving.nii.gz" }.Select(f => Path.Combine(work, f)).Concat(Directory.EnumerateFiles(work, "deformationField.*")))
         {
             File.Delete(copy);
         }
+    }
 
+    /// <summary>
+    /// The affine stage of an elastix run: its first parameter file when that is a linear transform (the built-in maps
+    /// run affine then B-spline).
+    /// </summary>
+    private static AffineTransform? ElastixAffineStage(string work)
+    {
         string first = Path.Combine(work, "TransformParameters.0.txt");
         if (!File.Exists(first))
         {

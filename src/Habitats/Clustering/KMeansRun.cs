@@ -329,27 +329,7 @@ internal sealed class KMeansRun
         int label = centres.ArgMinTwo(distances, out double best, out double second);
         _upper[row] = Math.Sqrt(best);
         _lower[row] = Math.Sqrt(second);
-        int old = _labels[row];
-        if (old == label)
-        {
-            return 0;
-        }
-
-        _labels[row] = label;
-        if (!counts.IsEmpty)
-        {
-            var x = _data.AsSpan(row * _d, _d);
-            if (old >= 0)
-            {
-                SubtractFrom(sums.Slice(old * _d, _d), x);
-                counts[old]--;
-            }
-
-            AddTo(sums.Slice(label * _d, _d), x);
-            counts[label]++;
-        }
-
-        return 1;
+        return Relabel(ref _labels[row], label, _data.AsSpan(row * _d, _d), sums, counts);
     }
 
     /// <summary>Half the distance from each centre to its nearest other centre (Hamerly's s(j)).</summary>

@@ -27,6 +27,9 @@ internal sealed class DenseObjective
 
     private ThreadState[]? _states;
 
+    /// <summary>What <see cref="_states"/> were sized for: the gradient length and the B-spline grid (null: linear).</summary>
+    private (int GradientLength, Size3? Grid) _statesShape;
+
     /// <summary>An objective over <paramref name="level"/> with <paramref name="metric"/>; a <paramref name="stride"/> above 1 samples one voxel in that many along each row (<paramref name="parallel"/> sets the threads).</summary>
     public DenseObjective(LevelImages level, PointMetric metric, ParallelOptions parallel, int stride = 1)
     {
@@ -129,10 +132,11 @@ internal sealed class DenseObjective
     /// </summary>
     private ThreadState[] States(int gradientLength, SplineState? spline)
     {
-        int chunks = Math.Min(ChunkCount, _level.Fixed.Geometry.Size.Z);
-        int rowLength = spline is null ? 0 : spline.Axes[0].First.Length;
-        if (_states is null || _states[0].Gradient.Length != gradientLength || _states[0].Ux.Length != rowLength || (spline is not null && !_states[0].FitsGrid(spline.Grid.Size)))
+        var shape = (gradientLength, spline?.Grid.Size);
+        if (_states is null || _statesShape != shape)
         {
+            _statesShape = shape;
+            int chunks = Math.Min(ChunkCount, _level.Fixed.Geometry.Size.Z);
             _states = new ThreadState[chunks];
             for (int c = 0; c < chunks; c++)
             {
@@ -336,12 +340,7 @@ internal sealed class DenseObjective
             Gy = new double[nx];
             Gz = new double[nx];
             Evaluator = spline is null ? null : new BSplineRowEvaluator(spline.Grid.Size);
-            _gridSize = spline?.Grid.Size;
         }
-
-        private readonly Size3? _gridSize;
-
-        public bool FitsGrid(Size3 gridSize) => _gridSize == gridSize;
 
         /// <summary>Clears what <paramref name="pass"/> accumulates (statistics in pass 1; value and gradient in pass 2).</summary>
         public void Reset(int pass)

@@ -57,9 +57,9 @@ public sealed class ElastixRegistration(ElastixSettings? settings = null) : IIma
             var fieldPath = Directory.EnumerateFiles(work, "deformationField.*").FirstOrDefault(ImageFile.IsSupported)
                 ?? throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"transformix wrote no deformationField image in {work}.");
             var field = Transforms.IO.DisplacementFieldFile.ReadField(fieldPath);
-            if (field.Components != 3 || !field.Geometry.Matches(fixedImage.Geometry))
+            if (!field.Geometry.Matches(fixedImage.Geometry))
             {
-                throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"transformix wrote a deformation field with {field.Components} components on {field.Geometry.Size}; expected 3 on the fixed grid {fixedImage.Geometry.Size}.");
+                throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"transformix wrote a deformation field on {field.Geometry.Size}; expected the fixed grid {fixedImage.Geometry.Size}.");
             }
 
             progress?.Report(new RegistrationProgress("elastix", 0, 1, 0, double.NaN, 1));

@@ -56,14 +56,7 @@ public static class DisplacementField
             return null;
         }
 
-        var rest = list.Skip(1).ToList();
-
-        var linear = ((ILinearTransform)rest[0]).ToAffine();
-        foreach (var t in rest.Skip(1))
-        {
-            linear = linear.Then(((ILinearTransform)t).ToAffine());
-        }
-
+        var linear = list.Skip(1).Select(t => ((ILinearTransform)t).ToAffine()).Aggregate((first, then) => first.Then(then));
         return (spline, linear);
     }
 
