@@ -1,4 +1,4 @@
 using Radiomics.Cli;
 using Spectre.Console;
 
-return RadiomicsCommand.Create(AnsiConsole.Console).Parse(args).Invoke();
+return RadiomicsCommand.Invoke(args, AnsiConsole.Console, Console.Error);

@@ -24,4 +24,12 @@ public static class RadiomicsCommand
         };
         return root;
     }
+
+    /// <summary>Parses and runs <paramref name="args"/>: results on <paramref name="console"/>, errors on <paramref name="error"/>.</summary>
+    public static int Invoke(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        CommandAction.Error = error;
+        return Create(console).Parse(args).Invoke(new InvocationConfiguration { Error = error });
+    }
 }

@@ -5,7 +5,14 @@ namespace Radiomics.Cli.Tests;
 /// <summary>Runs the radiomics command in-process with its output captured.</summary>
 internal static class CliRunner
 {
+    /// <summary>Runs the command; <c>Output</c> is standard output followed by standard error.</summary>
     public static (int ExitCode, string Output) Run(params string[] args)
+    {
+        var (code, stdout, stderr) = RunSplit(args);
+        return (code, stdout + stderr);
+    }
+
+    public static (int ExitCode, string Output, string Error) RunSplit(params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -16,7 +23,8 @@ internal static class CliRunner
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        int code = RadiomicsCommand.Create(console).Parse(args).Invoke();
-        return (code, writer.ToString());
+        var error = new StringWriter();
+        int code = RadiomicsCommand.Invoke(args, console, error);
+        return (code, writer.ToString(), error.ToString());
     }
 }

@@ -44,8 +44,9 @@ public class InfoCommandTests
     {
         using var tmp = new TempDirectory();
         File.WriteAllBytes(tmp.File("broken.nii"), new byte[100]);
-        var (code, output) = CliRunner.Run("info", tmp.File("broken.nii"));
+        var (code, stdout, output) = CliRunner.RunSplit("info", tmp.File("broken.nii"));
         Assert.Equal(1, code);
+        Assert.Equal("", stdout);
         Assert.Contains("error:", output, StringComparison.Ordinal);
         Assert.Contains("broken.nii", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);

@@ -48,10 +48,10 @@ internal static class ExtractCommand
 
             if (imageFile is null || maskFile is null)
             {
-                throw new ArgumentException("extract needs an IMAGE and a MASK (or only --write-params to write settings).");
+                throw new InvalidInputException("extract needs an IMAGE and a MASK (or only --write-params to write settings).");
             }
 
-            var outFile = parse.GetValue(output) ?? throw new ArgumentException("Name the output CSV with -o/--output.");
+            var outFile = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
             var img = ImageFile.Read(imageFile.FullName);
             var roi = SelectLabel(ImageFile.ReadLabelMap(maskFile.FullName), parse.GetValue(label), maskFile.FullName);
             if (!img.Geometry.Matches(roi.Geometry))
@@ -91,7 +91,7 @@ internal static class ExtractCommand
     {
         if (parameters is not null && preset is not null)
         {
-            throw new ArgumentException("Give either --params or --preset, not both.");
+            throw new InvalidInputException("Give either --params or --preset, not both.");
         }
 
         return parameters is not null ? FeatureSettingsYaml.Load(parameters.FullName)
@@ -107,7 +107,7 @@ internal static class ExtractCommand
         {
             if (l is < 1 or > 255 || !labels.Contains((byte)l))
             {
-                throw new ArgumentException($"The mask '{path}' has no label {l}; it holds {Describe(labels)}.");
+                throw new InvalidInputException($"The mask '{path}' has no label {l}; it holds {Describe(labels)}.");
             }
 
             return mask.Select((byte)l);
@@ -115,9 +115,9 @@ internal static class ExtractCommand
 
         return labels.Count switch
         {
-            0 => throw new ArgumentException($"The mask '{path}' is empty: no voxel carries a label."),
+            0 => throw new InvalidInputException($"The mask '{path}' is empty: no voxel carries a label."),
             1 => mask,
-            _ => throw new ArgumentException($"The mask '{path}' holds {Describe(labels)}; choose one with --label."),
+            _ => throw new InvalidInputException($"The mask '{path}' holds {Describe(labels)}; choose one with --label."),
         };
     }
 

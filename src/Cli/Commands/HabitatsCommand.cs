@@ -48,7 +48,7 @@ internal static class HabitatsCommand
             var maskFiles = parse.GetRequiredValue(masks);
             if (imageFiles.Length != maskFiles.Length)
             {
-                throw new ArgumentException($"{imageFiles.Length} image(s) but {maskFiles.Length} mask(s); give one mask per image, in the same order.");
+                throw new InvalidInputException($"{imageFiles.Length} image(s) but {maskFiles.Length} mask(s); give one mask per image, in the same order.");
             }
 
             var (kMin, kMax) = ParseClusters(parse.GetRequiredValue(clusters));
@@ -201,7 +201,7 @@ internal static class HabitatsCommand
             && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out max);
         if (!ok || min < 2 || max < min || max > 255)
         {
-            throw new ArgumentException($"-k '{text}' is not a number of habitats (2..255) or a range such as 2..6.");
+            throw new InvalidInputException($"-k '{text}' is not a number of habitats (2..255) or a range such as 2..6.");
         }
 
         return (min, max);
@@ -223,13 +223,13 @@ internal static class HabitatsCommand
         {
             if (!all.TryGetValue(name, out var statistic))
             {
-                throw new ArgumentException($"--statistics: unknown statistic '{name}'; choose from {string.Join(", ", all.Keys)}.");
+                throw new InvalidInputException($"--statistics: unknown statistic '{name}'; choose from {string.Join(", ", all.Keys)}.");
             }
 
             result.Add(statistic);
         }
 
-        return result.Count > 0 ? [.. result] : throw new ArgumentException("--statistics: give at least one statistic.");
+        return result.Count > 0 ? [.. result] : throw new InvalidInputException("--statistics: give at least one statistic.");
     }
 
     /// <summary>File names without image extensions, made unique with a number when two scans share a name.</summary>

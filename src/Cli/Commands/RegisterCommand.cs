@@ -45,13 +45,13 @@ internal static class RegisterCommand
             bool elastix = parse.GetValue(backend) == "elastix";
             if (elastix && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))
             {
-                throw new ArgumentException("--affine-only, --grid-spacing and --fixed-mask apply to the 'ours' backend; with elastix, give parameter maps through the library (ElastixSettings.ParameterFiles).");
+                throw new InvalidInputException("--affine-only, --grid-spacing and --fixed-mask apply to the 'ours' backend; with elastix, give parameter maps through the library (ElastixSettings.ParameterFiles).");
             }
 
             var elastixSettings = new ElastixSettings { NumberOfThreads = threadCount, WorkingDirectory = Path.Combine(outDir, "elastix") };
             if (elastix && !ElastixRegistration.IsAvailable(elastixSettings.Elastix))
             {
-                throw new InvalidOperationException("--backend elastix: the 'elastix' executable was not found on PATH; install elastix (e.g. apt-get install elastix) or use --backend ours.");
+                throw new InvalidInputException("--backend elastix: the 'elastix' executable was not found on PATH; install elastix (e.g. apt-get install elastix) or use --backend ours.");
             }
 
             Image? fixedImage = ImageFile.Read(fixedPath);

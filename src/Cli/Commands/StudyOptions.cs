@@ -40,7 +40,7 @@ internal sealed class StudyOptions
         int k = parse.GetValue(Clusters);
         if (k is < 2 or > 255)
         {
-            throw new ArgumentException($"-k {k}: the number of habitats must be 2..255.");
+            throw new InvalidInputException($"-k {k}: the number of habitats must be 2..255.");
         }
 
         var defaults = new StudySettings();
@@ -49,7 +49,7 @@ internal sealed class StudyOptions
         {
             if (!(spacing > 0) || registration.Deformable is null)
             {
-                throw new ArgumentException($"--grid-spacing {spacing}: give a positive spacing in mm.");
+                throw new InvalidInputException($"--grid-spacing {spacing}: give a positive spacing in mm.");
             }
 
             registration = registration with { Deformable = registration.Deformable with { GridSpacing = spacing } };

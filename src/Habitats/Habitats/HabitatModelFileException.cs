@@ -1,7 +1,7 @@
 namespace Radiomics.Habitats.Habitats;
 
 /// <summary>A habitat model file is missing or is not a valid model; names the file.</summary>
-public sealed class HabitatModelFileException : IOException
+public sealed class HabitatModelFileException : RadiomicsException
 {
     public HabitatModelFileException(string filePath, string detail, Exception? inner = null)
         : base($"{filePath}: {detail}", inner)

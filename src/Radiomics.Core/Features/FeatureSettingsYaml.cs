@@ -46,7 +46,7 @@ public static class FeatureSettingsYaml
     }
 
     /// <summary>Parses settings; keys left out keep their defaults. The result is validated.</summary>
-    /// <exception cref="InvalidDataException">The YAML is malformed, has an unknown key or value, or describes settings that cannot work (naming <paramref name="source"/> and the line).</exception>
+    /// <exception cref="SettingsException">The YAML is malformed, has an unknown key or value, or describes settings that cannot work (naming <paramref name="source"/> and the line).</exception>
     public static FeatureSettings FromYaml(string yaml, string source = "settings")
     {
         ArgumentNullException.ThrowIfNull(yaml);
@@ -58,7 +58,7 @@ public static class FeatureSettingsYaml
         catch (YamlException e)
         {
             var inner = e.InnerException is { } i and not YamlException ? $": {i.Message}" : "";
-            throw new InvalidDataException($"{source}, line {e.Start.Line}: {e.Message}{inner}", e);
+            throw new SettingsException(source, (int)e.Start.Line, $"{e.Message}{inner}", e);
         }
 
         settings ??= new FeatureSettings();
@@ -68,7 +68,7 @@ public static class FeatureSettingsYaml
         }
         catch (ArgumentException e)
         {
-            throw new InvalidDataException($"{source}: {e.Message}", e);
+            throw new SettingsException(source, null, e.Message, e);
         }
 
         return settings;

@@ -1,7 +1,7 @@
 namespace Radiomics.IO;
 
 /// <summary>An image file could not be read or written; names the file and what is wrong with it.</summary>
-public sealed class ImageFileException : IOException
+public sealed class ImageFileException : RadiomicsException
 {
     public ImageFileException(string filePath, ImageFileProblem problem, string detail, Exception? inner = null)
         : base($"{filePath}: {Describe(problem)}: {detail}", inner)

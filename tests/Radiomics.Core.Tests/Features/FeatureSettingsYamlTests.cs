@@ -70,7 +70,7 @@ public class FeatureSettingsYamlTests
     [InlineData("dimensionality: 2D\nresampling:\n  spacing: [2, 2, 2]\n", "in_plane_only")]
     public void Mistakes_are_reported_with_the_offending_key_or_value(string yaml, string expected)
     {
-        var e = Assert.Throws<InvalidDataException>(() => FeatureSettingsYaml.FromYaml(yaml, "my.yaml"));
+        var e = Assert.Throws<SettingsException>(() => FeatureSettingsYaml.FromYaml(yaml, "my.yaml"));
         Assert.Contains("my.yaml", e.Message, StringComparison.Ordinal);
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 namespace Radiomics.Longitudinal.Transforms.IO;
 
 /// <summary>A transform file could not be read or written; names the file and what is wrong with it.</summary>
-public sealed class TransformFileException : IOException
+public sealed class TransformFileException : RadiomicsException
 {
     public TransformFileException(string filePath, TransformFileProblem problem, string detail, Exception? inner = null)
         : base($"{filePath}: {Describe(problem)}: {detail}", inner)
