@@ -1,3 +1,4 @@
+using Radiomics.Processing;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -99,7 +100,7 @@ internal static class RegisterCommand
                 (minJ, maxJ) = DisplacementField.JacobianDeterminant(field, parallel).Range();
                 RegistrationFolder.Write(outDir, field, affine);
                 // Through the sampled field: one trilinear lookup per voxel instead of a B-spline evaluation.
-                var resampled = Resampler.Resample(movingImage, DisplacementFieldTransform.Adopt(field), fixedGeometry, InterpolatorKind.Linear, 0, parallel);
+                var resampled = Resampler.Resample(movingImage, DisplacementFieldTransform.Adopt(field), fixedGeometry, Interpolator.Linear, 0, parallel);
                 ImageFile.Write(resampled, Path.Combine(outDir, "moving_resampled.nii.gz"));
             }
 

@@ -1,3 +1,4 @@
+using Radiomics.Processing;
 using System.Diagnostics;
 using System.Text.Json;
 using Radiomics.Features;
@@ -159,7 +160,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
     {
         var field = DisplacementFieldTransform.Adopt(DisplacementField.Sample(followUpToBaseline, followUp.Geometry, parallel));
         var baselineToFollowUp = DisplacementField.Invert(field, baseline, parallel: parallel);
-        return Resampler.Resample(followUp, baselineToFollowUp, baseline, InterpolatorKind.Linear, defaultValue: 0, parallel);
+        return Resampler.Resample(followUp, baselineToFollowUp, baseline, Interpolator.Linear, defaultValue: 0, parallel);
     }
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);

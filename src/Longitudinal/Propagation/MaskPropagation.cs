@@ -1,3 +1,4 @@
+using Radiomics.Processing;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Resampling;
 using Radiomics.Longitudinal.Transforms;
@@ -20,7 +21,7 @@ public static class MaskPropagation
         ArgumentNullException.ThrowIfNull(reference);
         if (interpolation == LabelInterpolation.NearestNeighbor)
         {
-            return new LabelMap(Resampler.Resample(labels.Image, transform, reference, InterpolatorKind.NearestNeighbor, 0, parallel));
+            return new LabelMap(Resampler.Resample(labels.Image, transform, reference, Interpolator.NearestNeighbour, 0, parallel));
         }
 
         var source = labels.Geometry.Size;

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Longitudinal.Transforms;
 
 namespace Radiomics.Longitudinal.Registration;
@@ -53,7 +54,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         k = Math.Clamp((int)Math.Floor(term), Padding, _bins - Padding - 1);
         for (int j = k - 1; j <= k + 2; j++)
         {
-            row[j] += CubicBSpline.Value(j - term);
+            row[j] += CubicBSplineKernel.Value(j - term);
         }
     }
 
@@ -122,7 +123,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         double sum = 0;
         for (int j = k - 1; j <= k + 2; j++)
         {
-            sum += table[j] * CubicBSpline.Derivative(j - term);
+            sum += table[j] * CubicBSplineKernel.Derivative(j - term);
         }
 
         return sum * _derivativeScale;

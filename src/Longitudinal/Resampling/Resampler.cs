@@ -1,3 +1,5 @@
+using Radiomics.Processing;
+using Radiomics.Numerics;
 using System.Numerics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -13,7 +15,7 @@ namespace Radiomics.Longitudinal.Resampling;
 public static class Resampler
 {
     public static Image<T> Resample<T>(
-        Image<T> image, ITransform transform, ImageGeometry reference, InterpolatorKind interpolator = InterpolatorKind.Linear,
+        Image<T> image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear,
         double defaultValue = 0, ParallelOptions? parallel = null)
         where T : unmanaged, INumber<T>
     {
@@ -29,9 +31,10 @@ public static class Resampler
         for (int c = 0; c < image.Components; c++)
         {
             float[] values = ToFloat(image.Channel(c));
-            if (interpolator == InterpolatorKind.BSpline)
+            if (interpolator == Interpolator.BSpline)
             {
-                values = BSplineCoefficients.Compute(values, source, parallel);
+                // Coefficients are stored as floats, so the causal sum stops where |z|^k < 1e-8.
+                CubicBSplineKernel.PrefilterVolume(values, source, 1e-8, parallel);
             }
 
             int channel = c;
@@ -50,8 +53,8 @@ public static class Resampler
                         double v = Inside(source, px[x], py[x], pz[x])
                             ? interpolator switch
                             {
-                                InterpolatorKind.NearestNeighbor => Nearest(values, source, px[x], py[x], pz[x]),
-                                InterpolatorKind.BSpline => Cubic(values, source, px[x], py[x], pz[x]),
+                                Interpolator.NearestNeighbour => Nearest(values, source, px[x], py[x], pz[x]),
+                                Interpolator.BSpline => Cubic(values, source, px[x], py[x], pz[x]),
                                 _ => Trilinear.Sample(values, source, px[x], py[x], pz[x]),
                             }
                             : defaultValue;
@@ -65,7 +68,7 @@ public static class Resampler
     }
 
     /// <summary>Resamples an image of any voxel type (see the generic overload).</summary>
-    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, InterpolatorKind interpolator = InterpolatorKind.Linear, double defaultValue = 0, ParallelOptions? parallel = null) =>
+    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear, double defaultValue = 0, ParallelOptions? parallel = null) =>
         image switch
         {
             Image<float> f => Resample(f, transform, reference, interpolator, defaultValue, parallel),
@@ -106,22 +109,22 @@ public static class Resampler
         Span<double> wy = stackalloc double[4];
         Span<double> wz = stackalloc double[4];
         int fx = (int)Math.Floor(x), fy = (int)Math.Floor(y), fz = (int)Math.Floor(z);
-        CubicBSpline.Weights(x - fx, wx);
-        CubicBSpline.Weights(y - fy, wy);
-        CubicBSpline.Weights(z - fz, wz);
+        CubicBSplineKernel.Weights(x - fx, wx);
+        CubicBSplineKernel.Weights(y - fy, wy);
+        CubicBSplineKernel.Weights(z - fz, wz);
         double sum = 0;
         for (int k = 0; k < 4; k++)
         {
-            int iz = Mirror(fz - 1 + k, size.Z);
+            int iz = CubicBSplineKernel.Mirror(fz - 1 + k, size.Z);
             double sy = 0;
             for (int j = 0; j < 4; j++)
             {
-                int iy = Mirror(fy - 1 + j, size.Y);
+                int iy = CubicBSplineKernel.Mirror(fy - 1 + j, size.Y);
                 int row = size.X * (iy + size.Y * iz);
                 double sx = 0;
                 for (int i = 0; i < 4; i++)
                 {
-                    sx += wx[i] * c[row + Mirror(fx - 1 + i, size.X)];
+                    sx += wx[i] * c[row + CubicBSplineKernel.Mirror(fx - 1 + i, size.X)];
                 }
 
                 sy += wy[j] * sx;
@@ -131,18 +134,5 @@ public static class Resampler
         }
 
         return sum;
-    }
-
-    /// <summary>Mirror-symmetric boundary index, matching the coefficients' boundary condition.</summary>
-    private static int Mirror(int i, int n)
-    {
-        if (n == 1)
-        {
-            return 0;
-        }
-
-        int period = 2 * n - 2;
-        i = Math.Abs(i) % period;
-        return i < n ? i : period - i;
     }
 }

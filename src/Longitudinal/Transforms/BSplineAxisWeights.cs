@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Longitudinal.Transforms;
@@ -21,8 +22,8 @@ internal sealed class BSplineAxisWeights
             int knot = Math.Min((int)Math.Floor(t), gridPoints - 3);
             double u = t - knot;
             First[i] = knot - 1;
-            CubicBSpline.Weights(u, Weights.AsSpan(i * 4, 4));
-            CubicBSpline.Derivatives(u, Derivatives.AsSpan(i * 4, 4));
+            CubicBSplineKernel.Weights(u, Weights.AsSpan(i * 4, 4));
+            CubicBSplineKernel.Derivatives(u, Derivatives.AsSpan(i * 4, 4));
             for (int k = 0; k < 4; k++)
             {
                 // Derivative with respect to the image index rather than the grid coordinate.

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Longitudinal.Transforms;
@@ -224,7 +225,7 @@ public sealed class BSplineTransform : ITransform
     {
         t = Math.Clamp(t, 1, gridPoints - 2);
         int knot = Math.Min((int)Math.Floor(t), gridPoints - 3);
-        CubicBSpline.Weights(t - knot, w);
+        CubicBSplineKernel.Weights(t - knot, w);
         return knot - 1;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Filters;
 
@@ -49,7 +50,7 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
     private protected override double[] Filter(double[] voxels, ImageGeometry geometry)
     {
         var size = geometry.Size;
-        var spline = new CubicBSpline(voxels, size.X, size.Y, size.Z);
+        var spline = new SplineInterpolatedVolume(voxels, size);
         var vertices = Icosphere(Subdivision);
         int nv = vertices.Count;
         int degree = Level - 1;
@@ -124,9 +125,9 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
             _y0 = (int)Math.Floor(offset.Y) - 1;
             _z0 = (int)Math.Floor(offset.Z) - 1;
             Span<double> wx = stackalloc double[4], wy = stackalloc double[4], wz = stackalloc double[4];
-            CubicBSpline.Weights(offset.X - (_x0 + 1), wx);
-            CubicBSpline.Weights(offset.Y - (_y0 + 1), wy);
-            CubicBSpline.Weights(offset.Z - (_z0 + 1), wz);
+            CubicBSplineKernel.Weights(offset.X - (_x0 + 1), wx);
+            CubicBSplineKernel.Weights(offset.Y - (_y0 + 1), wy);
+            CubicBSplineKernel.Weights(offset.Z - (_z0 + 1), wz);
             int j = 0;
             for (int c = 0; c < 4; c++)
             {

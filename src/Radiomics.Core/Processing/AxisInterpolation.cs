@@ -1,5 +1,6 @@
 using System.Buffers;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Processing;
 
@@ -19,8 +20,6 @@ internal static class AxisInterpolation
         Interpolator.BSpline => 2 + 20, // kernel half-width plus enough line for the recursive prefilter to converge (|z|^20 < 1e-11)
         _ => 1,
     };
-
-    private static readonly double Pole = Math.Sqrt(3) - 2;
 
     /// <summary>The size of the block after resampling <paramref name="axis"/> to <paramref name="count"/> positions.</summary>
     public static Size3 ResultSize(Size3 size, int axis, int count) => axis switch
@@ -81,7 +80,7 @@ internal static class AxisInterpolation
                     {
                         Array.Fill(line, line[pad], 0, pad);
                         Array.Fill(line, line[pad + length - 1], pad + length, pad);
-                        Prefilter(line.AsSpan(0, lineLength));
+                        CubicBSplineKernel.Prefilter(line.AsSpan(0, lineLength));
                     }
 
                     for (int j = 0; j < m; j++)
@@ -135,81 +134,14 @@ internal static class AxisInterpolation
             default:
             {
                 int i = (int)Math.Floor(c);
-                double t = c - i, t2 = t * t, t3 = t2 * t, u = 1 - t;
                 for (int k = 0; k < 4; k++)
                 {
                     index[k] = Clamp(i - 1 + k, length);
                 }
 
-                weight[0] = u * u * u / 6;
-                weight[1] = (4 - 6 * t2 + 3 * t3) / 6;
-                weight[2] = (1 + 3 * t + 3 * t2 - 3 * t3) / 6;
-                weight[3] = t3 / 6;
+                CubicBSplineKernel.Weights(c - i, weight);
                 break;
             }
-        }
-    }
-
-    /// <summary>
-    /// Turns samples into cubic B-spline coefficients in place (Unser's recursive filter with mirror boundaries,
-    /// the algorithm of Thévenaz, Blu and Unser, "Interpolation revisited", IEEE TMI 2000).
-    /// </summary>
-    internal static void Prefilter(Span<double> c)
-    {
-        int n = c.Length;
-        if (n < 2)
-        {
-            return;
-        }
-
-        double z = Pole;
-        double gain = (1 - z) * (1 - 1 / z);
-        for (int k = 0; k < n; k++)
-        {
-            c[k] *= gain;
-        }
-
-        c[0] = InitialCausal(c, z);
-        for (int k = 1; k < n; k++)
-        {
-            c[k] += z * c[k - 1];
-        }
-
-        c[n - 1] = z / (z * z - 1) * (z * c[n - 2] + c[n - 1]);
-        for (int k = n - 2; k >= 0; k--)
-        {
-            c[k] = z * (c[k + 1] - c[k]);
-        }
-    }
-
-    private static double InitialCausal(ReadOnlySpan<double> c, double z)
-    {
-        int n = c.Length;
-        int horizon = (int)Math.Ceiling(Math.Log(1e-16) / Math.Log(Math.Abs(z)));
-        if (horizon < n)
-        {
-            double zn = z, sum = c[0];
-            for (int k = 1; k < horizon; k++)
-            {
-                sum += zn * c[k];
-                zn *= z;
-            }
-
-            return sum;
-        }
-        else
-        {
-            double zn = z, iz = 1 / z, z2n = Math.Pow(z, n - 1);
-            double sum = c[0] + z2n * c[n - 1];
-            z2n *= z2n * iz;
-            for (int k = 1; k < n - 1; k++)
-            {
-                sum += (zn + z2n) * c[k];
-                zn *= z;
-                z2n *= iz;
-            }
-
-            return sum / (1 - zn * zn);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Radiomics.Processing;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Resampling;
@@ -27,7 +28,7 @@ public class RegistrationRecoveryTests
 
         // The moving image is the fixed image seen through the truth's inverse, so registering finds the truth.
         var inverse = truth is TranslationTransform t ? (ITransform)t.Inverse() : ((AffineTransform)truth).Inverse();
-        var moving = Resampler.Resample(fixedImage, inverse, fixedImage.Geometry, InterpolatorKind.BSpline);
+        var moving = Resampler.Resample(fixedImage, inverse, fixedImage.Geometry, Interpolator.BSpline);
         var settings = new ImageRegistrationSettings
         {
             Transform = kind,
