@@ -34,7 +34,7 @@ public static class Resampler
             if (interpolator == Interpolator.BSpline)
             {
                 // Coefficients are stored as floats, so the causal sum stops where |z|^k < 1e-8.
-                CubicBSplineKernel.PrefilterVolume(values, source, 1e-8, parallel);
+                CubicBSplineKernel.PrefilterVolume(values, source, 1e-8, new Parallelism(Math.Max(0, parallel.MaxDegreeOfParallelism)) { Cancellation = parallel.CancellationToken });
             }
 
             int channel = c;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 using Radiomics.Processing;
 using Radiomics.Tables;
 
@@ -76,8 +77,9 @@ public static class FeatureExtractor
             .ToArray();
         try
         {
-            Parallel.ForEach(order, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            ParallelRows.For(0, order.Length, Parallelism.AllCores, k =>
             {
+                int i = order[k];
                 results[i] = Family(roi, steps[i])();
                 int done = Interlocked.Increment(ref completed);
                 progress?.Report(new FeatureExtractionProgress(steps[i].ToKeys()[0], done, total));

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 namespace Radiomics.Features;
 
 /// <summary>
@@ -59,7 +60,7 @@ public static class LocalIntensity
         bool[] inside = roi.IntensityMask.ToArray();
         var globalPerSlice = new double[nz];
         var localPerSlice = new double[nz];
-        Parallel.For(0, nz, z =>
+        ParallelRows.For(0, nz, Parallelism.AllCores, z =>
         {
             double global = double.NegativeInfinity, local = double.NegativeInfinity;
             for (int y = 0; y < ny; y++)

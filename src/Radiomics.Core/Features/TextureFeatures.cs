@@ -1,4 +1,5 @@
 using Radiomics.Features.Texture;
+using Radiomics.Numerics;
 
 namespace Radiomics.Features;
 
@@ -16,7 +17,7 @@ public static class TextureFeatures
 
         // Families are independent; running them side by side keeps both cores busy on large ROIs.
         var results = new IReadOnlyList<FeatureValue>[Families.Length];
-        Parallel.For(0, Families.Length, i => results[i] = Families[i](roi, settings));
+        ParallelRows.For(0, Families.Length, Parallelism.AllCores, i => results[i] = Families[i](roi, settings));
         return [.. results.SelectMany(r => r)];
     }
 }

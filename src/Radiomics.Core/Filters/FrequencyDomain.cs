@@ -35,20 +35,14 @@ internal static class FrequencyDomain
             return result;
         }
 
-        Parallel.For(
-            0,
-            size.Z,
-            () => new Complex[padded.Count],
-            (z, _, data) =>
-            {
-                PadInto(voxels, size, pad, boundary, data, padded, z, 1);
-                Fft.Transform(data, padded, inverse: false, alongZ: false, parallel: false);
-                Multiply(data, transfer);
-                Fft.Transform(data, padded, inverse: true, alongZ: false, parallel: false);
-                CropReal(data, padded, pad, result, size, z);
-                return data;
-            },
-            _ => { });
+        ParallelRows.For(0, size.Z, Parallelism.AllCores, () => new Complex[padded.Count], (z, data) =>
+        {
+            PadInto(voxels, size, pad, boundary, data, padded, z, 1);
+            Fft.Transform(data, padded, inverse: false, alongZ: false, parallel: false);
+            Multiply(data, transfer);
+            Fft.Transform(data, padded, inverse: true, alongZ: false, parallel: false);
+            CropReal(data, padded, pad, result, size, z);
+        });
         return result;
     }
 

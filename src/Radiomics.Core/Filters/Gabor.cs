@@ -113,52 +113,46 @@ public sealed record GaborSettings : FilterSettings
         int[] strides = [1, size.X, size.X * size.Y];
         int su = strides[plane.U], sv = strides[plane.V], ss = strides[plane.Stack];
         var grid = new Size3(mu, mv, 1);
-        Parallel.For(
-            0,
-            size[plane.Stack],
-            () => (new Complex[mu * mv], new Complex[mu * mv]),
-            (s, _, buffers) =>
+        ParallelRows.For(0, size[plane.Stack], Parallelism.AllCores, () => (new Complex[mu * mv], new Complex[mu * mv]), (s, buffers) =>
+        {
+            var (image, product) = buffers;
+            for (int tv = 0; tv < mv; tv++)
             {
-                var (image, product) = buffers;
-                for (int tv = 0; tv < mv; tv++)
+                int v = BoundaryConditions.Map(tv - rv, nv, Boundary);
+                for (int tu = 0; tu < mu; tu++)
                 {
-                    int v = BoundaryConditions.Map(tv - rv, nv, Boundary);
-                    for (int tu = 0; tu < mu; tu++)
-                    {
-                        int u = BoundaryConditions.Map(tu - ru, nu, Boundary);
-                        image[tu + mu * tv] = u < 0 || v < 0 ? Complex.Zero : voxels[u * su + v * sv + s * ss];
-                    }
+                    int u = BoundaryConditions.Map(tu - ru, nu, Boundary);
+                    image[tu + mu * tv] = u < 0 || v < 0 ? Complex.Zero : voxels[u * su + v * sv + s * ss];
+                }
+            }
+
+            Fft.Transform(image, grid, inverse: false, alongZ: false, parallel: false);
+            for (int t = 0; t < spectra.Length; t++)
+            {
+                var spectrum = spectra[t];
+                for (int i = 0; i < product.Length; i++)
+                {
+                    product[i] = image[i] * spectrum[i];
                 }
 
-                Fft.Transform(image, grid, inverse: false, alongZ: false, parallel: false);
-                for (int t = 0; t < spectra.Length; t++)
+                Fft.Transform(product, grid, inverse: true, alongZ: false, parallel: false);
+                for (int v = 0; v < nv; v++)
                 {
-                    var spectrum = spectra[t];
-                    for (int i = 0; i < product.Length; i++)
+                    for (int u = 0; u < nu; u++)
                     {
-                        product[i] = image[i] * spectrum[i];
-                    }
-
-                    Fft.Transform(product, grid, inverse: true, alongZ: false, parallel: false);
-                    for (int v = 0; v < nv; v++)
-                    {
-                        for (int u = 0; u < nu; u++)
+                        double m = product[u + ru + mu * (v + rv)].Magnitude;
+                        ref double r = ref result[u * su + v * sv + s * ss];
+                        r = t == 0 ? m : Pooling switch
                         {
-                            double m = product[u + ru + mu * (v + rv)].Magnitude;
-                            ref double r = ref result[u * su + v * sv + s * ss];
-                            r = t == 0 ? m : Pooling switch
-                            {
-                                Pooling.Max => Math.Max(r, m),
-                                Pooling.Min => Math.Min(r, m),
-                                _ => r + m,
-                            };
-                        }
+                            Pooling.Max => Math.Max(r, m),
+                            Pooling.Min => Math.Min(r, m),
+                            _ => r + m,
+                        };
                     }
                 }
+            }
 
-                return buffers;
-            },
-            _ => { });
+        });
         if (Pooling == Pooling.Mean && thetas.Count > 1)
         {
             System.Numerics.Tensors.TensorPrimitives.Multiply(result, 1.0 / thetas.Count, result);

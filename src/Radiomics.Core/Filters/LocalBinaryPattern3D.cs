@@ -86,7 +86,7 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
 
         var splineCoefficients = spline.Coefficients;
         var result = new double[voxels.Length];
-        Parallel.For(0, size.Z, () => (new double[nv], new Complex[2 * degree + 1]), (z, _, buffers) =>
+        ParallelRows.For(0, size.Z, Parallelism.AllCores, () => (new double[nv], new Complex[2 * degree + 1]), (z, buffers) =>
         {
             var (samples, coefficients) = buffers;
             for (int y = 0; y < size.Y; y++)
@@ -107,8 +107,7 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
                 }
             }
 
-            return buffers;
-        }, _ => { });
+        });
         return result;
     }
 

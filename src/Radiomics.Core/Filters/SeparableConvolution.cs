@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics.Tensors;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Filters;
 
@@ -100,7 +101,7 @@ internal static class SeparableConvolution
     private static void ConvolveX(double[] source, double[] target, Size3 size, double[] kernel, BoundaryCondition boundary)
     {
         int n = size.X, k = kernel.Length, c = k / 2;
-        Parallel.For(0, size.Z, z =>
+        ParallelRows.For(0, size.Z, Parallelism.AllCores, z =>
         {
             var padded = ArrayPool<double>.Shared.Rent(n + k - 1);
             try
@@ -128,7 +129,7 @@ internal static class SeparableConvolution
     private static void ConvolveY(double[] source, double[] target, Size3 size, double[] kernel, BoundaryCondition boundary)
     {
         int nx = size.X, ny = size.Y, k = kernel.Length, c = k / 2;
-        Parallel.For(0, size.Z, z =>
+        ParallelRows.For(0, size.Z, Parallelism.AllCores, z =>
         {
             var padded = ArrayPool<double>.Shared.Rent((ny + k - 1) * nx);
             try
@@ -161,7 +162,7 @@ internal static class SeparableConvolution
     {
         int plane = size.X * size.Y, nz = size.Z, k = kernel.Length, c = k / 2;
         int blocks = (plane + ColumnBlock - 1) / ColumnBlock;
-        Parallel.For(0, blocks, b =>
+        ParallelRows.For(0, blocks, Parallelism.AllCores, b =>
         {
             int start = b * ColumnBlock, width = Math.Min(ColumnBlock, plane - start);
             var padded = ArrayPool<double>.Shared.Rent((nz + k - 1) * width);

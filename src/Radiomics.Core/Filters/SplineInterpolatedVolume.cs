@@ -5,7 +5,7 @@ namespace Radiomics.Filters;
 
 /// <summary>
 /// A volume interpolated by cubic B-splines at any continuous index (the coefficients of
-/// <see cref="CubicBSplineKernel.PrefilterVolume(double[], Size3, double, ParallelOptions?)"/>, then a 4×4×4 weighted
+/// <see cref="CubicBSplineKernel.PrefilterVolume(double[], Size3, double, Parallelism)"/>, then a 4×4×4 weighted
 /// sum). scipy's <c>map_coordinates(order=3)</c> interpolates the same way inside the image; beyond the edge positions
 /// mirror back inside.
 /// </summary>

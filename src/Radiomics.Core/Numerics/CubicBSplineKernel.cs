@@ -132,20 +132,19 @@ public static class CubicBSplineKernel
     /// <param name="data">The samples, replaced by coefficients.</param>
     /// <param name="size">The volume's size.</param>
     /// <param name="tolerance">See <see cref="Prefilter(Span{double}, double)"/>.</param>
-    /// <param name="parallel">How many threads; null for the default.</param>
-    public static void PrefilterVolume(double[] data, Size3 size, double tolerance = 1e-16, ParallelOptions? parallel = null) =>
-        PrefilterVolume<double>(data, size, tolerance, parallel, static v => v, static v => v);
+    /// <param name="parallelism">How many threads (default: all cores).</param>
+    public static void PrefilterVolume(double[] data, Size3 size, double tolerance = 1e-16, Parallelism parallelism = default) =>
+        PrefilterVolume<double>(data, size, tolerance, parallelism, static v => v, static v => v);
 
-    /// <inheritdoc cref="PrefilterVolume(double[], Size3, double, ParallelOptions?)"/>
-    public static void PrefilterVolume(float[] data, Size3 size, double tolerance = 1e-16, ParallelOptions? parallel = null) =>
-        PrefilterVolume<float>(data, size, tolerance, parallel, static v => v, static v => (float)v);
+    /// <inheritdoc cref="PrefilterVolume(double[], Size3, double, Parallelism)"/>
+    public static void PrefilterVolume(float[] data, Size3 size, double tolerance = 1e-16, Parallelism parallelism = default) =>
+        PrefilterVolume<float>(data, size, tolerance, parallelism, static v => v, static v => (float)v);
 
     private static void PrefilterVolume<T>(
-        T[] data, Size3 size, double tolerance, ParallelOptions? parallel, Func<T, double> toDouble, Func<double, T> fromDouble)
+        T[] data, Size3 size, double tolerance, Parallelism parallelism, Func<T, double> toDouble, Func<double, T> fromDouble)
     {
         ArgumentNullException.ThrowIfNull(data);
         int nx = size.X, ny = size.Y, nz = size.Z;
-        parallel ??= new ParallelOptions();
         for (int axis = 0; axis < 3; axis++)
         {
             int n = size[axis];
@@ -157,7 +156,7 @@ public static class CubicBSplineKernel
             int stride = axis switch { 0 => 1, 1 => nx, _ => nx * ny };
             int lines = axis switch { 0 => ny * nz, 1 => nx * nz, _ => nx * ny };
             int a = axis;
-            Parallel.For(0, lines, parallel, () => new double[n], (line, _, buffer) =>
+            ParallelRows.For(0, lines, parallelism, () => new double[n], (line, buffer) =>
             {
                 int start = a switch
                 {
@@ -175,9 +174,7 @@ public static class CubicBSplineKernel
                 {
                     data[start + i * stride] = fromDouble(buffer[i]);
                 }
-
-                return buffer;
-            }, _ => { });
+            });
         }
     }
 

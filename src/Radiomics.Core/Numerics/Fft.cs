@@ -62,7 +62,7 @@ internal static class Fft
             // Lines along x are contiguous: transform them in place.
             if (parallel)
             {
-                Parallel.For(0, lines, line => plan.Transform(data.AsSpan(line * n, n), inverse));
+                ParallelRows.For(0, lines, Parallelism.AllCores, line => plan.Transform(data.AsSpan(line * n, n), inverse));
             }
             else
             {
@@ -86,16 +86,10 @@ internal static class Fft
             return;
         }
 
-        Parallel.For(
-            0,
-            lines,
-            () => new Complex[n],
-            (line, _, buffer) =>
-            {
-                TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, plan);
-                return buffer;
-            },
-            _ => { });
+        ParallelRows.For(0, lines, Parallelism.AllCores, () => new Complex[n], (line, buffer) =>
+        {
+            TransformLine(data, buffer, LineStart(line, axis, size), stride, inverse, plan);
+        });
     }
 
     private static void TransformLine(Complex[] data, Complex[] buffer, int start, int stride, bool inverse, FftPlan plan)

@@ -61,8 +61,8 @@ internal static class AxisInterpolation
         int vCount = axis == 2 ? size.Y : size.Z;
         var outSize = resultSize;
         // Threads only pay off for large blocks; the ROI blocks of one extraction are usually small.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = resultSize.Count * taps < (1 << 20) ? 1 : -1 };
-        Parallel.For(0, vCount, options, v =>
+        var parallelism = resultSize.Count * taps < (1 << 20) ? Parallelism.Serial : Parallelism.AllCores;
+        ParallelRows.For(0, vCount, parallelism, v =>
         {
             double[] line = ArrayPool<double>.Shared.Rent(lineLength);
             try

@@ -1,4 +1,5 @@
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Processing;
 
@@ -48,7 +49,7 @@ public static class BinaryMorphology
         var work = erode ? box : box.Pad(half, size);
         var prefix = PrefixCounts(mask, label, work);
         int wx = work.Size.X, wy = work.Size.Y;
-        Parallel.For(work.Min.Z, work.Max.Z + 1, z =>
+        ParallelRows.For(work.Min.Z, work.Max.Z + 1, Parallelism.AllCores, z =>
         {
             var output = result.Voxels;
             for (int y = work.Min.Y; y <= work.Max.Y; y++)

@@ -1,4 +1,5 @@
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Features.Morphology;
 
@@ -55,14 +56,13 @@ public static class OrientedMinimumBoundingBox
         }
 
         var boxes = new OrientedBox[candidates.Count];
-        Parallel.For(0, candidates.Count, () => new Vec2[points.Length], (k, _, planar) =>
+        ParallelRows.For(0, candidates.Count, Parallelism.AllCores, () => new Vec2[points.Length], (k, planar) =>
         {
             var (nx, ny, nz) = candidates[k].Key;
             // A lattice plane n·x = d is the plane (n ⊘ step)·x_mm = d in millimetres.
             var normal = new Vec3(nx / step.X, ny / step.Y, nz / step.Z).Normalised();
             boxes[k] = BestBoxWithFaceNormal(points, normal, planar);
-            return planar;
-        }, _ => { });
+        });
 
         // Ties go to the earlier candidate, so the result does not depend on thread timing.
         var best = BoxAround(points, Matrix3.Identity);

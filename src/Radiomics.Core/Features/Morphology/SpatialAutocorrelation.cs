@@ -161,7 +161,7 @@ public static class SpatialAutocorrelation
         }
 
         // Inverse-distance kernel on the periodic grid; offsets beyond ±(n − 1) never pair two voxels, so zero them.
-        Parallel.For(0, gz, z =>
+        ParallelRows.For(0, gz, Parallelism.AllCores, z =>
         {
             int dz = z < nz ? z : z > gz - nz ? z - gz : int.MaxValue;
             for (int y = 0; y < gy; y++)
@@ -189,7 +189,7 @@ public static class SpatialAutocorrelation
         // Unpack the two real spectra held in each complex transform: F(k) = (H(k) + conj H(−k)) / 2,
         // G(k) = (H(k) − conj H(−k)) / 2i. Partial sums per plane, added in order, keep the result deterministic.
         var planes = new (double Weights, double Cross, double SquaresTimesMask)[gz];
-        Parallel.For(0, gz, z =>
+        ParallelRows.For(0, gz, Parallelism.AllCores, z =>
         {
             int mz = z == 0 ? 0 : gz - z;
             double w = 0, c = 0, q = 0;

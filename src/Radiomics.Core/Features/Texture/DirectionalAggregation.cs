@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 namespace Radiomics.Features.Texture;
 
 /// <summary>
@@ -24,7 +25,7 @@ internal sealed class DirectionalAggregation(
             var slices = TextureScope.OccupiedSlices(roi);
             var planar = TextureDirections.Planar;
             var bySlice = new TextureMatrix[slices.Length][];
-            Parallel.For(0, slices.Length, s =>
+            ParallelRows.For(0, slices.Length, Parallelism.AllCores, s =>
             {
                 bySlice[s] = new TextureMatrix[planar.Count];
                 for (int d = 0; d < planar.Count; d++)
@@ -54,7 +55,7 @@ internal sealed class DirectionalAggregation(
         {
             var directions = TextureDirections.Volumetric;
             var byDirection = new TextureMatrix[directions.Count];
-            Parallel.For(0, directions.Count, d =>
+            ParallelRows.For(0, directions.Count, Parallelism.AllCores, d =>
             {
                 var m = create();
                 accumulate(directions[d].Times(settings.Distance), TextureScope.Volume(roi), m);

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 namespace Radiomics.Features.Texture;
 
 /// <summary>
@@ -27,7 +28,7 @@ internal sealed class ScopeAggregation(
         {
             var slices = TextureScope.OccupiedSlices(roi);
             var bySlice = new TextureMatrix[slices.Length];
-            Parallel.For(0, slices.Length, s =>
+            ParallelRows.For(0, slices.Length, Parallelism.AllCores, s =>
             {
                 var m = create();
                 accumulate(TextureScope.Slice(slices[s]), m);
