@@ -56,6 +56,9 @@ public sealed class HabitatModel
     /// Pools the voxels of the maps (each sub-sampled to <see cref="HabitatSettings.MaxVoxelsPerScan"/>), fits the
     /// scaler and k-means, and orders the clusters by <see cref="HabitatSettings.OrderBy"/>.
     /// </summary>
+    /// <summary>The most habitats a model may have: habitat maps store labels 1…255 in bytes.</summary>
+    public const int MaxHabitats = 255;
+
     public static HabitatModel Fit(IReadOnlyList<VoxelFeatureMap> maps, HabitatSettings? settings = null, IProgress<double>? progress = null)
     {
         settings ??= new HabitatSettings();
@@ -63,6 +66,15 @@ public sealed class HabitatModel
         if (maps.Count == 0)
         {
             throw new ArgumentException("Give at least one voxel feature map.", nameof(maps));
+        }
+
+        if (settings.KMeans.NClusters > MaxHabitats)
+        {
+            // Habitat maps are label maps of bytes: label 0 is background, so at most 255 habitats fit.
+            throw new ClusteringException(
+                ClusteringProblem.InvalidSetting,
+                $"{settings.KMeans.NClusters} habitats asked for; a habitat map holds at most {MaxHabitats}. Choose fewer clusters.",
+                nameof(settings));
         }
 
         var channels = settings.Channels ?? maps[0].ChannelNames;

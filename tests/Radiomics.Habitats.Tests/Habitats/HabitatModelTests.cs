@@ -42,6 +42,16 @@ public class HabitatModelTests
     }
 
     [Fact]
+    public void More_than_255_habitats_is_refused_before_fitting()
+    {
+        var (map, _) = Phantom(1);
+        var e = Assert.Throws<ClusteringException>(() =>
+            HabitatModel.Fit([map], new HabitatSettings { KMeans = new KMeansSettings { NClusters = 256 } }));
+        Assert.Equal(ClusteringProblem.InvalidSetting, e.Problem);
+        Assert.Contains("256", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Habitat_numbers_mean_the_same_phenotype_on_every_scan()
     {
         // Fit on two scans pooled, apply to a third: habitats are ordered by mean intensity, so habitat 1 is the dark
