@@ -21,11 +21,12 @@ internal static class StudyCommand
         var force = new Option<bool>("--force") { Description = "Recompute subjects already finished." };
         var model = new Option<FileInfo?>("--habitat-model") { Description = "Apply this habitat model instead of fitting one on the cohort's baselines." };
         var study = new StudyOptions();
+        var steps = new StudyStepOptions();
         var command = new Command("study", "Run a longitudinal study from a manifest: registration, propagation, features, deltas and habitats.")
         {
             manifest, output, subjects, shard, keepGoing, force, model,
         };
-        foreach (var option in study.All)
+        foreach (var option in study.All.Concat(steps.All))
         {
             command.Options.Add(option);
         }
@@ -34,6 +35,11 @@ internal static class StudyCommand
         {
             var settings = study.Settings(parse);
             var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest).FullName);
+            if (steps.Run(parse, console, cohort, report, settings, parse.GetRequiredValue(output).FullName, parse.GetValue(keepGoing)) is { } code)
+            {
+                return code;
+            }
+
             var options = new StudyRunOptions
             {
                 Subjects = parse.GetValue(subjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
@@ -41,6 +47,7 @@ internal static class StudyCommand
                 KeepGoing = parse.GetValue(keepGoing),
                 Force = parse.GetValue(force),
                 HabitatModelPath = parse.GetValue(model)?.FullName,
+                WriteTables = !parse.GetValue(steps.NoTables),
             };
             var result = StudyProgressDisplay.Run(console, p =>
                 StudyPipeline.Run(cohort, report, settings, parse.GetRequiredValue(output).FullName, options, p));

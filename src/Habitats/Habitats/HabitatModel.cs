@@ -78,13 +78,32 @@ public sealed class HabitatModel
         }
 
         var channels = settings.Channels ?? maps[0].ChannelNames;
+        var pooled = Pool(maps, channels, settings.MaxVoxelsPerScan, settings.KMeans.Seed);
+        return FitPooled(pooled, maps.Count, channels, settings, progress);
+    }
+
+    /// <summary>
+    /// Fits the scaler and k-means on voxels already drawn from <paramref name="scans"/> scans (rows in the channel
+    /// order of <paramref name="channels"/>, e.g. concatenated <see cref="SampleVoxels"/> of each scan), and orders the
+    /// clusters by <see cref="HabitatSettings.OrderBy"/>. <see cref="Fit"/> is <see cref="Pool"/> then this, so a cohort
+    /// can be sampled one scan at a time without holding every feature map.
+    /// </summary>
+    public static HabitatModel FitPooled(FeatureMatrix pooled, int scans, IReadOnlyList<string> channels, HabitatSettings? settings = null, IProgress<double>? progress = null)
+    {
+        settings ??= new HabitatSettings();
+        ArgumentNullException.ThrowIfNull(pooled);
+        ArgumentNullException.ThrowIfNull(channels);
+        if (channels.Count == 0 || pooled.Columns != channels.Count)
+        {
+            throw new ArgumentException($"The pooled voxels have {pooled.Columns} columns for {channels.Count} channels.", nameof(pooled));
+        }
+
         string orderBy = settings.OrderBy ?? (channels.Contains("intensity") ? "intensity" : channels[0]);
         if (!channels.Contains(orderBy))
         {
             throw new ArgumentException($"OrderBy channel '{orderBy}' is not among the clustered channels ({string.Join(", ", channels)}).", nameof(settings));
         }
 
-        var pooled = Pool(maps, channels, settings.MaxVoxelsPerScan, settings.KMeans.Seed);
         progress?.Report(0.1);
         var scaler = settings.Standardise ? StandardScaler.Fit(pooled, settings.KMeans.MaxDegreeOfParallelism) : null;
         var x = scaler?.Transform(pooled) ?? pooled;
@@ -107,7 +126,7 @@ public sealed class HabitatModel
         }
 
         var ordered = Order(centres, channels.Count, channels.ToList().IndexOf(orderBy), scaler);
-        var training = new HabitatTraining(maps.Count, pooled.Rows, inertia, settings);
+        var training = new HabitatTraining(scans, pooled.Rows, inertia, settings);
         return new HabitatModel(channels, scaler, ordered, orderBy, training);
     }
 
@@ -133,21 +152,7 @@ public sealed class HabitatModel
                 throw new ArgumentException($"Feature map {m} lacks channel(s) {string.Join(", ", missing)}; every map must have the clustered channels.", nameof(maps));
             }
 
-            var voxels = maps[m].RegionVoxels();
-            if (maxVoxelsPerScan is { } limit && voxels.Length > limit)
-            {
-                var random = new Random(KMeans.RunSeed(seed, m));
-                for (int i = 0; i < limit; i++)
-                {
-                    int j = i + random.Next(voxels.Length - i);
-                    (voxels[i], voxels[j]) = (voxels[j], voxels[i]);
-                }
-
-                voxels = voxels[..limit];
-                Array.Sort(voxels);
-            }
-
-            parts.Add(maps[m].ToMatrix(voxels, channels));
+            parts.Add(SampleVoxels(maps[m], channels, maxVoxelsPerScan, seed, m));
         }
 
         int d = channels.Count;
@@ -160,6 +165,37 @@ public sealed class HabitatModel
         }
 
         return new FeatureMatrix(data, d);
+    }
+
+    /// <summary>
+    /// The region voxels of map number <paramref name="index"/> of a pool as rows (channels in the given order), at
+    /// most <paramref name="maxVoxels"/> of them, drawn without replacement with a generator seeded from
+    /// (<paramref name="seed"/>, <paramref name="index"/>) and kept in voxel order: the part <see cref="Pool"/> takes of that map.
+    /// </summary>
+    public static FeatureMatrix SampleVoxels(VoxelFeatureMap map, IReadOnlyList<string> channels, int? maxVoxels, int seed, int index)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(channels);
+        if (maxVoxels is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxVoxels), maxVoxels, "At least one voxel per scan is needed.");
+        }
+
+        var voxels = map.RegionVoxels();
+        if (maxVoxels is { } limit && voxels.Length > limit)
+        {
+            var random = new Random(KMeans.RunSeed(seed, index));
+            for (int i = 0; i < limit; i++)
+            {
+                int j = i + random.Next(voxels.Length - i);
+                (voxels[i], voxels[j]) = (voxels[j], voxels[i]);
+            }
+
+            voxels = voxels[..limit];
+            Array.Sort(voxels);
+        }
+
+        return map.ToMatrix(voxels, channels);
     }
 
     /// <summary>The habitat of every region voxel (1..k; 0 outside the region) on the map's grid.</summary>

@@ -24,16 +24,12 @@ internal static class HabitatStage
     public static VoxelFeatureMap Map(Image<float> image, LabelMap mask, HabitatStudySettings settings) =>
         VoxelFeatureMaps.Compute(image, mask, VoxelFeatures(settings));
 
-    /// <summary>Fits the cohort model on the pooled baseline tumours.</summary>
-    public static HabitatModel Fit(IReadOnlyList<VoxelFeatureMap> baselines, HabitatStudySettings settings, int threads, IProgress<double>? progress) =>
-        HabitatModel.Fit(
-            baselines,
-            new HabitatSettings
-            {
-                KMeans = new Habitats.Clustering.KMeansSettings { NClusters = settings.Clusters, Seed = settings.Seed, MaxDegreeOfParallelism = threads },
-                MaxVoxelsPerScan = settings.MaxVoxelsPerScan,
-            },
-            progress);
+    /// <summary>The habitat model settings a study's habitat settings stand for.</summary>
+    public static HabitatSettings ModelSettings(HabitatStudySettings settings, int threads) => new()
+    {
+        KMeans = new Habitats.Clustering.KMeansSettings { NClusters = settings.Clusters, Seed = settings.Seed, MaxDegreeOfParallelism = threads },
+        MaxVoxelsPerScan = settings.MaxVoxelsPerScan,
+    };
 
     /// <summary>Fractions, volumes and components of each habitat and the heterogeneity indices, as feature rows.</summary>
     public static IEnumerable<FeatureRow> Rows(HabitatSummary summary, Image<float> image, LabelMap habitats, string subject, string timePoint, string region)

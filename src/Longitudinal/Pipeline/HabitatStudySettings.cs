@@ -21,6 +21,12 @@ public sealed record HabitatStudySettings
     /// <summary>Voxels drawn from each baseline tumour for fitting (all when null).</summary>
     public int? MaxVoxelsPerScan { get; init; } = 20_000;
 
+    /// <summary>
+    /// Voxels drawn from all baselines together at most (the per-scan number is lowered to share it; no limit when
+    /// null): the model is fitted from a sample whose size does not grow with the cohort.
+    /// </summary>
+    public int? MaxVoxelsInFit { get; init; } = 1_000_000;
+
     /// <summary>Seed of sub-sampling and k-means.</summary>
     public int Seed { get; init; }
 }

@@ -23,6 +23,12 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectMap(string subject, string timePoint, string kind) => Path.Combine(SubjectFolder(subject), "maps", $"{timePoint}_{kind}.nii.gz");
 
+    /// <summary>The subjects that passed validation, one id a line: the jobs of a workflow.</summary>
+    public string SubjectList => Path.Combine(Root, "subjects.txt");
+
+    /// <summary>Problems found by validation, one a line.</summary>
+    public string Validation => Path.Combine(Root, "validation.txt");
+
     public string HabitatModel => Path.Combine(Root, "habitat_model.json");
 
     public string Features => Path.Combine(Root, "features.csv");

@@ -4,8 +4,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Radiomics.Habitats.Habitats;
-using Radiomics.Habitats.VoxelFeatures;
-using Radiomics.Imaging;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Study;
@@ -45,33 +43,33 @@ public static class StudyPipeline
         var watch = Stopwatch.StartNew();
         var layout = new StudyLayout(Path.GetFullPath(outputDirectory));
 
-        var report = manifestReport.Merge(StudyValidator.Validate(cohort));
-        if (report.HasErrors && !options.KeepGoing)
-        {
-            throw new StudyException($"The study has problems; fix them or run with --keep-going to skip the subjects concerned:\n{report}");
-        }
-
-        var valid = report.ValidPart(cohort);
-        var part = valid;
-        if (options.Subjects is { } subjects)
-        {
-            part = part.Select(subjects);
-        }
-
-        if (options.Shard is { } shard)
-        {
-            part = part.Shard(shard.Index, shard.Count);
-        }
+        // Fitting needs every valid baseline; a job given the model checks only its own subjects' files.
+        bool fitting = settings.Habitats is not null && options.HabitatModelPath is null;
+        var scope = fitting ? cohort : Part(cohort, options);
+        var report = Check(scope, manifestReport, options.KeepGoing);
+        var valid = report.ValidPart(scope);
+        var part = fitting ? Part(valid, options) : valid;
 
         Directory.CreateDirectory(layout.Root);
         string hash = SettingsHash(settings);
-        var model = HabitatModelFor(valid, settings, options, layout, progress, cancellation);
+        HabitatModel? model = null;
+        if (settings.Habitats is { } habitats)
+        {
+            model = options.HabitatModelPath is { } path
+                ? HabitatModel.Load(path)
+                : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation);
+            if (fitting)
+            {
+                model.Save(layout.HabitatModel);
+            }
+        }
+
         IImageRegistration? registration = settings.Registration is { } r
             ? new DeformableRegistration(r with { NumberOfThreads = settings.Threads })
             : null;
         var pipeline = new SubjectPipeline(settings, layout, model, registration, hash);
 
-        var outcomes = new List<SubjectOutcome>();
+        // Streaming: one subject's images at a time; its results go to its folder and are read back for the tables.
         var computed = new List<string>();
         var resumed = new List<string>();
         var failed = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -82,7 +80,6 @@ public static class StudyPipeline
             var marker = options.Force ? null : SubjectDone.TryRead(layout.SubjectDone(subject.Id));
             if (marker is not null && marker.SettingsHash == hash)
             {
-                outcomes.Add(StudyTables.Read(layout, marker));
                 resumed.Add(subject.Id);
                 progress?.Report(new StudyProgress(subject.Id, "already done", ++done, part.Subjects.Count, 1));
                 continue;
@@ -93,7 +90,7 @@ public static class StudyPipeline
                 int doneSoFar = done;
                 var subjectProgress = progress is null ? null : new Progress(p =>
                     progress.Report(new StudyProgress(subject.Id, p.Step, doneSoFar, part.Subjects.Count, p.Fraction)));
-                outcomes.Add(pipeline.Run(subject, subjectProgress, cancellation));
+                pipeline.Run(subject, subjectProgress, cancellation);
                 computed.Add(subject.Id);
             }
             catch (Exception e) when (options.KeepGoing && e is not OperationCanceledException)
@@ -108,65 +105,64 @@ public static class StudyPipeline
             progress?.Report(new StudyProgress(subject.Id, "done", ++done, part.Subjects.Count, 1));
         }
 
-        // The cohort tables cover every subject finished in this folder with these settings (other shards' included).
-        var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash)
-            .Select(d => outcomes.Find(o => o.Subject == d.Subject) ?? StudyTables.Read(layout, d)).ToList();
+        var result = new StudyResult(layout, Tables.FeatureTable.Empty, new Delta.DeltaTable([]), [], [], computed, resumed, failed, report, watch.Elapsed);
+        return options.WriteTables ? WriteTables(result, settings, hash, model, watch) : result;
+    }
+
+    /// <summary>
+    /// The manifest's problems merged with the files' (headers only); a <see cref="StudyException"/> listing them all
+    /// when there are errors and <paramref name="keepGoing"/> is off.
+    /// </summary>
+    internal static ValidationReport Check(Cohort cohort, ValidationReport manifestReport, bool keepGoing)
+    {
+        var report = manifestReport.Merge(StudyValidator.Validate(cohort));
+        if (report.HasErrors && !keepGoing)
+        {
+            throw new StudyException($"The study has problems; fix them or run with --keep-going to skip the subjects concerned:\n{report}");
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// The cohort tables and <c>study.json</c> from every subject finished in the folder with these settings (other
+    /// jobs' and shards' included), read back from the subject folders: no image is loaded.
+    /// </summary>
+    internal static StudyResult WriteTables(StudyResult run, StudySettings settings, string hash, HabitatModel? model, Stopwatch watch)
+    {
+        var layout = run.Layout;
+        var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash).Select(d => StudyTables.Read(layout, d)).ToList();
         var (features, deltas, registrations, transitions) = finished.Count > 0
             ? StudyTables.Write(finished, layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75)
             : (Tables.FeatureTable.Empty, new Delta.DeltaTable([]), [], []);
-        var result = new StudyResult(layout, features, deltas, registrations, transitions, computed, resumed, failed, report, watch.Elapsed);
+        var result = run with { Features = features, Deltas = deltas, Registrations = registrations, Transitions = transitions, Elapsed = watch.Elapsed };
         WriteStudyJson(result, settings, hash, model, finished);
         return result;
+    }
+
+    private static Cohort Part(Cohort cohort, StudyRunOptions options)
+    {
+        var part = cohort;
+        if (options.Subjects is { } subjects)
+        {
+            part = part.Select(subjects);
+        }
+
+        if (options.Shard is { } shard)
+        {
+            part = part.Shard(shard.Index, shard.Count);
+        }
+
+        return part;
     }
 
     /// <summary>A short fingerprint of the settings: finished subjects are reused only under the same one.</summary>
     public static string SettingsHash(StudySettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(settings, Json)));
+        // The thread count does not change the numbers, so jobs with different core counts share finished subjects.
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(settings with { Threads = 0 }, Json)));
         return Convert.ToHexStringLower(bytes)[..16];
-    }
-
-    private static HabitatModel? HabitatModelFor(
-        Cohort cohort, StudySettings settings, StudyRunOptions options, StudyLayout layout, IProgress<StudyProgress>? progress, CancellationToken cancellation)
-    {
-        if (settings.Habitats is not { } habitats)
-        {
-            return null;
-        }
-
-        if (options.HabitatModelPath is { } path)
-        {
-            return HabitatModel.Load(path);
-        }
-
-        // Fitting is deterministic, so every shard fits the same model on the same baselines without coordination.
-        var maps = new List<VoxelFeatureMap>();
-        int i = 0;
-        foreach (var subject in cohort.Subjects)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            progress?.Report(new StudyProgress(subject.Id, "habitat voxel features (baseline)", 0, cohort.Subjects.Count, (double)i++ / cohort.Subjects.Count));
-            var baseline = subject.Baseline;
-            if (!baseline.Masks.TryGetValue(settings.Region, out var maskPath))
-            {
-                continue;
-            }
-
-            var image = ImageFile.Read<float>(baseline.ImagePath);
-            var mask = LabelMap.Threshold(ImageFile.ReadLabelMap(maskPath).Image, v => v != 0);
-            maps.Add(HabitatStage.Map(image, mask, habitats));
-        }
-
-        if (maps.Count == 0)
-        {
-            throw new StudyException($"No baseline has a '{settings.Region}' mask to fit the habitat model on.");
-        }
-
-        progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, cohort.Subjects.Count, 0));
-        var model = HabitatStage.Fit(maps, habitats, settings.Threads, null);
-        model.Save(layout.HabitatModel);
-        return model;
     }
 
     private static void WriteStudyJson(StudyResult result, StudySettings settings, string hash, HabitatModel? model, IReadOnlyList<SubjectOutcome> finished)

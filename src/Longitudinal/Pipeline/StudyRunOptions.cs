@@ -15,6 +15,12 @@ public sealed record StudyRunOptions
     /// <summary>Apply this habitat model (JSON) instead of fitting one on the cohort's baselines.</summary>
     public string? HabitatModelPath { get; init; }
 
+    /// <summary>
+    /// Write the cohort tables and <c>study.json</c> after the subjects (default). Off for the per-subject jobs of a
+    /// workflow, whose merge step writes them once (<see cref="StudySteps.WriteTables"/>).
+    /// </summary>
+    public bool WriteTables { get; init; } = true;
+
     /// <summary>Recompute subjects even when their folder holds finished results of the same settings.</summary>
     public bool Force { get; init; }
 }
