@@ -77,6 +77,26 @@ public class HabitatModelTests
     }
 
     [Fact]
+    public void Fitting_on_per_scan_samples_equals_fitting_on_the_maps()
+    {
+        // A cohort streamed one scan at a time keeps only each scan's sample; the model must be the pooled one.
+        var settings = new HabitatSettings { KMeans = new KMeansSettings { NClusters = 3 }, MaxVoxelsPerScan = 3000 };
+        var maps = new[] { Phantom(seed: 2).Map, Phantom(seed: 3).Map, Phantom(seed: 5).Map };
+        var pooled = HabitatModel.Fit(maps, settings);
+
+        var channels = maps[0].ChannelNames;
+        var samples = maps.Select((m, i) => HabitatModel.SampleVoxels(m, channels, settings.MaxVoxelsPerScan, settings.KMeans.Seed, i)).ToList();
+        Assert.All(samples, sample => Assert.Equal(3000, sample.Rows));
+        var data = samples.SelectMany(sample => sample.Values.ToArray()).ToArray();
+        var streamed = HabitatModel.FitPooled(new FeatureMatrix(data, channels.Count), maps.Length, channels, settings);
+
+        Assert.Equal(pooled.Centres.Values.ToArray(), streamed.Centres.Values.ToArray());
+        Assert.Equal(pooled.Training, streamed.Training);
+        Assert.Equal(9000, streamed.Training.Voxels);
+        Assert.Equal(pooled.Predict(maps[1]).Voxels.ToArray(), streamed.Predict(maps[1]).Voxels.ToArray());
+    }
+
+    [Fact]
     public void A_saved_model_loads_and_predicts_identically()
     {
         var (map, _) = Phantom(seed: 5);
