@@ -68,15 +68,7 @@ public sealed class HabitatModel
             throw new ArgumentException("Give at least one voxel feature map.", nameof(maps));
         }
 
-        if (settings.KMeans.NClusters > MaxHabitats)
-        {
-            // Habitat maps are label maps of bytes: label 0 is background, so at most 255 habitats fit.
-            throw new ClusteringException(
-                ClusteringProblem.InvalidSetting,
-                $"{settings.KMeans.NClusters} habitats asked for; a habitat map holds at most {MaxHabitats}. Choose fewer clusters.",
-                nameof(settings));
-        }
-
+        CheckHabitatCount(settings);
         var channels = settings.Channels ?? maps[0].ChannelNames;
         var pooled = Pool(maps, channels, settings.MaxVoxelsPerScan, settings.KMeans.Seed);
         return FitPooled(pooled, maps.Count, channels, settings, progress);
@@ -98,6 +90,7 @@ public sealed class HabitatModel
             throw new ArgumentException($"The pooled voxels have {pooled.Columns} columns for {channels.Count} channels.", nameof(pooled));
         }
 
+        CheckHabitatCount(settings);
         string orderBy = settings.OrderBy ?? (channels.Contains("intensity") ? "intensity" : channels[0]);
         if (!channels.Contains(orderBy))
         {
@@ -165,6 +158,18 @@ public sealed class HabitatModel
         }
 
         return new FeatureMatrix(data, d);
+    }
+
+    private static void CheckHabitatCount(HabitatSettings settings)
+    {
+        if (settings.KMeans.NClusters > MaxHabitats)
+        {
+            // Habitat maps are label maps of bytes: label 0 is background, so at most 255 habitats fit.
+            throw new ClusteringException(
+                ClusteringProblem.InvalidSetting,
+                $"{settings.KMeans.NClusters} habitats asked for; a habitat map holds at most {MaxHabitats}. Choose fewer clusters.",
+                nameof(settings));
+        }
     }
 
     /// <summary>
