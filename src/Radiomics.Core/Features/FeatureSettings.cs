@@ -48,6 +48,20 @@ public sealed record FeatureSettings
     /// </summary>
     public IReadOnlyList<Filters.ImageType> ImageTypes { get; init; } = [Filters.ImageType.OriginalImage];
 
+    /// <summary>
+    /// Which definitions the features follow: <see cref="FeatureDefinitions.Ibsi"/> (default) or PyRadiomics' (the
+    /// <c>pyradiomics</c> flavour, whose own settings are in <see cref="PyRadiomics"/>).
+    /// </summary>
+    public FeatureDefinitions Definitions { get; init; } = FeatureDefinitions.Ibsi;
+
+    /// <summary>
+    /// The PyRadiomics params file's settings, used when <see cref="Definitions"/> is
+    /// <see cref="FeatureDefinitions.PyRadiomics"/> (null there means PyRadiomics' defaults). Written as a PyRadiomics params file,
+    /// not in the toolkit's YAML.
+    /// </summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public PyRadiomics.PyRadiomicsSettings? PyRadiomics { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work or that contradicts another.</summary>
     public void Validate()
     {

@@ -26,6 +26,7 @@ public static class FeatureSettingsYaml
         new ScalarConverter<DiscretisationMethod>(
             [(DiscretisationMethod.None, "none"), (DiscretisationMethod.FixedBinNumber, "fixed_bin_number"), (DiscretisationMethod.FixedBinSize, "fixed_bin_size")]),
         new ScalarConverter<FeatureDimensionality>([(FeatureDimensionality.ThreeD, "3D"), (FeatureDimensionality.TwoD, "2D")]),
+        new ScalarConverter<FeatureDefinitions>([(FeatureDefinitions.Ibsi, "ibsi"), (FeatureDefinitions.PyRadiomics, "pyradiomics")]),
     ];
 
     private static readonly ISerializer Serializer = Converters
@@ -74,10 +75,19 @@ public static class FeatureSettingsYaml
         return settings;
     }
 
+    /// <summary>
+    /// Reads a settings file: the toolkit's YAML, or a PyRadiomics params file (YAML or JSON), told apart by its keys
+    /// (only <c>setting</c>, <c>imageType</c>, <c>featureClass</c> and <c>voxelSetting</c> ⇒ PyRadiomics, read by
+    /// <see cref="PyRadiomics.PyRadiomicsParamsFile"/>).
+    /// </summary>
+    /// <exception cref="SettingsException">The file is malformed or holds an unknown key or a bad value (naming the line).</exception>
     public static FeatureSettings Load(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return FromYaml(File.ReadAllText(path), path);
+        var text = File.ReadAllText(path);
+        return PyRadiomics.PyRadiomicsParamsFile.IsParamsFile(text)
+            ? PyRadiomics.PyRadiomicsParamsFile.Parse(text, path)
+            : FromYaml(text, path);
     }
 
     /// <summary>Writes the settings (atomically) with a comment naming the toolkit version.</summary>

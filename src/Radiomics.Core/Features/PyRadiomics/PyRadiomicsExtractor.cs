@@ -1,0 +1,278 @@
+using System.Globalization;
+using Radiomics.Imaging;
+
+namespace Radiomics.Features.PyRadiomics;
+
+/// <summary>
+/// The <c>pyradiomics</c> feature flavour: PyRadiomics' <c>featureextractor.execute</c> on one image and mask —
+/// normalisation, resampling on PyRadiomics' grid, mask checks, re-segmentation, shape, then for every image type the
+/// crop to the ROI's bounding box and the enabled feature classes — with PyRadiomics' definitions throughout.
+/// </summary>
+public static class PyRadiomicsExtractor
+{
+    /// <summary>Extracts the features of the ROI with label <see cref="PyRadiomicsSettings.Label"/>.</summary>
+    /// <exception cref="InvalidInputException">The label is absent, the ROI too small or flat for the checks, or an option cannot apply.</exception>
+    /// <exception cref="GeometryMismatchException">The mask is not on the image's grid and <c>correctMask</c> is off.</exception>
+    public static PyRadiomicsResult Extract(Image image, LabelMap mask, PyRadiomicsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(mask);
+        ArgumentNullException.ThrowIfNull(settings);
+        var s = settings;
+        var tolerance = s.GeometryTolerance ?? ImageGeometry.DefaultTolerance;
+        if (!image.Geometry.Matches(mask.Geometry, tolerance))
+        {
+            if (!s.CorrectMask)
+            {
+                throw new GeometryMismatchException("The mask is not on the image's grid (PyRadiomics: enable correctMask to resample it)", image.Geometry, mask.Geometry);
+            }
+
+            mask = PyRadiomicsResampling.MaskOnto(mask, image.Geometry);
+        }
+
+        if (s.Label is < 1 or > 255 || !mask.Labels().Contains((byte)s.Label))
+        {
+            throw new InvalidInputException($"Label ({s.Label}) not present in mask; it holds {string.Join(", ", mask.Labels())}.");
+        }
+
+        var diagnostics = new List<KeyValuePair<string, string>>();
+        var original = image.ConvertTo<double>();
+        AddImageDiagnostics(diagnostics, "original", original);
+        var roi = Select(mask, (byte)s.Label);
+        AddMaskDiagnostics(diagnostics, "original", roi);
+        var working = s.Normalize ? Normalise(original, s) : original;
+        if (s.Interpolator is { } interpolator && s.ResampledPixelSpacing is { } spacing)
+        {
+            (working, roi) = PyRadiomicsResampling.Resample(working, roi, spacing, interpolator, s.PadDistance, image.PixelType);
+            AddImageDiagnostics(diagnostics, "interpolated", working);
+            AddMaskDiagnostics(diagnostics, "interpolated", roi);
+        }
+        else if (s.PreCrop)
+        {
+            var box = Check(roi, s);
+            (working, roi) = (Crop(working, Pad(box, s.PadDistance, working.Geometry.Size)), Crop(roi, Pad(box, s.PadDistance, working.Geometry.Size)));
+        }
+
+        var boundingBox = Check(roi, s);
+        var resegmented = s.ResegmentRange is { } range ? Resegment(working, roi, range, s.ResegmentMode) : null;
+        if (resegmented is not null)
+        {
+            boundingBox = Check(resegmented, s);
+            AddMaskDiagnostics(diagnostics, "resegmented", resegmented);
+        }
+
+        var features = new List<PyRadiomicsFeature>();
+        var shapeMask = s.ResegmentShape && resegmented is not null ? resegmented : roi;
+        foreach (var cls in s.FeatureClasses.Where(c => c.Name is "shape" or "shape2D"))
+        {
+            var volume = Volume(working, shapeMask, boundingBox);
+            var values = cls.Name == "shape" ? PyRadiomicsShape.Compute(volume) : PyRadiomicsShape2D.Compute(volume, s);
+            features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature("original", cls.Name, v.Name, v.Value)));
+        }
+
+        var textureMask = resegmented ?? roi;
+        foreach (var type in s.ImageTypes)
+        {
+            foreach (var (name, filtered, typeSettings) in PyRadiomicsImageTypes.Generate(working, type, s))
+            {
+                var volume = Volume(filtered, textureMask, boundingBox);
+                var input = new PyRadiomicsTextureInput(volume, typeSettings);
+                foreach (var cls in s.FeatureClasses.Where(c => c.Name is not "shape" and not "shape2D"))
+                {
+                    var values = cls.Name switch
+                    {
+                        "firstorder" => PyRadiomicsFirstOrder.Compute(input),
+                        "glcm" => PyRadiomicsGlcm.Compute(input),
+                        "glrlm" => PyRadiomicsGlrlm.Compute(input),
+                        "glszm" => PyRadiomicsGlszm.Compute(input),
+                        "gldm" => PyRadiomicsGldm.Compute(input),
+                        "ngtdm" => PyRadiomicsNgtdm.Compute(input),
+                        _ => throw new InvalidInputException($"Unknown feature class '{cls.Name}'."),
+                    };
+                    features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature(name, cls.Name, v.Name, v.Value)));
+                }
+            }
+        }
+
+        return new PyRadiomicsResult(s.AdditionalInfo ? diagnostics : [], features);
+    }
+
+    /// <summary>The enabled features of a class: those named, else all but the deprecated ones, in PyRadiomics' (alphabetical) order.</summary>
+    private static IEnumerable<(string Name, double Value)> Select(IEnumerable<(string Name, double Value)> values, PyRadiomicsFeatureClass cls)
+    {
+        var list = values.ToList();
+        if (cls.Features.Count > 0)
+        {
+            foreach (var f in cls.Features)
+            {
+                if (!list.Any(v => v.Name == f))
+                {
+                    throw new InvalidInputException($"Feature class '{cls.Name}' has no feature '{f}'; it has {string.Join(", ", list.Select(v => v.Name).Concat(PyRadiomicsNames.Deprecated(cls.Name)).Order(StringComparer.Ordinal))}.");
+                }
+            }
+
+            return list.Where(v => cls.Features.Contains(v.Name));
+        }
+
+        return list.Where(v => !PyRadiomicsNames.Deprecated(cls.Name).Contains(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal);
+    }
+
+    private static LabelMap Select(LabelMap mask, byte label) => mask.Select(label);
+
+    /// <summary>SimpleITK's Normalize (mean 0, unbiased SD 1 over the whole image), outliers clipped, then scaled.</summary>
+    private static Image<double> Normalise(Image<double> image, PyRadiomicsSettings s)
+    {
+        var v = image.Voxels;
+        double sum = 0, sumSq = 0;
+        foreach (var x in v)
+        {
+            sum += x;
+            sumSq += x * x;
+        }
+
+        double n = v.Length, mean = sum / n, sd = Math.Sqrt((sumSq - (sum * sum / n)) / (n - 1));
+        var result = new Image<double>(image.Geometry);
+        var r = result.Voxels;
+        for (int i = 0; i < v.Length; i++)
+        {
+            double z = (v[i] - mean) / sd;
+            if (s.RemoveOutliers is { } o)
+            {
+                z = Math.Clamp(z, -o, o);
+            }
+
+            r[i] = z * s.NormalizeScale;
+        }
+
+        return result;
+    }
+
+    /// <summary>PyRadiomics' checkMask: the bounding box, at least 2 voxels, the minimum dimensions and size.</summary>
+    private static BoundingBox Check(LabelMap roi, PyRadiomicsSettings s)
+    {
+        var box = roi.BoundingBox() ?? throw new EmptyRoiException("The ROI is empty.");
+        var size = box.Size;
+        int dims = (size.X > 1 ? 1 : 0) + (size.Y > 1 ? 1 : 0) + (size.Z > 1 ? 1 : 0);
+        if (dims == 0)
+        {
+            throw new InvalidInputException("The mask only contains 1 segmented voxel; features cannot be extracted for a single voxel.");
+        }
+
+        if (dims < s.MinimumRoiDimensions)
+        {
+            throw new InvalidInputException($"The mask has too few dimensions ({dims}; minimumROIDimensions is {s.MinimumRoiDimensions}).");
+        }
+
+        if (s.MinimumRoiSize is { } min && roi.Count(1) <= min)
+        {
+            throw new InvalidInputException($"The ROI holds {roi.Count(1)} voxels; minimumROISize asks for more than {min}.");
+        }
+
+        return box;
+    }
+
+    private static LabelMap Resegment(Image<double> image, LabelMap roi, IReadOnlyList<double> range, PyRadiomicsResegmentMode mode)
+    {
+        var v = image.Voxels;
+        var m = roi.Voxels;
+        var inside = new List<double>();
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (m[i] != 0)
+            {
+                inside.Add(v[i]);
+            }
+        }
+
+        var sorted = range.Order().ToArray();
+        double mean = inside.Average(), sd = Math.Sqrt(inside.Sum(x => (x - mean) * (x - mean)) / inside.Count), max = inside.Max();
+        var thresholds = mode switch
+        {
+            PyRadiomicsResegmentMode.Relative => sorted.Select(t => max * t).ToArray(),
+            PyRadiomicsResegmentMode.Sigma => sorted.Select(t => mean + (sd * t)).ToArray(),
+            _ => sorted,
+        };
+        var labels = new Image<byte>(roi.Geometry);
+        var l = labels.Voxels;
+        int kept = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            if (m[i] != 0 && v[i] >= thresholds[0] && (thresholds.Length < 2 || v[i] <= thresholds[1]))
+            {
+                l[i] = 1;
+                kept++;
+            }
+        }
+
+        if (kept <= 1)
+        {
+            throw new EmptyRoiException($"Re-segmentation to [{string.Join(", ", thresholds.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}] keeps {kept} voxel(s); features cannot be extracted.");
+        }
+
+        return new LabelMap(labels);
+    }
+
+    private static BoundingBox Pad(BoundingBox box, int pad, Size3 size) => new(
+        new Index3(Math.Max(0, box.Min.X - pad), Math.Max(0, box.Min.Y - pad), Math.Max(0, box.Min.Z - pad)),
+        new Index3(Math.Min(size.X - 1, box.Max.X + pad), Math.Min(size.Y - 1, box.Max.Y + pad), Math.Min(size.Z - 1, box.Max.Z + pad)));
+
+    private static Image<double> Crop(Image<double> image, BoundingBox box) => image.Crop(box);
+
+    private static LabelMap Crop(LabelMap mask, BoundingBox box) => mask.Crop(box);
+
+    private static PyRadiomicsVolume Volume(Image<double> image, LabelMap roi, BoundingBox box)
+    {
+        var size = box.Size;
+        var intensities = new double[size.Count];
+        var inside = new bool[size.Count];
+        var v = image.Voxels;
+        var m = roi.Voxels;
+        var full = image.Geometry.Size;
+        int k = 0;
+        for (int z = box.Min.Z; z <= box.Max.Z; z++)
+        {
+            for (int y = box.Min.Y; y <= box.Max.Y; y++)
+            {
+                for (int x = box.Min.X; x <= box.Max.X; x++)
+                {
+                    int i = x + (full.X * (y + (full.Y * z)));
+                    intensities[k] = v[i];
+                    inside[k] = m[i] != 0;
+                    k++;
+                }
+            }
+        }
+
+        var sp = image.Geometry.Spacing;
+        return new PyRadiomicsVolume(size.Z, size.Y, size.X, intensities, inside, (sp.Z, sp.Y, sp.X));
+    }
+
+    private static void AddImageDiagnostics(List<KeyValuePair<string, string>> d, string stage, Image<double> image)
+    {
+        var g = image.Geometry;
+        var (min, max) = image.Range();
+        d.Add(new($"diagnostics_Image-{stage}_Spacing", Tuple(g.Spacing.X, g.Spacing.Y, g.Spacing.Z)));
+        d.Add(new($"diagnostics_Image-{stage}_Size", $"({g.Size.X}, {g.Size.Y}, {g.Size.Z})"));
+        d.Add(new($"diagnostics_Image-{stage}_Mean", N(image.Sum() / image.VoxelCount)));
+        d.Add(new($"diagnostics_Image-{stage}_Minimum", N(min)));
+        d.Add(new($"diagnostics_Image-{stage}_Maximum", N(max)));
+    }
+
+    private static void AddMaskDiagnostics(List<KeyValuePair<string, string>> d, string stage, LabelMap roi)
+    {
+        var box = roi.BoundingBox();
+        var g = roi.Geometry;
+        d.Add(new($"diagnostics_Mask-{stage}_Spacing", Tuple(g.Spacing.X, g.Spacing.Y, g.Spacing.Z)));
+        d.Add(new($"diagnostics_Mask-{stage}_Size", $"({g.Size.X}, {g.Size.Y}, {g.Size.Z})"));
+        if (box is { } b)
+        {
+            d.Add(new($"diagnostics_Mask-{stage}_BoundingBox", $"({b.Min.X}, {b.Min.Y}, {b.Min.Z}, {b.Size.X}, {b.Size.Y}, {b.Size.Z})"));
+        }
+
+        d.Add(new($"diagnostics_Mask-{stage}_VoxelNum", roi.Count(1).ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static string Tuple(double x, double y, double z) => $"({N(x)}, {N(y)}, {N(z)})";
+
+    private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,136 @@
+using Radiomics.Filters;
+using Radiomics.Imaging;
+
+namespace Radiomics.Features.PyRadiomics;
+
+/// <summary>
+/// PyRadiomics' image types (its <c>imageoperations.get&lt;Type&gt;Image</c>) applied to the whole (pre-cropped) image,
+/// each yielding named images (<c>original</c>, <c>square</c>, <c>wavelet-LLH</c>, <c>log-sigma-1-0-mm-3D</c>, …).
+/// </summary>
+/// <remarks>
+/// Square, SquareRoot, Logarithm and Exponential follow PyRadiomics' formulas exactly. LoG, Wavelet and Gradient use the
+/// toolkit's IBSI 2 filters (LoG: Gaussian truncated at 4σ, PyRadiomics: SimpleITK's recursive Gaussian; Wavelet: the
+/// undecimated separable transform with the same sub-band names and levels, PyRadiomics: PyWavelets' swtn with wrap
+/// padding to even sizes; Gradient: the toolkit's central differences), so their values are close to but not identical
+/// with PyRadiomics'. LBP2D and LBP3D are not available yet and are reported as an error.
+/// </remarks>
+internal static class PyRadiomicsImageTypes
+{
+    public static IEnumerable<(string Name, Image<double> Image, PyRadiomicsSettings Settings)> Generate(
+        Image<double> image, PyRadiomicsImageType type, PyRadiomicsSettings global)
+    {
+        var s = type.Settings ?? global;
+        switch (type.Kind)
+        {
+            case PyRadiomicsImageKind.Original:
+                yield return ("original", image, s);
+                break;
+            case PyRadiomicsImageKind.Square:
+                {
+                    double max = MaxAbs(image), coeff = 1 / Math.Sqrt(max);
+                    yield return ("square", Map(image, x => (coeff * x) * (coeff * x)), s);
+                    break;
+                }
+
+            case PyRadiomicsImageKind.SquareRoot:
+                {
+                    double coeff = MaxAbs(image);
+                    yield return ("squareroot", Map(image, x => x > 0 ? Math.Sqrt(x * coeff) : x < 0 ? -Math.Sqrt(-x * coeff) : x), s);
+                    break;
+                }
+
+            case PyRadiomicsImageKind.Logarithm:
+                {
+                    double max = MaxAbs(image);
+                    var log = Map(image, x => x > 0 ? Math.Log(x + 1) : x < 0 ? -Math.Log(-(x - 1)) : x);
+                    double logMax = MaxAbs(log);
+                    yield return ("logarithm", Map(log, x => x * (max / logMax)), s);
+                    break;
+                }
+
+            case PyRadiomicsImageKind.Exponential:
+                {
+                    double max = MaxAbs(image), coeff = Math.Log(max) / max;
+                    yield return ("exponential", Map(image, x => Math.Exp(coeff * x)), s);
+                    break;
+                }
+
+            case PyRadiomicsImageKind.Gradient:
+                yield return ("gradient", new GradientMagnitudeSettings { UseSpacing = s.GradientUseSpacing }.Apply(image), s);
+                break;
+            case PyRadiomicsImageKind.LoG:
+                foreach (var sigma in s.Sigma)
+                {
+                    var name = "log-sigma-" + sigma.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '-') + "-mm-3D";
+                    yield return (name, new LaplacianOfGaussianSettings { Sigma = sigma }.Apply(image), s);
+                }
+
+                break;
+            case PyRadiomicsImageKind.Wavelet:
+                {
+                    int dims = s.Force2D ? 2 : 3;
+                    for (int level = s.StartLevel + 1; level <= s.StartLevel + s.Level; level++)
+                    {
+                        string prefix = level == s.StartLevel + 1 ? "wavelet-" : $"wavelet{level - s.StartLevel}-";
+                        foreach (var band in SubBands(dims))
+                        {
+                            if (band.All(c => c == 'L'))
+                            {
+                                continue;
+                            }
+
+                            yield return (prefix + band, new SeparableWaveletSettings { Family = s.Wavelet, Subband = Pad(band), Level = level }.Apply(image), s);
+                        }
+                    }
+
+                    string approx = (s.Level == 1 ? "wavelet-" : $"wavelet{s.Level}-") + new string('L', dims);
+                    yield return (approx, new SeparableWaveletSettings { Family = s.Wavelet, Subband = Pad(new string('L', dims)), Level = s.StartLevel + s.Level }.Apply(image), s);
+                    break;
+                }
+
+            default:
+                throw new InvalidInputException($"The image type {type.Kind} is not available in the toolkit's PyRadiomics flavour yet; remove it from imageType.");
+        }
+    }
+
+    /// <summary>Sub-band names in PyRadiomics' order (x, y, z letters; H for high-pass).</summary>
+    private static IEnumerable<string> SubBands(int dims)
+    {
+        for (int code = 0; code < 1 << dims; code++)
+        {
+            var chars = new char[dims];
+            for (int d = 0; d < dims; d++)
+            {
+                chars[d] = ((code >> (dims - 1 - d)) & 1) == 1 ? 'H' : 'L';
+            }
+
+            yield return new string(chars);
+        }
+    }
+
+    private static string Pad(string band) => band.Length == 3 ? band : band + "L";
+
+    private static double MaxAbs(Image<double> image)
+    {
+        double max = 0;
+        foreach (var x in image.Voxels)
+        {
+            max = Math.Max(max, Math.Abs(x));
+        }
+
+        return max;
+    }
+
+    private static Image<double> Map(Image<double> image, Func<double, double> f)
+    {
+        var result = new Image<double>(image.Geometry);
+        var source = image.Voxels;
+        var target = result.Voxels;
+        for (int i = 0; i < source.Length; i++)
+        {
+            target[i] = f(source[i]);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using Radiomics.Features.PyRadiomics;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.TestSupport;
+using Xunit.Abstractions;
+
+namespace Radiomics.Core.Tests.Features.PyRadiomics;
+
+/// <summary>
+/// The <c>pyradiomics</c> flavour against PyRadiomics' own baseline values for brain1: every recorded configuration ×
+/// feature class, params file built from the recorded settings, within PyRadiomics' test criterion (relative difference
+/// &lt; 3 %); the largest relative difference of each pair is printed.
+/// </summary>
+public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<(Image Image, LabelMap Mask)> Brain1 = new(() =>
+        (ImageFile.Read(SharedData.Path("data", "pyradiomics", "brain1_image.nrrd")),
+         ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", "brain1_label.nrrd"))));
+
+    public static TheoryData<string, string> Pairs()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var cls in new[] { "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm", "shape" })
+        {
+            foreach (var config in new[] { "", "_2d", "_FBN", "_combined", "_flatRegion", "_normalization", "_resampling", "_resegmentation" })
+            {
+                data.Add(cls, "brain1" + config);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void Brain1_matches_PyRadiomics_baseline_within_its_criterion(string featureClass, string column)
+    {
+        if (PyRadiomicsReference.BaselineDir is null || !SharedData.IsAvailable)
+        {
+            output.WriteLine(PyRadiomicsReference.BaselineDir is null ? PyRadiomicsReference.BaselineSkipReason : SharedData.SkipReason);
+            return;
+        }
+
+        var reference = PyRadiomicsReference.Read(featureClass).Single(c => c.Column == column);
+        var settings = PyRadiomicsParamsFile.ParseSettings(reference.ParamsFile(featureClass), column);
+        var (image, mask) = Brain1.Value;
+        var result = PyRadiomicsExtractor.Extract(image, mask, settings);
+        double worst = 0;
+        string worstName = "";
+        var failures = new List<string>();
+        foreach (var (name, expected) in reference.Values)
+        {
+            var actual = result[name];
+            double relative = expected == actual ? 0 : Math.Abs(actual - expected) / Math.Max(Math.Abs(expected), 1e-300);
+            if (double.IsNaN(relative) || relative > worst)
+            {
+                worst = double.IsNaN(relative) ? double.PositiveInfinity : relative;
+                worstName = name;
+            }
+
+            if (!(relative < 0.03))
+            {
+                failures.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {actual:R} vs {expected:R} ({relative:P3})"));
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{featureClass} {column}: {reference.Values.Count} features, largest relative difference {worst:E2} ({worstName})"));
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
