@@ -26,9 +26,12 @@ internal static class ExtractCommand
         var writeParams = new Option<FileInfo?>("--write-params") { Description = "Write the settings as YAML to this file (a starting point for --params)." };
         var subject = new Option<string>("--subject") { Description = "Subject identifier for the table's subject column.", DefaultValueFactory = _ => "" };
         var timePoint = new Option<string>("--timepoint") { Description = "Time point for the table's timepoint column.", DefaultValueFactory = _ => "" };
+        var format = new Option<string>("--format") { Description = "Output layout: tidy (one row per value) or pyradiomics (PyRadiomics' batch CSV: one row per case).", DefaultValueFactory = _ => "tidy" };
+        format.AcceptOnlyFromAmong("tidy", "pyradiomics");
+        var batch = new Option<FileInfo?>("--batch") { Description = "PyRadiomics batch input: a CSV with Image and Mask columns (optional Label); writes one row per case and keeps going past a failed case." };
         var command = new Command("extract", "Compute IBSI 1 features of a region of interest and write them as a tidy CSV.")
         {
-            image, mask, parameters, preset, label, output, writeParams, subject, timePoint,
+            image, mask, parameters, preset, label, output, writeParams, subject, timePoint, format, batch,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -41,6 +44,17 @@ internal static class ExtractCommand
 
             var imageFile = parse.GetValue(image);
             var maskFile = parse.GetValue(mask);
+            if (parse.GetValue(batch) is { } batchFile)
+            {
+                if (imageFile is not null || maskFile is not null)
+                {
+                    throw new InvalidInputException("Give either IMAGE and MASK or --batch cases.csv, not both.");
+                }
+
+                var batchOut = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
+                return ExtractBatch.Run(console, batchFile.FullName, batchOut.FullName, settings, parse.GetValue(label), parse.GetValue(format) == "pyradiomics");
+            }
+
             if (imageFile is null && maskFile is null && parse.GetValue(writeParams) is not null)
             {
                 return CommandAction.Success;
@@ -53,6 +67,15 @@ internal static class ExtractCommand
 
             var outFile = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
             var img = ImageFile.Read(imageFile.FullName);
+            if (settings.Definitions == FeatureDefinitions.PyRadiomics)
+            {
+                // PyRadiomics chooses the ROI by its 'label' setting (--label overrides it) and writes its own layout.
+                var result = ExtractBatch.RunPyRadiomics(img, ImageFile.ReadLabelMap(maskFile.FullName), settings, parse.GetValue(label));
+                ExtractBatch.Write(outFile.FullName, [([new("Image", imageFile.FullName), new("Mask", maskFile.FullName)], result)], settings, parse.GetValue(format) == "pyradiomics");
+                console.MarkupLine($"[green]Wrote[/] {result.Features.Count} PyRadiomics feature values to {Markup.Escape(outFile.FullName)}");
+                return CommandAction.Success;
+            }
+
             var roi = SelectLabel(ImageFile.ReadLabelMap(maskFile.FullName), parse.GetValue(label), maskFile.FullName);
             if (!img.Geometry.Matches(roi.Geometry))
             {
@@ -76,7 +99,15 @@ internal static class ExtractCommand
                 table = table.WithRegion(chosen.ToString(CultureInfo.InvariantCulture));
             }
 
-            table.WriteCsv(outFile.FullName);
+            if (parse.GetValue(format) == "pyradiomics")
+            {
+                Radiomics.Features.PyRadiomics.PyRadiomicsTables.WriteBatchCsv(outFile.FullName, [([new("Image", imageFile.FullName), new("Mask", maskFile.FullName)], Radiomics.Features.PyRadiomics.PyRadiomicsTables.FromTable(table))]);
+            }
+            else
+            {
+                table.WriteCsv(outFile.FullName);
+            }
+
             var sidecar = Path.ChangeExtension(outFile.FullName, ".params.yaml");
             FeatureSettingsYaml.Save(settings, sidecar, $"settings of {outFile.Name}");
             var families = table.Select(r => r.Family).Distinct().Count();
@@ -100,7 +131,7 @@ internal static class ExtractCommand
     }
 
     /// <summary>The ROI as a one-label map; without --label the mask must hold exactly one label.</summary>
-    private static LabelMap SelectLabel(LabelMap mask, int? label, string path)
+    internal static LabelMap SelectLabel(LabelMap mask, int? label, string path)
     {
         var labels = mask.Labels();
         if (label is { } l)

@@ -32,6 +32,12 @@ public static class FeatureExtractor
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        if (settings.Definitions == FeatureDefinitions.PyRadiomics)
+        {
+            // The named PyRadiomics flavour runs its own chain (docs/pyradiomics-flavour.md).
+            return PyRadiomics.PyRadiomicsTables.Extract(image, mask, settings);
+        }
+
         var families = settings.Families.ToKeys();
         var labels = mask.Labels();
         string region = labels.Count == 1 ? labels[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : "roi";

@@ -96,7 +96,10 @@ public static class FeatureSettingsYaml
         ArgumentException.ThrowIfNullOrEmpty(path);
         var version = typeof(FeatureSettings).Assembly.GetName().Version?.ToString(3) ?? "unknown";
         var header = $"# Radiomics toolkit {version} feature settings" + (comment is null ? "" : $": {comment}") + "\n";
-        AtomicFile.WriteAllText(path, header + ToYaml(settings));
+        var body = settings.Definitions == FeatureDefinitions.PyRadiomics
+            ? "# pyradiomics flavour: a PyRadiomics params file\n" + PyRadiomics.PyRadiomicsParamsFile.ToYaml(settings.PyRadiomics ?? new PyRadiomics.PyRadiomicsSettings())
+            : ToYaml(settings);
+        AtomicFile.WriteAllText(path, header + body);
     }
 
     private static string ReadScalar(IParser parser) => parser.Consume<Scalar>().Value;

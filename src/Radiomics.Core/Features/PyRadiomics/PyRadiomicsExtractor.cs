@@ -66,6 +66,13 @@ public static class PyRadiomicsExtractor
         foreach (var cls in s.FeatureClasses.Where(c => c.Name is "shape" or "shape2D"))
         {
             var volume = Volume(working, shapeMask, boundingBox);
+            if (cls.Name == "shape2D" && s.Force2D && volume.Size[s.Force2DDimension] > 1)
+            {
+                // As PyRadiomics: shape2D is skipped (with a warning) when the ROI spans several slices.
+                diagnostics.Add(new("diagnostics_Configuration_Shape2DSkipped", $"the ROI spans {volume.Size[s.Force2DDimension]} slices in dimension {s.Force2DDimension}"));
+                continue;
+            }
+
             var values = cls.Name == "shape" ? PyRadiomicsShape.Compute(volume) : PyRadiomicsShape2D.Compute(volume, s);
             features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature("original", cls.Name, v.Name, v.Value)));
         }

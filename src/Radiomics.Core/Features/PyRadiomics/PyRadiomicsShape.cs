@@ -19,8 +19,7 @@ internal static class PyRadiomicsShape
         var size = new Size3(v.Size[2], v.Size[1], v.Size[0]);
         var spacing = new Vec3(v.Spacing.X, v.Spacing.Y, v.Spacing.Z);
         var surface = MarchingCubes.Extract(v.Mask, size, spacing, joinDiagonal: true);
-        var mesh = surface.ToMesh();
-        double area = mesh.SurfaceArea, volume = mesh.Volume;
+        var (area, volume) = PyRadiomicsMesh.Measure(v);
         var diameters = Diameters(surface);
         var eigen = AxisEigenvalues(v);
         int np = v.Mask.Count(b => b);
