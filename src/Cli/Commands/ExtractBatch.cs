@@ -68,10 +68,10 @@ internal static class ExtractBatch
                 done.Add((inputs, result));
                 console.MarkupLine($"case {row}: [green]done[/] ({result.Features.Count} values)");
             }
-            catch (Exception e) when (e is RadiomicsException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is RadiomicsException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 failed++;
-                Console.Error.WriteLine($"error: case {row} of '{casesPath}' ({string.Join(", ", cells.Take(2))}): {e.Message}");
+                CommandAction.Error.WriteLine($"error: case {row} of '{casesPath}' ({string.Join(", ", cells.Take(2))}): {e.Message}");
             }
         }
 
