@@ -18,7 +18,7 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 {
     /// <summary>The CSV columns, in order.</summary>
     public static readonly IReadOnlyList<string> Columns =
-        ["subject", "timepoint", "region", "image_type", "family", "feature", "ibsi_code", "aggregation", "variant", "value"];
+        ["subject", "timepoint", "region", "image_type", "family", "feature", "ibsi_code", "aggregation", "variant", "value", "pyradiomics_name"];
 
     private readonly FeatureRow[] _rows;
 
@@ -129,7 +129,8 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
         csv.WriteRecord([.. Columns]);
         foreach (var r in _rows)
         {
-            csv.WriteRecord([r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, FormatValue(r.Value)]);
+            csv.WriteRecord([r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, FormatValue(r.Value),
+                Features.PyRadiomics.PyRadiomicsIbsiMap.PyRadiomicsName(r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation)]);
         }
 
         csv.Flush();
@@ -236,7 +237,7 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     /// <summary>The first rows as an HTML table (how notebooks show a feature table).</summary>
     public string ToHtmlFragment() =>
         HtmlTable.Render(
-            Columns,
+            [.. Columns.Take(10)],
             _rows.Select(r => (IReadOnlyList<object?>)[r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, r.Value]),
             Count);
 

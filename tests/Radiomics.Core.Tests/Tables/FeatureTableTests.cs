@@ -28,7 +28,7 @@ public class FeatureTableTests
         table.WriteCsv(tmp.File("t.csv"));
         var back = FeatureTable.ReadCsv(tmp.File("t.csv"));
         Assert.Equal(table.ToList(), back.ToList());
-        Assert.StartsWith("subject,timepoint,region,image_type,family,feature,ibsi_code,aggregation,variant,value\n", File.ReadAllText(tmp.File("t.csv")), StringComparison.Ordinal);
+        Assert.StartsWith("subject,timepoint,region,image_type,family,feature,ibsi_code,aggregation,variant,value,pyradiomics_name\n", File.ReadAllText(tmp.File("t.csv")), StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(tmp.Path));
     }
 

@@ -34,7 +34,7 @@ public static class PyRadiomicsTables
     {
         ArgumentNullException.ThrowIfNull(result);
         return new FeatureTable(
-            result.Features.Select(f => new FeatureRow("", "", region, f.ImageType, f.FeatureClass, f.Feature, "", "", "", f.Value)),
+            result.Features.Select(f => new FeatureRow("", "", region, f.ImageType, f.FeatureClass, f.Feature, PyRadiomicsIbsiMap.IbsiCode(f.FeatureClass, f.Feature), "", "", f.Value)),
             settings);
     }
 
