@@ -8,15 +8,17 @@ using Xunit.Abstractions;
 namespace Radiomics.Core.Tests.Features.PyRadiomics;
 
 /// <summary>
-/// The <c>pyradiomics</c> flavour against PyRadiomics' own baseline values for brain1: every recorded configuration ×
+/// The <c>pyradiomics</c> flavour against PyRadiomics' own baseline values for brain1 (and brain2 and breast1, whose images the shared folder also holds): every recorded configuration ×
 /// feature class, params file built from the recorded settings, within PyRadiomics' test criterion (relative difference
 /// &lt; 3 %); the largest relative difference of each pair is printed.
 /// </summary>
 public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<(Image Image, LabelMap Mask)> Brain1 = new(() =>
-        (ImageFile.Read(SharedData.Path("data", "pyradiomics", "brain1_image.nrrd")),
-         ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", "brain1_label.nrrd"))));
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Image Image, LabelMap Mask)> Images = new();
+
+    private static (Image Image, LabelMap Mask) Case(string name) => Images.GetOrAdd(name, n =>
+        (ImageFile.Read(SharedData.Path("data", "pyradiomics", n + "_image.nrrd")),
+         ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", n + "_label.nrrd"))));
 
     /// <summary>The brain1 columns each baseline CSV records (PyRadiomics records shape for two configurations only).</summary>
     public static TheoryData<string, string> Pairs()
@@ -33,11 +35,14 @@ public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
             ["ngtdm"] = texture,
             ["shape"] = ["", "_resampling"],
         };
-        foreach (var (cls, configs) in columns)
+        foreach (var testCase in new[] { "brain1", "brain2", "breast1" })
         {
-            foreach (var config in configs)
+            foreach (var (cls, configs) in columns)
             {
-                data.Add(cls, "brain1" + config);
+                foreach (var config in configs)
+                {
+                    data.Add(cls, testCase + config);
+                }
             }
         }
 
@@ -46,7 +51,7 @@ public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Pairs))]
-    public void Brain1_matches_PyRadiomics_baseline_within_its_criterion(string featureClass, string column)
+    public void Test_case_matches_PyRadiomics_baseline_within_its_criterion(string featureClass, string column)
     {
         if (PyRadiomicsReference.BaselineDir is null || !SharedData.IsAvailable)
         {
@@ -56,7 +61,7 @@ public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
 
         var reference = PyRadiomicsReference.Read(featureClass).Single(c => c.Column == column);
         var settings = PyRadiomicsParamsFile.ParseSettings(reference.ParamsFile(featureClass), column);
-        var (image, mask) = Brain1.Value;
+        var (image, mask) = Case(reference.TestCase);
         var result = PyRadiomicsExtractor.Extract(image, mask, settings);
         double worst = 0;
         string worstName = "";
