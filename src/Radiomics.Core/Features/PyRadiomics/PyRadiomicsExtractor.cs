@@ -38,7 +38,7 @@ public static class PyRadiomicsExtractor
         var diagnostics = new List<KeyValuePair<string, string>>();
         var original = image.ConvertTo<double>();
         AddImageDiagnostics(diagnostics, "original", original);
-        var roi = Select(mask, (byte)s.Label);
+        var roi = mask.Select((byte)s.Label);
         AddMaskDiagnostics(diagnostics, "original", roi);
         var working = s.Normalize ? Normalise(original, s) : original;
         if (s.Interpolator is { } interpolator && s.ResampledPixelSpacing is { } spacing)
@@ -50,7 +50,8 @@ public static class PyRadiomicsExtractor
         else if (s.PreCrop)
         {
             var box = Check(roi, s);
-            (working, roi) = (Crop(working, Pad(box, s.PadDistance, working.Geometry.Size)), Crop(roi, Pad(box, s.PadDistance, working.Geometry.Size)));
+            var padded = Pad(box, s.PadDistance, working.Geometry.Size);
+            (working, roi) = (working.Crop(padded), roi.Crop(padded));
         }
 
         var boundingBox = Check(roi, s);
@@ -123,8 +124,6 @@ public static class PyRadiomicsExtractor
 
         return list.Where(v => !PyRadiomicsNames.Deprecated(cls.Name).Contains(v.Name)).OrderBy(v => v.Name, StringComparer.Ordinal);
     }
-
-    private static LabelMap Select(LabelMap mask, byte label) => mask.Select(label);
 
     /// <summary>SimpleITK's Normalize (mean 0, unbiased SD 1 over the whole image), outliers clipped, then scaled.</summary>
     private static Image<double> Normalise(Image<double> image, PyRadiomicsSettings s)
@@ -222,10 +221,6 @@ public static class PyRadiomicsExtractor
     private static BoundingBox Pad(BoundingBox box, int pad, Size3 size) => new(
         new Index3(Math.Max(0, box.Min.X - pad), Math.Max(0, box.Min.Y - pad), Math.Max(0, box.Min.Z - pad)),
         new Index3(Math.Min(size.X - 1, box.Max.X + pad), Math.Min(size.Y - 1, box.Max.Y + pad), Math.Min(size.Z - 1, box.Max.Z + pad)));
-
-    private static Image<double> Crop(Image<double> image, BoundingBox box) => image.Crop(box);
-
-    private static LabelMap Crop(LabelMap mask, BoundingBox box) => mask.Crop(box);
 
     private static PyRadiomicsVolume Volume(Image<double> image, LabelMap roi, BoundingBox box)
     {

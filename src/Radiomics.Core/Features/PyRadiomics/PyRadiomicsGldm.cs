@@ -20,7 +20,6 @@ internal static class PyRadiomicsGldm
         }
 
         var m = new double[g, (2 * angles.Length) + 1];
-        int maxDep = 0;
         for (int z = 0; z < v.Size[0]; z++)
         {
             for (int y = 0; y < v.Size[1]; y++)
@@ -44,7 +43,6 @@ internal static class PyRadiomicsGldm
                     }
 
                     m[index[input.Bins[i]], dep]++;
-                    maxDep = Math.Max(maxDep, dep);
                 }
             }
         }

@@ -118,7 +118,7 @@ internal static class PyRadiomicsGlrlm
         }
 
         var level = input.GrayLevels.Select(l => (double)l).ToArray();
-        var perAngle = matrices.Select(m => PyRadiomicsZoneFeatures.RunFeatures(m, level, normaliseByAngle: true)).ToList();
+        var perAngle = matrices.Select(m => PyRadiomicsZoneFeatures.RunFeatures(m, level)).ToList();
         foreach (var name in perAngle[0].Keys)
         {
             yield return (name, PyRadiomicsTextureInput.NanMean(perAngle.Select(f => f[name])));

@@ -10,9 +10,8 @@ internal static class PyRadiomicsZoneFeatures
     /// GLRLM features of one direction. Nr, the number of runs, is NaN for an empty matrix (features NaN, skipped when
     /// averaging), as in PyRadiomics.
     /// </summary>
-    public static Dictionary<string, double> RunFeatures(double[,] m, double[] level, bool normaliseByAngle)
+    public static Dictionary<string, double> RunFeatures(double[,] m, double[] level)
     {
-        _ = normaliseByAngle;
         var c = Coefficients(m, level);
         double nr = c.Total == 0 ? double.NaN : c.Total;
         return new Dictionary<string, double>
