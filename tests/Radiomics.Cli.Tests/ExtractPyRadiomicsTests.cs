@@ -100,14 +100,9 @@ public class ExtractPyRadiomicsTests
     /// The procedure for checking a PyRadiomics test case: the recorded settings as a params file with one class and
     /// the Original image type, <c>extract --format pyradiomics</c>, compared column by column with the baseline.
     /// </summary>
-    [Fact]
+    [PyRadiomicsBaselineFact]
     public void Brain1_glcm_through_the_command_line_matches_PyRadiomics_baseline()
     {
-        if (PyRadiomicsReference.BaselineDir is null || !SharedData.IsAvailable)
-        {
-            return; // PyRadiomicsReference.BaselineSkipReason
-        }
-
         using var tmp = new TempDirectory();
         var reference = PyRadiomicsReference.Read("glcm").Single(c => c.Column == "brain1");
         File.WriteAllText(tmp.File("p.json"), reference.ParamsFile("glcm"));

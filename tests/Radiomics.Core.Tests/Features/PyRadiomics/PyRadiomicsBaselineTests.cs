@@ -49,16 +49,10 @@ public sealed class PyRadiomicsBaselineTests(ITestOutputHelper output)
         return data;
     }
 
-    [Theory]
+    [PyRadiomicsBaselineTheory]
     [MemberData(nameof(Pairs))]
     public void Test_case_matches_PyRadiomics_baseline_within_its_criterion(string featureClass, string column)
     {
-        if (PyRadiomicsReference.BaselineDir is null || !SharedData.IsAvailable)
-        {
-            output.WriteLine(PyRadiomicsReference.BaselineDir is null ? PyRadiomicsReference.BaselineSkipReason : SharedData.SkipReason);
-            return;
-        }
-
         var reference = PyRadiomicsReference.Read(featureClass).Single(c => c.Column == column);
         var settings = PyRadiomicsParamsFile.ParseSettings(reference.ParamsFile(featureClass), column);
         var (image, mask) = Case(reference.TestCase);

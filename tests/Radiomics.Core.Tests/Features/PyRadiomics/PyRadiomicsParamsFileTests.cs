@@ -151,16 +151,11 @@ public sealed class PyRadiomicsParamsFileTests(ITestOutputHelper output)
     }
 
     /// <summary>Every params file of PyRadiomics' examples/exampleSettings parses and runs on brain1.</summary>
-    [Theory]
+    [PyRadiomicsExamplesTheory]
     [MemberData(nameof(ExampleFiles))]
     public void PyRadiomics_example_settings_parse_and_run_on_brain1(string name)
     {
-        if (PyRadiomicsReference.ExamplesDir is not { } dir || !SharedData.IsAvailable)
-        {
-            output.WriteLine(PyRadiomicsReference.ExamplesDir is null ? PyRadiomicsReference.ExamplesSkipReason : SharedData.SkipReason);
-            return;
-        }
-
+        var dir = PyRadiomicsReference.ExamplesDir!;
         var settings = FeatureSettingsYaml.Load(Path.Combine(dir, name + ".yaml"));
         var image = ImageFile.Read(SharedData.Path("data", "pyradiomics", "brain1_image.nrrd"));
         var mask = ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", "brain1_label.nrrd"));
