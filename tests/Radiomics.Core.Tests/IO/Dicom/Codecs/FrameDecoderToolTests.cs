@@ -14,10 +14,14 @@ public class FrameDecoderToolTests(CodecFixtures fixtures) : IClassFixture<Codec
 
     public static TheoryData<string> JpegLossy => new("jpeg_baseline_u8", "jpeg_extended_u8", "jpeg_extended_u12", "jpeg_gdcm_u8");
 
+    public static TheoryData<string> JpegLs => new(
+        "jls_s16", "jls_u16", "jls_u12", "jls_u8", "jls_rgb8", "jls_near2_u16", "jls_near3_u12", "jls_near2_u8", "jls_gdcm_s16");
+
     [CodecFixtureTheory]
     [MemberData(nameof(Rle))]
     [MemberData(nameof(JpegLossless))]
     [MemberData(nameof(JpegLossy))]
+    [MemberData(nameof(JpegLs))]
     public void Decoder_matches_the_tools_own_decoding(string name)
     {
         var c = fixtures[name];
