@@ -17,11 +17,14 @@ public class FrameDecoderToolTests(CodecFixtures fixtures) : IClassFixture<Codec
     public static TheoryData<string> JpegLs => new(
         "jls_s16", "jls_u16", "jls_u12", "jls_u8", "jls_rgb8", "jls_near2_u16", "jls_near3_u12", "jls_near2_u8", "jls_gdcm_s16");
 
+    public static TheoryData<string> Jpeg2000 => new("j2k_s16", "j2k_u16", "j2k_u8", "j2k_lossy_s16", "j2k_lossy_u16");
+
     [CodecFixtureTheory]
     [MemberData(nameof(Rle))]
     [MemberData(nameof(JpegLossless))]
     [MemberData(nameof(JpegLossy))]
     [MemberData(nameof(JpegLs))]
+    [MemberData(nameof(Jpeg2000))]
     public void Decoder_matches_the_tools_own_decoding(string name)
     {
         var c = fixtures[name];
