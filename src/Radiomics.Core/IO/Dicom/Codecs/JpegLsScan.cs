@@ -145,12 +145,7 @@ internal sealed class JpegLsScan
         var sign = qs < 0 ? -1 : 1;
         var q = qs * sign;
         var px = Math.Clamp(prediction + (sign * c[q]), 0, p.MaxVal);
-        var k = 0;
-        while ((n[q] << k) < a[q])
-        {
-            k++;
-        }
-
+        var k = GolombParameter(n[q], a[q]);
         var m = DecodeValue(ref reader, k, limit);
         var error = (m >> 1) ^ -(m & 1);
         if (k == 0 && p.Near == 0 && (2 * b[q]) + n[q] - 1 < 0)
@@ -197,6 +192,21 @@ internal sealed class JpegLsScan
         }
 
         return Reconstruct(px, error * sign);
+    }
+
+    /// <summary>The Golomb parameter k: the least k with N·2^k ≥ A; beyond the sample precision the stream is corrupt.</summary>
+    private int GolombParameter(int count, int accumulated)
+    {
+        var k = 0;
+        while ((long)count << k < accumulated)
+        {
+            if (++k > qbpp + 1)
+            {
+                throw new CodecStreamException("a JPEG-LS context's statistics grow beyond the sample range");
+            }
+        }
+
+        return k;
     }
 
     private int Reconstruct(int prediction, int error)
@@ -278,11 +288,7 @@ internal sealed class JpegLsScan
         var type = Math.Abs(ra - rb) <= p.Near ? 1 : 0;
         var q = 365 + type;
         var temp = type == 1 ? a[q] + (n[q] >> 1) : a[q];
-        var k = 0;
-        while ((n[q] << k) < temp)
-        {
-            k++;
-        }
+        var k = GolombParameter(n[q], temp);
 
         var em = DecodeValue(ref reader, k, limit - J[runIndex] - 1);
         var t = em + type;

@@ -77,7 +77,11 @@ public sealed class RleDecoder : IFrameDecoder
         }
     }
 
-    /// <summary>Decodes one PackBits segment; it must fill <paramref name="target"/> (bytes beyond are padding).</summary>
+    /// <summary>
+    /// Decodes one PackBits segment into <paramref name="target"/>. A last run that passes the end is clipped, and one
+    /// byte of padding may follow, as dcmtk and gdcm accept; a segment that decodes short, or holds more than that after
+    /// the frame is full (the data set understates the frame), is corrupt.
+    /// </summary>
     internal static void UnpackBits(ReadOnlySpan<byte> source, Span<byte> target, int segmentNumber)
     {
         var i = 0;
@@ -88,23 +92,24 @@ public sealed class RleDecoder : IFrameDecoder
             if (n >= 0)
             {
                 var count = n + 1;
-                if (i + count > source.Length || o + count > target.Length)
+                if (i + count > source.Length)
                 {
-                    throw new CodecStreamException($"segment {segmentNumber}: a literal run of {count} bytes overruns the segment or the frame");
+                    throw new CodecStreamException($"segment {segmentNumber}: a literal run of {count} bytes passes the end of the segment");
                 }
 
-                source.Slice(i, count).CopyTo(target[o..]);
+                var copy = Math.Min(count, target.Length - o);
+                source.Slice(i, copy).CopyTo(target[o..]);
                 i += count;
-                o += count;
+                o += copy;
             }
             else if (n != -128)
             {
-                var count = 1 - n;
-                if (i >= source.Length || o + count > target.Length)
+                if (i >= source.Length)
                 {
-                    throw new CodecStreamException($"segment {segmentNumber}: a repeat run of {count} bytes overruns the segment or the frame");
+                    throw new CodecStreamException($"segment {segmentNumber}: a repeat run passes the end of the segment");
                 }
 
+                var count = Math.Min(1 - n, target.Length - o);
                 target.Slice(o, count).Fill(source[i++]);
                 o += count;
             }
@@ -113,6 +118,12 @@ public sealed class RleDecoder : IFrameDecoder
         if (o < target.Length)
         {
             throw new CodecStreamException($"segment {segmentNumber} decodes to {o} bytes; the frame needs {target.Length}");
+        }
+
+        if (source.Length - i > 1)
+        {
+            throw new CodecStreamException(
+                $"segment {segmentNumber} holds {source.Length - i} more bytes after the {target.Length} the frame needs (the frame is larger than the data set says)");
         }
     }
 }
