@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Builds compressed DICOM frame fixtures for the codec tests.
 
-Usage: /usr/bin/python3 make_codec_fixtures.py NRRD OUTDIR
+Usage: /usr/bin/python3 make_codec_fixtures.py NRRD OUTDIR [ZOOM]
+
+ZOOM (default 1) enlarges the slice by linear interpolation plus Gaussian noise (sd 8), for benchmarks
+(bench/CodecBench uses ZOOM 2: 512×512 from brain1's 256×256).
 
 Writes uncompressed single-frame DICOM files from the middle slice of NRRD (16-bit signed and unsigned, 12-bit,
 8-bit grey, 8-bit RGB), re-encodes them with dcmtk (dcmcrle, dcmcjpeg, dcmcjpls) and gdcm (gdcmconv), decodes each
@@ -80,6 +83,11 @@ def main():
     os.makedirs(out, exist_ok=True)
     vol = read_nrrd(nrrd)
     sl = np.ascontiguousarray(vol[vol.shape[0] // 2]).astype(np.int32)
+    zoom = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    if zoom > 1:
+        from scipy.ndimage import zoom as enlarge
+        noise = np.random.default_rng(14).normal(0, 8, (sl.shape[0] * zoom, sl.shape[1] * zoom))
+        sl = np.clip(np.rint(enlarge(sl.astype(np.float64), zoom, order=1) + noise), 0, None).astype(np.int32)
     sources = {
         "s16": ((sl - 300).astype(np.int16), 16, True, False),
         "u16": ((sl * 37 % 65536).astype(np.uint16), 16, False, False),
