@@ -134,8 +134,8 @@ def main():
         ("j2k_s16", "s16", ["gdcmconv", "--j2k"], G, 0, True),
         ("j2k_u16", "u16", ["gdcmconv", "--j2k"], G, 0, True),
         ("j2k_u8", "u8", ["gdcmconv", "--j2k"], G, 0, True),
-        ("j2k_lossy_s16", "s16", ["gdcmconv", "--j2k", "--lossy", "-q", "30"], G, -1, False),
-        ("j2k_lossy_u16", "u16", ["gdcmconv", "--j2k", "--irreversible"], G, -1, False),
+        ("j2k_lossy_s16", "s16", ["gdcmconv", "--j2k", "--lossy", "-q", "55"], G, -1, False),
+        ("j2k_lossy_u16", "u16", ["gdcmconv", "--j2k", "--lossy", "--irreversible", "-r", "10"], G, -1, False),
     ]
     decoders = {"dcmcrle": ["dcmdrle"], "dcmcjpeg": ["dcmdjpeg"], "dcmcjpls": ["dcmdjpls"], "gdcmconv": ["gdcmconv", "--raw"]}
     with open(os.path.join(out, "cases.tsv"), "w") as tsv:

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Radiomics.IO.Dicom.Codecs;
 
 /// <summary>
@@ -62,8 +64,10 @@ internal ref struct JpegBitReader
     }
 
     /// <summary>The next <paramref name="n"/> bits (1–32) without consuming them; call <see cref="Fill"/> first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly int Peek(int n) => (int)(buffer >> (64 - n));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Skip(int n)
     {
         buffer <<= n;
@@ -91,6 +95,45 @@ internal ref struct JpegBitReader
     /// <summary>Reads one bit.</summary>
     public int ReadBit() => ReadBits(1);
 
+    /// <summary>
+    /// Decodes one lossless difference (T.81 H.1.2.2): a Huffman-coded category SSSS, then SSSS extra bits (none for
+    /// 16, whose difference is 32768).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DecodeDifference(JpegHuffmanTable table)
+    {
+        if (bits < 32)
+        {
+            Fill();
+        }
+
+        int ssss;
+        var entry = table.Fast[Peek(JpegHuffmanTable.FastBits)];
+        if (entry != 0)
+        {
+            Skip(entry >> 8);
+            ssss = entry & 0xFF;
+        }
+        else
+        {
+            ssss = DecodeSlow(table);
+        }
+
+        if (ssss == 0)
+        {
+            return 0;
+        }
+
+        if (ssss >= 16)
+        {
+            return ssss == 16 ? 32768 : throw new CodecStreamException($"a lossless difference category of {ssss} bits (at most 16)");
+        }
+
+        var v = Peek(ssss);
+        Skip(ssss);
+        return v < 1 << (ssss - 1) ? v - (1 << ssss) + 1 : v;
+    }
+
     /// <summary>Decodes one Huffman-coded symbol.</summary>
     public int Decode(JpegHuffmanTable table)
     {
@@ -106,6 +149,11 @@ internal ref struct JpegBitReader
             return entry & 0xFF;
         }
 
+        return DecodeSlow(table);
+    }
+
+    private int DecodeSlow(JpegHuffmanTable table)
+    {
         var code16 = Peek(16);
         for (var length = JpegHuffmanTable.FastBits + 1; length <= 16; length++)
         {

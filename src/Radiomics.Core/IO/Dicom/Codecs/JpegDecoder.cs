@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace Radiomics.IO.Dicom.Codecs;
 
@@ -319,6 +320,23 @@ public sealed class JpegDecoder : IFrameDecoder
         var height = frame.Height;
         var spp = frame.Components.Length;
         var bytes = format.BitsAllocated / 8;
+        if (spp == 1 && bytes == 2 && BitConverter.IsLittleEndian)
+        {
+            var grey = frame.Components[0];
+            var target = MemoryMarshal.Cast<byte, ushort>(output);
+            for (var y = 0; y < height; y++)
+            {
+                var row = grey.Samples.AsSpan(y * grey.Stride, width);
+                var o = target.Slice(y * width, width);
+                for (var x = 0; x < row.Length; x++)
+                {
+                    o[x] = (ushort)row[x];
+                }
+            }
+
+            return;
+        }
+
         for (var c = 0; c < spp; c++)
         {
             var component = frame.Components[c];

@@ -34,6 +34,15 @@ internal static class JpegLosslessScan
         var rowsPerInterval = restartInterval > 0 ? restartInterval / width : int.MaxValue;
         var nextRestart = 0;
         var intervalRow = 0;
+        foreach (var component in scan)
+        {
+            if (component.Samples.Length == 0)
+            {
+                component.Samples = new int[width * height];
+                component.Stride = width;
+            }
+        }
+
         for (var y = 0; y < height; y++)
         {
             if (restartInterval > 0 && y > 0 && y % rowsPerInterval == 0)
@@ -43,74 +52,16 @@ internal static class JpegLosslessScan
                 intervalRow = y;
             }
 
-            var firstLine = y == intervalRow;
-            for (var c = 0; c < scan.Length; c++)
+            if (scan.Length == 1)
             {
-                var component = scan[c];
-                if (component.Samples.Length == 0)
-                {
-                    component.Samples = new int[width * height];
-                    component.Stride = width;
-                }
+                var component = scan[0];
+                var row = component.Samples.AsSpan(y * width, width);
+                var above = y == intervalRow ? default : component.Samples.AsSpan((y - 1) * width, width);
+                DecodeRow(ref reader, tables[component.DcTable], row, above, predictor, initial);
             }
-
-            for (var x = 0; x < width; x++)
+            else
             {
-                for (var c = 0; c < scan.Length; c++)
-                {
-                    var component = scan[c];
-                    var table = tables[component.DcTable];
-                    var row = component.Samples.AsSpan(y * width, width);
-                    int prediction;
-                    if (firstLine)
-                    {
-                        prediction = x == 0 ? initial : row[x - 1];
-                    }
-                    else
-                    {
-                        var above = component.Samples.AsSpan((y - 1) * width, width);
-                        if (x == 0)
-                        {
-                            prediction = above[0];
-                        }
-                        else
-                        {
-                            int ra = row[x - 1], rb = above[x], rc = above[x - 1];
-                            prediction = predictor switch
-                            {
-                                1 => ra,
-                                2 => rb,
-                                3 => rc,
-                                4 => ra + rb - rc,
-                                5 => ra + ((rb - rc) >> 1),
-                                6 => rb + ((ra - rc) >> 1),
-                                _ => (ra + rb) >> 1,
-                            };
-                        }
-                    }
-
-                    var ssss = reader.Decode(table);
-                    int difference;
-                    if (ssss == 0)
-                    {
-                        difference = 0;
-                    }
-                    else if (ssss == 16)
-                    {
-                        difference = 32768;
-                    }
-                    else if (ssss < 16)
-                    {
-                        var v = reader.ReadBits(ssss);
-                        difference = v < 1 << (ssss - 1) ? v - (1 << ssss) + 1 : v;
-                    }
-                    else
-                    {
-                        throw new CodecStreamException($"a lossless difference category of {ssss} bits (at most 16)");
-                    }
-
-                    row[x] = (prediction + difference) & 0xFFFF;
-                }
+                DecodeInterleavedRow(ref reader, scan, tables, y, width, y == intervalRow, predictor, initial);
             }
 
             if (reader.Overrun)
@@ -125,5 +76,83 @@ internal static class JpegLosslessScan
         }
 
         return reader.EndOfScan();
+    }
+
+    /// <summary>One row of a single-component scan; <paramref name="above"/> is empty on the first row of an interval.</summary>
+    private static void DecodeRow(
+        ref JpegBitReader reader, JpegHuffmanTable table, Span<int> row, ReadOnlySpan<int> above, int predictor, int initial)
+    {
+        if (above.IsEmpty)
+        {
+            var previous = initial;
+            for (var x = 0; x < row.Length; x++)
+            {
+                previous = (previous + reader.DecodeDifference(table)) & 0xFFFF;
+                row[x] = previous;
+            }
+
+            return;
+        }
+
+        var ra = (above[0] + reader.DecodeDifference(table)) & 0xFFFF;
+        row[0] = ra;
+        for (var x = 1; x < row.Length; x++)
+        {
+            int rb = above[x], rc = above[x - 1];
+            var prediction = predictor switch
+            {
+                1 => ra,
+                2 => rb,
+                3 => rc,
+                4 => ra + rb - rc,
+                5 => ra + ((rb - rc) >> 1),
+                6 => rb + ((ra - rc) >> 1),
+                _ => (ra + rb) >> 1,
+            };
+            ra = (prediction + reader.DecodeDifference(table)) & 0xFFFF;
+            row[x] = ra;
+        }
+    }
+
+    /// <summary>One row of an interleaved scan (every component sampled 1×1): one sample of each component in turn.</summary>
+    private static void DecodeInterleavedRow(
+        ref JpegBitReader reader, JpegComponent[] scan, JpegHuffmanTable[] tables, int y, int width, bool firstLine, int predictor, int initial)
+    {
+        for (var x = 0; x < width; x++)
+        {
+            foreach (var component in scan)
+            {
+                var row = component.Samples.AsSpan(y * width, width);
+                int prediction;
+                if (firstLine)
+                {
+                    prediction = x == 0 ? initial : row[x - 1];
+                }
+                else
+                {
+                    var above = component.Samples.AsSpan((y - 1) * width, width);
+                    if (x == 0)
+                    {
+                        prediction = above[0];
+                    }
+                    else
+                    {
+                        int ra = row[x - 1], rb = above[x], rc = above[x - 1];
+                        prediction = predictor switch
+                        {
+                            1 => ra,
+                            2 => rb,
+                            3 => rc,
+                            4 => ra + rb - rc,
+                            5 => ra + ((rb - rc) >> 1),
+                            6 => rb + ((ra - rc) >> 1),
+                            _ => (ra + rb) >> 1,
+                        };
+                    }
+                }
+
+                row[x] = (prediction + reader.DecodeDifference(tables[component.DcTable])) & 0xFFFF;
+            }
+        }
     }
 }

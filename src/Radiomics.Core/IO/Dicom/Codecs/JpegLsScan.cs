@@ -20,6 +20,7 @@ internal sealed class JpegLsScan
     private readonly int qbpp;
     private readonly int limit;
     private readonly int step;
+    private readonly sbyte[] quantised;
     private int runIndex;
 
     private JpegLsScan(JpegLsParameters parameters)
@@ -32,6 +33,11 @@ internal sealed class JpegLsScan
         var initialA = Math.Max(2, (range + 32) / 64);
         Array.Fill(a, initialA);
         Array.Fill(n, 1);
+        quantised = new sbyte[(2 * p.MaxVal) + 1];
+        for (var d = -p.MaxVal; d <= p.MaxVal; d++)
+        {
+            quantised[d + p.MaxVal] = (sbyte)Quantise(d);
+        }
     }
 
     /// <summary>
@@ -84,7 +90,8 @@ internal sealed class JpegLsScan
                 continue;
             }
 
-            var qs = (((Quantise(d1) * 9) + Quantise(d2)) * 9) + Quantise(d3);
+            var q = quantised.AsSpan();
+            var qs = (((q[d1 + p.MaxVal] * 9) + q[d2 + p.MaxVal]) * 9) + q[d3 + p.MaxVal];
             cur[x] = Regular(ref reader, qs, Predict(ra, rb, rc));
             x++;
         }
