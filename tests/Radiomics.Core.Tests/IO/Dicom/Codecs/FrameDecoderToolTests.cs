@@ -10,12 +10,12 @@ public class FrameDecoderToolTests(CodecFixtures fixtures) : IClassFixture<Codec
 
     public static TheoryData<string> JpegLossless => new(
         "jll_sv1_s16", "jll_sv1_u16", "jll_sv1_u8", "jll_sv1_u12", "jll_p14_sv1_u16", "jll_p14_sv2_u16", "jll_p14_sv3_u16",
-        "jll_p14_sv4_u16", "jll_p14_sv5_u16", "jll_p14_sv6_u16", "jll_p14_sv7_u16", "jll_sv7_s16", "jll_gdcm_s16", "jll_gdcm_u8");
+        "jll_p14_sv4_u16", "jll_p14_sv5_u16", "jll_p14_sv6_u16", "jll_p14_sv7_u16", "jll_sv7_s16", "jll_rgb8", "jll_gdcm_s16", "jll_gdcm_u8");
 
     public static TheoryData<string> JpegLossy => new("jpeg_baseline_u8", "jpeg_extended_u8", "jpeg_extended_u12", "jpeg_gdcm_u8");
 
     public static TheoryData<string> JpegLs => new(
-        "jls_s16", "jls_u16", "jls_u12", "jls_u8", "jls_rgb8", "jls_near2_u16", "jls_near3_u12", "jls_near2_u8", "jls_gdcm_s16");
+        "jls_s16", "jls_u16", "jls_u12", "jls_u8", "jls_rgb8", "jls_rgb8_planes", "jls_near2_u16", "jls_near3_u12", "jls_near2_u8", "jls_gdcm_s16");
 
     public static TheoryData<string> Jpeg2000 => new("j2k_s16", "j2k_u16", "j2k_u8", "j2k_lossy_s16", "j2k_lossy_u16");
 
@@ -41,6 +41,18 @@ public class FrameDecoderToolTests(CodecFixtures fixtures) : IClassFixture<Codec
             var (fromSource, _) = MaxDifference(c, decoded, c.Source);
             Assert.InRange(fromSource, 0, c.MaxDeviation);
         }
+    }
+
+    [CodecFixtureTheory]
+    [InlineData("jpeg_baseline_rgb8", "colour")]
+    [InlineData("jls_rgb8_samples", "sample-interleaved")]
+    public void Features_not_implemented_are_reported_as_unsupported(string name, string feature)
+    {
+        var c = fixtures[name];
+        var e = Assert.Throws<Radiomics.IO.ImageFileException>(() => Decode(c));
+        Assert.Equal(Radiomics.IO.ImageFileProblem.Unsupported, e.Problem);
+        Assert.Contains(feature, e.Message, StringComparison.Ordinal);
+        Assert.Contains(name + ".dcm", e.Message, StringComparison.Ordinal);
     }
 
     internal static byte[] Decode(CodecCase c)
