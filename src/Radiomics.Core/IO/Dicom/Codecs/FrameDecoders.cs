@@ -3,7 +3,7 @@ namespace Radiomics.IO.Dicom.Codecs;
 /// <summary>The compressed transfer syntaxes the toolkit decodes, by UID.</summary>
 public static class FrameDecoders
 {
-    private static readonly IFrameDecoder[] All = [];
+    private static readonly IFrameDecoder[] All = [new RleDecoder(), new JpegDecoder(), new JpegLsDecoder(), new Jpeg2000Decoder()];
 
     private static readonly Dictionary<string, IFrameDecoder> ByUid = All
         .SelectMany(d => d.TransferSyntaxUids.Select(uid => (uid, d)))
