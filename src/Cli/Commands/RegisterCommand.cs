@@ -101,10 +101,10 @@ internal static class RegisterCommand
             }
 
             var affine = elastix ? ElastixAffineStage(elastixSettings.WorkingDirectory!) : RegistrationFolder.AffineStage(result.Transform);
-            double minJ, maxJ;
+            Folding folding;
             {
                 var field = result.DisplacementField(parallel);
-                (minJ, maxJ) = DisplacementField.JacobianDeterminant(field, parallel).Range();
+                folding = Folding.Of(DisplacementField.JacobianDeterminant(field, parallel));
                 RegistrationFolder.Write(outDir, field, affine);
                 // Through the sampled field: one trilinear lookup per voxel instead of a B-spline evaluation.
                 var resampled = Resampler.Resample(movingImage, DisplacementFieldTransform.Adopt(field), fixedGeometry, Interpolator.Linear, 0, parallel);
@@ -122,13 +122,16 @@ internal static class RegisterCommand
                 metric = Finite(result.MetricValue),
                 seconds = result.Elapsed.TotalSeconds,
                 threads = threadCount,
-                jacobian_min = minJ,
-                jacobian_max = maxJ,
+                jacobian_min = folding.MinimumJacobian,
+                jacobian_max = folding.MaximumJacobian,
+                folded_voxels = folding.FoldedVoxels,
+                folded_volume_mm3 = folding.FoldedVolumeMm3,
+                folding_guard_retries = result.FoldingRetries,
                 levels = result.Levels.Select(l => new { stage = l.Stage, level = l.Level, iterations = l.Iterations, metric = Finite(l.MetricValue), seconds = l.Elapsed.TotalSeconds, stop = l.StopReason.ToString() }),
             }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             string metric = double.IsFinite(result.MetricValue) ? string.Create(CultureInfo.InvariantCulture, $"; metric {result.MetricValue:F4}") : "";
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[green]Registered[/] ({backendName}) in {result.Elapsed.TotalSeconds:F1} s on {threadCount} thread(s){metric}; Jacobian determinant {minJ:F3} … {maxJ:F3}{(minJ > 0 ? " (no folding)" : " [red](folding)[/]")}"));
+                $"[green]Registered[/] ({backendName}) in {result.Elapsed.TotalSeconds:F1} s on {threadCount} thread(s){metric}; Jacobian determinant {folding.MinimumJacobian:F3} … {folding.MaximumJacobian:F3}{(folding.Folds ? $" [red](folding: {folding.FoldedVolumeMm3:F1} mm³)[/]" : " (no folding)")}"));
             string affineFiles = affine is null ? "" : $", {RegistrationFolder.AffineJsonFileName}, {RegistrationFolder.AffineItkFileName}";
             console.MarkupLine($"Transform in {Markup.Escape(outDir)}: {RegistrationFolder.DisplacementFileName}{affineFiles}, registration.json, moving_resampled.nii.gz");
             return CommandAction.Success;

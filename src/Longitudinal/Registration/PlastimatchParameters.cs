@@ -56,7 +56,7 @@ public static class PlastimatchParameters
             }
         }
 
-        return kept.ToString().TrimStart('\n');
+        return kept.ToString().Trim('\n') + "\n";
     }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
