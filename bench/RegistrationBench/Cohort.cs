@@ -46,10 +46,13 @@ internal static class Cohort
                     }
 
                     double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
+                    var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
+                    var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
+                    double carriedRatio = (double)carried.Count(1) / baseMask.Count(1);
                     var (jmin, _) = jacobian.Range();
                     minimum = Math.Min(minimum, jmin);
                     worst = Math.Max(worst, Math.Abs(ratio - truthRatio));
-                    Console.WriteLine($"{now.Subject} {now.TimePoint}: true {100 * (truthRatio - 1),6:F1} %  Jacobian {100 * (ratio - 1),6:F1} %  error {100 * (ratio - truthRatio),5:F1} pp  min det J {jmin:F3}  {clock.Elapsed.TotalSeconds:F1} s");
+                    Console.WriteLine($"{now.Subject} {now.TimePoint}: true {100 * (truthRatio - 1),6:F1} %  Jacobian {100 * (ratio - 1),6:F1} %  error {100 * (ratio - truthRatio),5:F1} pp  min det J {jmin:F3}  {clock.Elapsed.TotalSeconds:F1} s  carried mask {100 * (carriedRatio - 1),6:F1} % error {100 * (carriedRatio - truthRatio),5:F1} pp");
                 }
             }
 
