@@ -5,6 +5,7 @@ using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
 
 // Tuning harness: dotnet run -c Release -- PAIRDIR [threads] [key=value ...] | PAIRDIR threads profile
+//                 | cohort [threads] [key=value ...]   (the demo cohort's Jacobian volume changes against the planted ones)
 string pair = args[0];
 int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 if (args.Length > 2 && args[2] == "profile")
@@ -14,8 +15,6 @@ if (args.Length > 2 && args[2] == "profile")
 }
 
 var clock = Stopwatch.StartNew();
-var fixedImage = ImageFile.Read(Path.Combine(pair, "followup.nii.gz"));
-var movingImage = ImageFile.Read(Path.Combine(pair, "baseline.nii.gz"));
 var opts = args.Skip(2).Select(a => a.Split('=')).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
 double[] L(string k, string d) => (opts.TryGetValue(k, out var v) ? v : d).Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 int[] I(string k, string d) => L(k, d).Select(x => (int)x).ToArray();
@@ -41,6 +40,14 @@ var settings = new DeformableRegistrationSettings
         Optimizer = defaults.Deformable!.Optimizer with { NumberOfIterations = I("bi", "80,40,20") },
     },
 };
+if (pair == "cohort")
+{
+    Cohort.Run(settings, threads);
+    return;
+}
+
+var fixedImage = ImageFile.Read(Path.Combine(pair, "followup.nii.gz"));
+var movingImage = ImageFile.Read(Path.Combine(pair, "baseline.nii.gz"));
 var reg = new DeformableRegistration(settings);
 var result = reg.Execute(fixedImage, movingImage);
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };

@@ -27,6 +27,12 @@ public class RegisterCommandTests
         Assert.Equal(3, field.Components);
         Assert.True(field.Geometry.Matches(followUp.Image.Geometry));
         Assert.True(File.Exists(tmp.File("reg/affine.json")) && File.Exists(tmp.File("reg/affine.tfm")) && File.Exists(tmp.File("reg/registration.json")));
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("reg/registration.json"))))
+        {
+            Assert.True(json.RootElement.GetProperty("jacobian_min").GetDouble() > 0);
+            Assert.Equal(0, json.RootElement.GetProperty("folded_volume_mm3").GetDouble());
+            Assert.Equal(0, json.RootElement.GetProperty("folding_guard_retries").GetInt32());
+        }
 
         (code, output) = CliRunner.Run("propagate", tmp.File("baseline_mask.nii.gz"), "--transform", tmp.File("reg"), "--reference", tmp.File("followup.nii.gz"), "-o", tmp.File("propagated.nii.gz"));
         Assert.True(code == 0, output);

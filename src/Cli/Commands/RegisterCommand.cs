@@ -31,8 +31,8 @@ internal static class RegisterCommand
         var gridSpacing = new Option<double?>("--grid-spacing") { Description = "B-spline control point spacing at the finest level, mm (default 12; ours only)." };
         var affineOnly = new Option<bool>("--affine-only") { Description = "Stop after the affine stage (ours only)." };
         var fixedMask = new Option<FileInfo?>("--fixed-mask") { Description = "Only voxels of this mask (on the fixed grid) drive the metric (ours only)." };
-        var backend = new Option<string>("--backend") { Description = "ours (default) or elastix (runs the elastix and transformix executables; keeps their parameter files in OUTDIR/elastix).", DefaultValueFactory = _ => "ours" };
-        backend.AcceptOnlyFromAmong("ours", "elastix");
+        var backend = new Option<string>("--backend") { Description = "ours (default), elastix (runs elastix and transformix; keeps their parameter files in OUTDIR/elastix) or plastimatch (runs plastimatch register; keeps its command file and log in OUTDIR/plastimatch).", DefaultValueFactory = _ => "ours" };
+        backend.AcceptOnlyFromAmong("ours", "elastix", "plastimatch");
         var command = new Command("register", "Register a moving image with a fixed image (affine, then B-spline) and write the transform.")
         {
             fixedArg, movingArg, output, threads, gridSpacing, affineOnly, fixedMask, backend,
@@ -43,16 +43,23 @@ internal static class RegisterCommand
             var movingPath = parse.GetRequiredValue(movingArg).FullName;
             var outDir = parse.GetRequiredValue(output).FullName;
             int threadCount = Math.Max(1, parse.GetValue(threads));
-            bool elastix = parse.GetValue(backend) == "elastix";
-            if (elastix && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))
+            string backendName = parse.GetValue(backend) ?? "ours";
+            bool elastix = backendName == "elastix", plastimatch = backendName == "plastimatch";
+            if ((elastix || plastimatch) && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))
             {
-                throw new InvalidInputException("--affine-only, --grid-spacing and --fixed-mask apply to the 'ours' backend; with elastix, give parameter maps through the library (ElastixSettings.ParameterFiles).");
+                throw new InvalidInputException($"--affine-only, --grid-spacing and --fixed-mask apply to the 'ours' backend; with {backendName}, give parameter files through the library (ElastixSettings.ParameterFiles, PlastimatchSettings.ParameterFile).");
             }
 
             var elastixSettings = new ElastixSettings { NumberOfThreads = threadCount, WorkingDirectory = Path.Combine(outDir, "elastix") };
             if (elastix && !ElastixRegistration.IsAvailable(elastixSettings.Elastix))
             {
                 throw new InvalidInputException("--backend elastix: the 'elastix' executable was not found on PATH; install elastix (e.g. apt-get install elastix) or use --backend ours.");
+            }
+
+            var plastimatchSettings = new PlastimatchSettings { NumberOfThreads = threadCount, WorkingDirectory = Path.Combine(outDir, "plastimatch") };
+            if (plastimatch && !PlastimatchRegistration.IsAvailable(plastimatchSettings.Plastimatch))
+            {
+                throw new InvalidInputException("--backend plastimatch: the 'plastimatch' executable was not found on PATH; install plastimatch (e.g. apt-get install plastimatch) or use --backend ours.");
             }
 
             Image? fixedImage = ImageFile.Read(fixedPath);
@@ -67,8 +74,8 @@ internal static class RegisterCommand
             };
             LabelMap? mask = parse.GetValue(fixedMask) is { } m ? ImageFile.ReadLabelMap(m.FullName) : null;
             mask?.Geometry.EnsureMatches(fixedGeometry, $"fixed mask {parse.GetValue(fixedMask)!.Name} vs fixed image");
-            IImageRegistration method = elastix
-                ? new ElastixRegistration(elastixSettings)
+            IImageRegistration method = elastix ? new ElastixRegistration(elastixSettings)
+                : plastimatch ? new PlastimatchRegistration(plastimatchSettings)
                 : new DeformableRegistration(settings) { FixedImageMask = mask };
 
             RegistrationResult result = null!;
@@ -94,10 +101,10 @@ internal static class RegisterCommand
             }
 
             var affine = elastix ? ElastixAffineStage(elastixSettings.WorkingDirectory!) : RegistrationFolder.AffineStage(result.Transform);
-            double minJ, maxJ;
+            Folding folding;
             {
                 var field = result.DisplacementField(parallel);
-                (minJ, maxJ) = DisplacementField.JacobianDeterminant(field, parallel).Range();
+                folding = Folding.Of(DisplacementField.JacobianDeterminant(field, parallel));
                 RegistrationFolder.Write(outDir, field, affine);
                 // Through the sampled field: one trilinear lookup per voxel instead of a B-spline evaluation.
                 var resampled = Resampler.Resample(movingImage, DisplacementFieldTransform.Adopt(field), fixedGeometry, Interpolator.Linear, 0, parallel);
@@ -110,18 +117,21 @@ internal static class RegisterCommand
             {
                 @fixed = fixedPath,
                 moving = movingPath,
-                backend = elastix ? "elastix" : "ours",
+                backend = backendName,
                 convention = $"{RegistrationFolder.DisplacementFileName}: u on the fixed grid in mm, LPS; fixed point x corresponds to moving point x + u(x)",
                 metric = Finite(result.MetricValue),
                 seconds = result.Elapsed.TotalSeconds,
                 threads = threadCount,
-                jacobian_min = minJ,
-                jacobian_max = maxJ,
+                jacobian_min = folding.MinimumJacobian,
+                jacobian_max = folding.MaximumJacobian,
+                folded_voxels = folding.FoldedVoxels,
+                folded_volume_mm3 = folding.FoldedVolumeMm3,
+                folding_guard_retries = result.FoldingRetries,
                 levels = result.Levels.Select(l => new { stage = l.Stage, level = l.Level, iterations = l.Iterations, metric = Finite(l.MetricValue), seconds = l.Elapsed.TotalSeconds, stop = l.StopReason.ToString() }),
             }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             string metric = double.IsFinite(result.MetricValue) ? string.Create(CultureInfo.InvariantCulture, $"; metric {result.MetricValue:F4}") : "";
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[green]Registered[/] ({(elastix ? "elastix" : "ours")}) in {result.Elapsed.TotalSeconds:F1} s on {threadCount} thread(s){metric}; Jacobian determinant {minJ:F3} … {maxJ:F3}{(minJ > 0 ? " (no folding)" : " [red](folding)[/]")}"));
+                $"[green]Registered[/] ({backendName}) in {result.Elapsed.TotalSeconds:F1} s on {threadCount} thread(s){metric}; Jacobian determinant {folding.MinimumJacobian:F3} … {folding.MaximumJacobian:F3}{(folding.Folds ? $" [red](folding: {folding.FoldedVolumeMm3:F1} mm³)[/]" : " (no folding)")}"));
             string affineFiles = affine is null ? "" : $", {RegistrationFolder.AffineJsonFileName}, {RegistrationFolder.AffineItkFileName}";
             console.MarkupLine($"Transform in {Markup.Escape(outDir)}: {RegistrationFolder.DisplacementFileName}{affineFiles}, registration.json, moving_resampled.nii.gz");
             return CommandAction.Success;

@@ -62,12 +62,13 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             var mask = given ?? propagated;
             var jacobian = DisplacementField.JacobianDeterminant(result.Transform, image.Geometry, parallel);
             var (jacobianSum, minimumJacobian) = SumInside(jacobian.Voxels, mask.Voxels);
+            var folding = Folding.Of(jacobian);
             double voxel = image.Geometry.VoxelVolume;
             long count = mask.Count(1);
             registrations.Add(new RegistrationRecord(
                 subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, watch.Elapsed.TotalSeconds,
                 given is null ? double.NaN : Overlap.Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
-                count / jacobianSum, minimumJacobian));
+                count / jacobianSum, minimumJacobian, folding.MinimumJacobian, folding.FoldedVolumeMm3));
             if (settings.WriteMaps)
             {
                 if (given is null)

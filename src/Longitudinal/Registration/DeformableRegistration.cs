@@ -48,14 +48,46 @@ public sealed class DeformableRegistration : IImageRegistration
             value = stage.MetricValue;
         }
 
+        int retries = 0;
         if (Settings.Deformable is { } deformable)
         {
-            var stage = new ImageRegistrationMethod(deformable) { InitialTransform = transform }.Execute(images, progress, cancellation, both ? 0.3 : 0, both ? 0.7 : 1);
-            transform = stage.Transform;
-            reports.AddRange(stage.Levels);
-            value = stage.MetricValue;
+            var linear = transform;
+            while (true)
+            {
+                var stage = new ImageRegistrationMethod(deformable) { InitialTransform = linear }.Execute(images, progress, cancellation, both ? 0.3 : 0, both ? 0.7 : 1);
+                transform = stage.Transform;
+                reports.AddRange(retries == 0 ? stage.Levels : stage.Levels.Select(l => l with { Stage = $"{l.Stage} (folding guard {retries})" }));
+                value = stage.MetricValue;
+                if (retries >= Settings.FoldingRetries || !Folds(transform, fixedImage.Geometry, deformable.GridSpacing, parallel))
+                {
+                    break;
+                }
+
+                retries++;
+                deformable = deformable with
+                {
+                    BendingEnergyWeight = deformable.BendingEnergyWeight > 0 ? deformable.BendingEnergyWeight * Settings.FoldingRegularisationFactor : 0.01,
+                };
+            }
         }
 
-        return new RegistrationResult(transform, fixedImage.Geometry, reports, value, clock.Elapsed);
+        return new RegistrationResult(transform, fixedImage.Geometry, reports, value, clock.Elapsed) { FoldingRetries = retries };
+    }
+
+    /// <summary>
+    /// Whether the transform folds anywhere on a check grid over the fixed image with a quarter of the control-point
+    /// spacing (never finer than the image): a cubic B-spline's det J varies on the scale of its grid, so folds large
+    /// enough to matter show there, at a small fraction of the cost of the full grid.
+    /// </summary>
+    internal static bool Folds(ITransform transform, ImageGeometry fixedGeometry, double gridSpacing, ParallelOptions parallel)
+    {
+        var spacing = fixedGeometry.Spacing;
+        var size = fixedGeometry.Size;
+        double step = gridSpacing / 4;
+        var checkSpacing = new Vec3(Math.Max(spacing.X, step), Math.Max(spacing.Y, step), Math.Max(spacing.Z, step));
+        static int Count(int n, double s, double c) => Math.Max(1, (int)Math.Ceiling((n - 1) * s / c) + 1);
+        var check = new ImageGeometry(new Size3(Count(size.X, spacing.X, checkSpacing.X), Count(size.Y, spacing.Y, checkSpacing.Y), Count(size.Z, spacing.Z, checkSpacing.Z)),
+            checkSpacing, fixedGeometry.Origin, fixedGeometry.Direction);
+        return Folding.Of(DisplacementField.JacobianDeterminant(transform, check, parallel)).Folds;
     }
 }

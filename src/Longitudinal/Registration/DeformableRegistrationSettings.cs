@@ -28,6 +28,16 @@ public sealed record DeformableRegistrationSettings
         Optimizer = new OptimizerSettings { NumberOfIterations = [80, 40, 20], MaximumStepLength = 2 },
     };
 
+    /// <summary>
+    /// Folding guard: when the deformable stage's transform folds (det J ≤ 0 anywhere on a check grid of a quarter of
+    /// the final control-point spacing), the stage is run again from the affine result with its bending-energy weight
+    /// multiplied by <see cref="FoldingRegularisationFactor"/>, at most this many times. 0 turns the guard off.
+    /// </summary>
+    public int FoldingRetries { get; init; } = 3;
+
+    /// <summary>How much stronger the bending-energy weight of each folding-guard retry is (a weight of 0 becomes 0.01).</summary>
+    public double FoldingRegularisationFactor { get; init; } = 4;
+
     /// <summary>Threads to use; 0 means all cores.</summary>
     public int NumberOfThreads { get; init; }
 }

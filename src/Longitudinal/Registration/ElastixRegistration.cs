@@ -16,19 +16,7 @@ public sealed class ElastixRegistration(ElastixSettings? settings = null) : IIma
     public ElastixSettings Settings { get; } = settings ?? new ElastixSettings();
 
     /// <summary>Whether <paramref name="executable"/> can be started (on PATH or as a path).</summary>
-    public static bool IsAvailable(string executable = "elastix")
-    {
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo(executable, "--version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false });
-            p?.WaitForExit(10_000);
-            return p is not null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
+    public static bool IsAvailable(string executable = "elastix") => ExternalTool.CanStart(executable, "--version");
 
     public RegistrationResult Execute(Image fixedImage, Image movingImage, IProgress<RegistrationProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -89,44 +77,6 @@ public sealed class ElastixRegistration(ElastixSettings? settings = null) : IIma
         return [affine, bspline];
     }
 
-    private static void Run(string executable, IReadOnlyList<string> arguments, CancellationToken cancellation)
-    {
-        var info = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(info) ?? throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"{executable} could not be started.");
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new RegistrationException(RegistrationProblem.ExternalToolFailed, $"{executable} is not installed or not on PATH ({e.Message}); install elastix (e.g. apt-get install elastix).", inner: e);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
-            var stderr = process.StandardError.ReadToEndAsync(cancellation);
-            try
-            {
-                process.WaitForExitAsync(cancellation).GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            if (process.ExitCode != 0)
-            {
-                string log = (stdout.Result + stderr.Result).Trim();
-                throw new RegistrationException(RegistrationProblem.ExternalToolFailed,
-                    $"{executable} failed with exit code {process.ExitCode}: {(log.Length > 800 ? log[^800..] : log)}");
-            }
-        }
-    }
+    private static void Run(string executable, IReadOnlyList<string> arguments, CancellationToken cancellation) =>
+        ExternalTool.Run(executable, arguments, "install elastix (e.g. apt-get install elastix)", cancellation);
 }

@@ -10,6 +10,9 @@ namespace Radiomics.Longitudinal.Registration;
 public sealed record RegistrationResult(
     ITransform Transform, ImageGeometry FixedGeometry, IReadOnlyList<RegistrationLevelReport> Levels, double MetricValue, TimeSpan Elapsed)
 {
+    /// <summary>How often the folding guard ran the deformable stage again with stronger regularisation (0: it did not fold).</summary>
+    public int FoldingRetries { get; init; }
+
     /// <summary>The dense field <c>u(x) = T(x) − x</c> on the fixed grid (mm, LPS components).</summary>
     public Image<float> DisplacementField(ParallelOptions? parallel = null) =>
         Transforms.DisplacementField.Sample(Transform, FixedGeometry, parallel);

@@ -30,6 +30,7 @@ public class StudyPipelineTests
             Assert.True(registration.Dice > 0.9, $"{now.Subject} {now.TimePoint}: propagated mask Dice {registration.Dice:F3}");
             Assert.True(Math.Abs(registration.JacobianVolumeRatio / trueRatio - 1) < 0.1, $"{now.Subject} {now.TimePoint}: Jacobian volume ratio {registration.JacobianVolumeRatio:F3}, truth {trueRatio:F3}");
             Assert.True(registration.MinimumJacobian > 0, "the deformation folds inside the tumour");
+            Assert.True(registration.GridMinimumJacobian > 0 && registration.FoldedVolumeMm3 == 0, $"{now.Subject} {now.TimePoint}: folds ({registration.FoldedVolumeMm3} mm³, min det J {registration.GridMinimumJacobian:F3})");
         }
 
         // The responder's viable layer darkens and its core grows: much of baseline habitat 2 becomes habitat 1;

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.Longitudinal.Registration;
+using Radiomics.Longitudinal.Study;
+using Radiomics.Longitudinal.Transforms;
+
+/// <summary>
+/// The demo cohort's registration check: each follow-up of the synthetic cohort registered with its baseline, the
+/// Jacobian volume ratio |Ω| / ∫_Ω det J over the follow-up's true tumour Ω next to the planted volume ratio, and the
+/// smallest det J over the whole grid (folding).
+/// </summary>
+internal static class Cohort
+{
+    public static void Run(DeformableRegistrationSettings settings, int threads)
+    {
+        string folder = Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
+        try
+        {
+            var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings(), folder);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            double worst = 0, seconds = 0, minimum = double.PositiveInfinity;
+            foreach (var subject in truth.GroupBy(t => t.Subject))
+            {
+                var baseline = subject.First();
+                var baseImage = ImageFile.Read(Path.Combine(folder, $"{baseline.Subject}_{baseline.TimePoint}.nii.gz"));
+                foreach (var now in subject.Skip(1))
+                {
+                    var image = ImageFile.Read(Path.Combine(folder, $"{now.Subject}_{now.TimePoint}.nii.gz"));
+                    var mask = ImageFile.ReadLabelMap(Path.Combine(folder, now.TumourMaskPath));
+                    var clock = Stopwatch.StartNew();
+                    var result = new DeformableRegistration(settings).Execute(image, baseImage);
+                    seconds += clock.Elapsed.TotalSeconds;
+                    var jacobian = DisplacementField.JacobianDeterminant(result.Transform, image.Geometry, parallel);
+                    double sum = 0;
+                    long count = 0;
+                    var j = jacobian.Voxels;
+                    var m = mask.Voxels;
+                    for (int i = 0; i < m.Length; i++)
+                    {
+                        if (m[i] != 0)
+                        {
+                            sum += j[i];
+                            count++;
+                        }
+                    }
+
+                    double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
+                    var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
+                    var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
+                    double carriedRatio = (double)carried.Count(1) / baseMask.Count(1);
+                    var (jmin, _) = jacobian.Range();
+                    minimum = Math.Min(minimum, jmin);
+                    worst = Math.Max(worst, Math.Abs(ratio - truthRatio));
+                    Console.WriteLine($"{now.Subject} {now.TimePoint}: true {100 * (truthRatio - 1),6:F1} %  Jacobian {100 * (ratio - 1),6:F1} %  error {100 * (ratio - truthRatio),5:F1} pp  min det J {jmin:F3}  {clock.Elapsed.TotalSeconds:F1} s  carried mask {100 * (carriedRatio - 1),6:F1} % error {100 * (carriedRatio - truthRatio),5:F1} pp");
+                }
+            }
+
+            Console.WriteLine($"worst error {100 * worst:F1} pp, min det J {minimum:F3}, registration {seconds:F1} s in all");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
