@@ -170,7 +170,21 @@ public static class DicomSeries
         var stack = new Image<T>(stackGeometry);
         var memory = stack.VoxelMemory;
         var byFile = slices.Select((s, z) => (s, z)).GroupBy(p => p.s.FilePath).ToArray();
-        Parallel.ForEach(byFile, DicomFolder.Options(options.Parallelism), group =>
+        try
+        {
+            Parallel.ForEach(byFile, DicomFolder.Options(options.Parallelism), group => ReadFile(group, memory, plane));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first file's own error (an ImageFileException naming it), not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+
+        return plan.SourcePositions is { } positions ? ResampleAlongZ(stack.ConvertTo<float>(), positions, plan.Geometry) : stack;
+    }
+
+    private static void ReadFile<T>(IGrouping<string, (DicomSlice Slice, int Z)> group, Memory<T> memory, int plane) where T : unmanaged, INumber<T>
+    {
         {
             var file = DicomFile.Open(group.Key);
             var format = DicomPixelData.Format(file.Dataset, file.Path);
@@ -194,9 +208,7 @@ public static class DicomSeries
             {
                 ArrayPool<byte>.Shared.Return(scratch);
             }
-        });
-
-        return plan.SourcePositions is { } positions ? ResampleAlongZ(stack.ConvertTo<float>(), positions, plan.Geometry) : stack;
+        }
     }
 
     /// <summary>Linear interpolation between the two nearest source slices onto the regular z positions of <paramref name="geometry"/>.</summary>
