@@ -18,14 +18,13 @@ public static class DicomFolder
         var errors = new ImageFileException?[paths.Length];
         Parallel.For(0, paths.Length, Options(parallelism), i =>
         {
-            if (!IsDicomFile(paths[i]))
-            {
-                return;
-            }
-
             try
             {
                 files[i] = DicomFile.OpenHeader(paths[i]);
+            }
+            catch (ImageFileException e) when (e.Problem == ImageFileProblem.BadMagic && !paths[i].EndsWith(".dcm", StringComparison.OrdinalIgnoreCase))
+            {
+                // Not DICOM (a README, a NIfTI beside the series): not part of any series.
             }
             catch (ImageFileException e)
             {
