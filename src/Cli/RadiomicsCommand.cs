@@ -21,6 +21,8 @@ public static class RadiomicsCommand
             DeltaCommand.Create(console),
             RegisterCommand.Create(console),
             PropagateCommand.Create(console),
+            ConvertCommand.Create(console),
+            DicomCommand.Create(console),
         };
         return root;
     }

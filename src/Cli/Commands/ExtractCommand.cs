@@ -17,11 +17,13 @@ internal static class ExtractCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var image = new Argument<FileInfo?>("image") { Description = "Image file (.nii, .nii.gz, .nrrd, .nhdr, .mha, .mhd).", Arity = ArgumentArity.ZeroOrOne };
-        var mask = new Argument<FileInfo?>("mask") { Description = "Mask (label map) on the image's grid.", Arity = ArgumentArity.ZeroOrOne };
+        var image = new Argument<FileInfo?>("image") { Description = "Image file (.nii, .nii.gz, .nrrd, .nhdr, .mha, .mhd) or DICOM series (folder or one file).", Arity = ArgumentArity.ZeroOrOne };
+        var mask = new Argument<FileInfo?>("mask") { Description = "Mask: a label map on the image's grid, an RTSTRUCT (--roi) or a DICOM SEG (--segment).", Arity = ArgumentArity.ZeroOrOne };
         var parameters = new Option<FileInfo?>("--params", "-p") { Description = "Feature settings (YAML), e.g. written by --write-params." };
         var preset = new Option<string?>("--preset") { Description = $"Built-in settings: {string.Join(", ", FeaturePresets.Names)}." };
         var label = new Option<int?>("--label", "-l") { Description = "Label of the ROI in the mask (needed when the mask holds several)." };
+        var roiName = new Option<string?>("--roi") { Description = "When the mask is an RTSTRUCT: the ROI name (case-insensitive) or number." };
+        var segment = new Option<int?>("--segment") { Description = "When the mask is a DICOM SEG: the segment number." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Feature table to write (CSV, one row per feature value)." };
         var writeParams = new Option<FileInfo?>("--write-params") { Description = "Write the settings as YAML to this file (a starting point for --params)." };
         var subject = new Option<string>("--subject") { Description = "Subject identifier for the table's subject column.", DefaultValueFactory = _ => "" };
@@ -31,7 +33,7 @@ internal static class ExtractCommand
         var batch = new Option<FileInfo?>("--batch") { Description = "PyRadiomics batch input: a CSV with Image and Mask columns (optional Label); writes one row per case and keeps going past a failed case." };
         var command = new Command("extract", "Compute IBSI 1 features of a region of interest and write them as a tidy CSV.")
         {
-            image, mask, parameters, preset, label, output, writeParams, subject, timePoint, format, batch,
+            image, mask, parameters, preset, label, roiName, segment, output, writeParams, subject, timePoint, format, batch,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -67,16 +69,23 @@ internal static class ExtractCommand
 
             var outFile = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
             var img = ImageFile.Read(imageFile.FullName);
+            // The mask may be an RTSTRUCT (--roi) or a DICOM SEG (--segment), read onto the image's grid.
+            var masks = Radiomics.IO.Dicom.DicomMasks.Read(maskFile.FullName, img.Geometry, parse.GetValue(roiName), parse.GetValue(segment));
+            foreach (var warning in masks.Warnings)
+            {
+                CommandAction.Error.WriteLine($"warning: {warning}");
+            }
+
             if (settings.Definitions == FeatureDefinitions.PyRadiomics)
             {
                 // PyRadiomics chooses the ROI by its 'label' setting (--label overrides it) and writes its own layout.
-                var result = ExtractBatch.RunPyRadiomics(img, ImageFile.ReadLabelMap(maskFile.FullName), settings, parse.GetValue(label));
+                var result = ExtractBatch.RunPyRadiomics(img, masks.Mask, settings, parse.GetValue(label));
                 ExtractBatch.Write(outFile.FullName, [([new("Image", imageFile.FullName), new("Mask", maskFile.FullName)], result)], settings, parse.GetValue(format) == "pyradiomics");
                 console.MarkupLine($"[green]Wrote[/] {result.Features.Count} PyRadiomics feature values to {Markup.Escape(outFile.FullName)}");
                 return CommandAction.Success;
             }
 
-            var roi = SelectLabel(ImageFile.ReadLabelMap(maskFile.FullName), parse.GetValue(label), maskFile.FullName);
+            var roi = SelectLabel(masks.Mask, parse.GetValue(label), maskFile.FullName);
             if (!img.Geometry.Matches(roi.Geometry))
             {
                 throw new GeometryMismatchException($"The mask '{maskFile.Name}' is not on the grid of the image '{imageFile.Name}'", img.Geometry, roi.Geometry);

@@ -4,7 +4,8 @@ namespace Radiomics.IO;
 
 /// <summary>Reads and writes images in any supported format, chosen by the file extension.</summary>
 /// <remarks>
-/// NIfTI (<c>.nii</c>, <c>.nii.gz</c>), NRRD (<c>.nrrd</c>, <c>.nhdr</c>) and MetaImage (<c>.mha</c>, <c>.mhd</c>).
+/// NIfTI (<c>.nii</c>, <c>.nii.gz</c>), NRRD (<c>.nrrd</c>, <c>.nhdr</c>) and MetaImage (<c>.mha</c>, <c>.mhd</c>);
+/// a DICOM series is read from its folder or any one of its files (<see cref="Dicom.DicomSeries"/>).
 /// Every reader returns geometry in LPS millimetres; every writer writes to a temporary file first, so a failed
 /// write never leaves a partial file.
 /// </remarks>
@@ -18,6 +19,11 @@ public static class ImageFile
     public static Image Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsDicom(path))
+        {
+            return Dicom.DicomSeries.Read(path);
+        }
+
         if (!File.Exists(path))
         {
             throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
@@ -54,6 +60,11 @@ public static class ImageFile
     public static ImageHeader ReadHeader(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsDicom(path))
+        {
+            return Dicom.DicomSeries.ReadHeader(path);
+        }
+
         if (!File.Exists(path))
         {
             throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
@@ -135,6 +146,9 @@ public static class ImageFile
             throw new ImageFileException(path, ImageFileProblem.WriteFailed, e.Message, e);
         }
     }
+
+    /// <summary>A DICOM series: a folder, or a file that is not of another format and is named *.dcm or starts like DICOM.</summary>
+    private static bool IsDicom(string path) => Format(path) is null && Dicom.DicomSeries.IsDicomPath(path);
 
     private static ImageFormat? Format(string path)
     {

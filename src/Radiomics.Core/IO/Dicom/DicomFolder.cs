@@ -1,0 +1,43 @@
+namespace Radiomics.IO.Dicom;
+
+/// <summary>Finds the DICOM files under a folder and reads their headers (never their pixel data), in parallel.</summary>
+public static class DicomFolder
+{
+    /// <summary>True for a file that starts like DICOM (preamble and "DICM") or is named *.dcm.</summary>
+    public static bool IsDicomFile(string path) =>
+        DicomFile.HasPart10Signature(path) || path.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The headers of every DICOM file under <paramref name="folder"/>, with the files that could not be read.</summary>
+    public static (IReadOnlyList<DicomFile> Files, IReadOnlyList<ImageFileException> Unreadable) ScanHeaders(string folder, bool recursive, int parallelism = 0)
+    {
+        var paths = Directory.EnumerateFiles(folder, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        var files = new DicomFile?[paths.Length];
+        var errors = new ImageFileException?[paths.Length];
+        Parallel.For(0, paths.Length, Options(parallelism), i =>
+        {
+            try
+            {
+                files[i] = DicomFile.OpenHeader(paths[i]);
+            }
+            catch (ImageFileException e) when (e.Problem == ImageFileProblem.BadMagic && !paths[i].EndsWith(".dcm", StringComparison.OrdinalIgnoreCase))
+            {
+                // Not DICOM (a README, a NIfTI beside the series): not part of any series.
+            }
+            catch (ImageFileException e)
+            {
+                errors[i] = e;
+            }
+            catch (IOException e)
+            {
+                errors[i] = new ImageFileException(paths[i], ImageFileProblem.NotFound, e.Message, e);
+            }
+        });
+        return (files.OfType<DicomFile>().ToArray(), errors.OfType<ImageFileException>().ToArray());
+    }
+
+    internal static ParallelOptions Options(int parallelism) =>
+        new() { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
+}
