@@ -26,6 +26,12 @@ public sealed record FeatureSettings
     /// </summary>
     public Processing.Normalisation.NormalisationSettings? Normalisation { get; init; }
 
+    /// <summary>
+    /// N4 bias-field correction of the whole image before normalisation (MR only; estimated on the voxels with a
+    /// positive intensity); null (default) skips it.
+    /// </summary>
+    public Processing.BiasField.N4Settings? BiasFieldCorrection { get; init; }
+
     /// <summary>Interpolation to a new spacing; null (default) keeps the image grid.</summary>
     public ResamplingSettings? Resampling { get; init; }
 
@@ -98,6 +104,7 @@ public sealed record FeatureSettings
         }
 
         Normalisation?.Validate();
+        BiasFieldCorrection?.Validate();
         if (Normalisation is { IsNone: false } n)
         {
             if (RoundInputIntensities)

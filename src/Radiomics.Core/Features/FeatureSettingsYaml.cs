@@ -207,7 +207,8 @@ public static class FeatureSettingsYaml
     private sealed class AggregationListConverter : IYamlTypeConverter
     {
         // Collection expressions give compiler-made list types, so any sequence of aggregations is accepted.
-        public bool Accepts(Type type) => typeof(IEnumerable<TextureAggregation>).IsAssignableFrom(type);
+        // (The runtime lets int[] pass as a sequence of an int-based enum; integer arrays are not aggregations.)
+        public bool Accepts(Type type) => typeof(IEnumerable<TextureAggregation>).IsAssignableFrom(type) && !(type.IsArray && type.GetElementType() != typeof(TextureAggregation));
 
         public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
         {
