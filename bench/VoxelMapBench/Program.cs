@@ -39,6 +39,8 @@ var configurations = new (string Name, IVoxelFeature Feature)[]
     ("first-order 8 statistics + GLCM 5 features, box r=1 voxel", new CombinedFeature([new LocalFirstOrderFeatures(), new LocalGlcmFeatures()])),
     ("NGTDM all 5 features, box r=1 voxel, FBN 16, masked", new LocalNgtdmFeatures()),
     ("NGTDM all 5 features, box r=2 voxels, FBN 16, masked", new LocalNgtdmFeatures(new LocalTextureSettings { Radius = 2 })),
+    ("NGLDM all 17 features, box r=1 voxel, FBN 16, masked", new LocalNgldmFeatures()),
+    ("NGLDM all 17 features, box r=2 voxels, FBN 16, masked", new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 })),
 };
 
 foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))

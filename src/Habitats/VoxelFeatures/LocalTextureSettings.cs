@@ -2,7 +2,7 @@ using Radiomics.Processing;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
-/// <summary>Settings of the local texture families beside GLCM (<see cref="LocalNgtdmFeatures"/>).</summary>
+/// <summary>Settings of the local texture families beside GLCM (<see cref="LocalNgtdmFeatures"/>, <see cref="LocalNgldmFeatures"/>).</summary>
 public sealed record LocalTextureSettings
 {
     /// <summary>Half-width of the cubic neighbourhood in voxels (default 1: 3×3×3).</summary>
@@ -16,6 +16,9 @@ public sealed record LocalTextureSettings
 
     /// <summary>Chebyshev distance δ of neighbours (default 1).</summary>
     public int Distance { get; init; } = 1;
+
+    /// <summary>NGLDM coarseness α: neighbours whose grey level differs by at most α are dependent (default 0).</summary>
+    public int NgldmCoarseness { get; init; }
 
     /// <summary>IBSI codes of the features to map, one channel each; null: every feature of the family.</summary>
     public IReadOnlyList<string>? Features { get; init; }
