@@ -8,8 +8,9 @@ using Radiomics.Synthetic;
 
 // Voxel feature maps over the ~100 000-voxel tumour of a synthetic scan; prints one JSON line per configuration with
 // the median time of several runs after a warm-up and the region voxels per second.
-// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS]
+// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER]]
 int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+string filter = args.Length > 1 ? args[1] : "";
 var (image, mask) = SyntheticTumour.Create(new SyntheticTumourSettings
 {
     Size = new Size3(128, 128, 64),
@@ -36,9 +37,13 @@ var configurations = new (string Name, IVoxelFeature Feature)[]
         Discretisation = DiscretisationSettings.FixedBinNumber(32),
     })),
     ("first-order 8 statistics + GLCM 5 features, box r=1 voxel", new CombinedFeature([new LocalFirstOrderFeatures(), new LocalGlcmFeatures()])),
+    ("NGTDM all 5 features, box r=1 voxel, FBN 16, masked", new LocalNgtdmFeatures()),
+    ("NGTDM all 5 features, box r=2 voxels, FBN 16, masked", new LocalNgtdmFeatures(new LocalTextureSettings { Radius = 2 })),
+    ("NGLDM all 17 features, box r=1 voxel, FBN 16, masked", new LocalNgldmFeatures()),
+    ("NGLDM all 17 features, box r=2 voxels, FBN 16, masked", new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 })),
 };
 
-foreach (var (name, feature) in configurations)
+foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
 {
     VoxelFeatureMaps.Compute(image, mask, [feature]);
     var times = new List<double>();

@@ -88,3 +88,29 @@ public class HabitatsCommandTests
         Assert.Contains("missing.json", text2, StringComparison.Ordinal);
     }
 }
+
+public class HabitatsCommandMrTests
+{
+    [SharedDataFact]
+    public void Mr_scans_of_different_scanners_no_longer_collapse_into_one_habitat()
+    {
+        // brain1, brain2 and breast1 come from different scanners with unrelated intensity scales; without normalisation
+        // k-means on the pooled voxels put 100 % of brain2 and breast1 into one habitat.
+        using var dir = new TempDirectory();
+        string[] names = ["brain1", "brain2", "breast1"];
+        var images = names.Select(n => SharedData.Path("data", "pyradiomics", $"{n}_image.nrrd")).ToArray();
+        var masks = names.Select(n => SharedData.Path("data", "pyradiomics", $"{n}_label.nrrd")).ToArray();
+        string output = dir.File("out");
+        var (code, text) = CliRunner.Run(["habitats", "-i", .. images, "-m", .. masks, "-k", "2..6", "-o", output, "--max-voxels-per-scan", "20000"]);
+        Assert.True(code == 0, text);
+        var rows = File.ReadAllLines(Path.Combine(output, "habitat_measures.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        foreach (var name in names)
+        {
+            double largest = rows.Where(r => r[0] == $"{name}_image").Max(r => double.Parse(r[5], CultureInfo.InvariantCulture));
+            Assert.True(largest < 0.95, $"{name}: {largest:P1} of the tumour in one habitat");
+        }
+
+        var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
+        Assert.Equal(Radiomics.Processing.Normalisation.NormalisationMethod.ZScore, model.Training.Settings.Normalisation?.Method);
+    }
+}

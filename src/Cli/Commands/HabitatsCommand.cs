@@ -7,6 +7,7 @@ using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.IO;
 using Radiomics.Processing;
+using Radiomics.Processing.Normalisation;
 using Spectre.Console;
 
 namespace Radiomics.Cli.Commands;
@@ -38,9 +39,17 @@ internal static class HabitatsCommand
         var miniBatch = new Option<bool>("--mini-batch") { Description = "Fit with mini-batch k-means (for millions of pooled voxels)." };
         var seed = new Option<int>("--seed") { Description = "Seed of sub-sampling and k-means.", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Threads (0: all cores).", DefaultValueFactory = _ => 0 };
+        var normalise = new Option<string>("--normalise")
+        {
+            Description = "Intensity normalisation of each scan before its voxel features: z-score (over the image foreground; the default, needed for MR), "
+                + "z-score-roi, percentile (p1..p99 of the foreground), nyul (Nyúl standardisation fitted on the given scans) or none (calibrated CT, PET). "
+                + "With --model, the model's own normalisation is used.",
+            DefaultValueFactory = _ => "z-score",
+        };
+        normalise.AcceptOnlyFromAmong(NormaliseChoices);
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads,
+            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -69,7 +78,8 @@ internal static class HabitatsCommand
                 parse.GetValue(model)?.FullName,
                 parse.GetValue(miniBatch),
                 parse.GetValue(seed),
-                parse.GetValue(threads));
+                parse.GetValue(threads),
+                ParseNormalisation(parse.GetRequiredValue(normalise)));
             Execute(console, options);
             return CommandAction.Success;
         }));
@@ -90,7 +100,19 @@ internal static class HabitatsCommand
         string? Model,
         bool MiniBatch,
         int Seed,
-        int Threads);
+        int Threads,
+        NormalisationSettings? Normalisation);
+
+    private static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
+
+    internal static NormalisationSettings? ParseNormalisation(string text) => text switch
+    {
+        "none" => null,
+        "z-score-roi" => NormalisationSettings.ZScore(NormalisationRegion.Roi),
+        "percentile" => NormalisationSettings.Percentile(),
+        "nyul" => NormalisationSettings.Nyul(),
+        _ => NormalisationSettings.ZScore(),
+    };
 
     private static void Execute(IAnsiConsole console, Run run)
     {
@@ -103,18 +125,33 @@ internal static class HabitatsCommand
         };
         var maps = new VoxelFeatureMap[run.Images.Length];
         HabitatModel? habitatModel = run.Model is null ? null : HabitatModel.Load(run.Model);
+        var normalisation = habitatModel is null ? run.Normalisation : habitatModel.Training.Settings.Normalisation;
         ClusterCountSelection? selection = null;
         int k = habitatModel?.Habitats ?? run.KMin;
         var kmeans = new KMeansSettings { Seed = run.Seed, MaxDegreeOfParallelism = run.Threads };
 
         console.Progress().Start(ctx =>
         {
+            if (normalisation is { Method: NormalisationMethod.Nyul, StandardLandmarks: null })
+            {
+                var nyulTask = ctx.AddTask("Fitting the Nyúl standardisation", maxValue: 1);
+                normalisation = NyulStandardisation.Fit(
+                    run.Images.Select((path, s) => ((Image)ImageFile.Read<float>(path), (LabelMap?)ImageFile.ReadLabelMap(run.Masks[s]), (LabelMap?)null, path)),
+                    normalisation);
+                nyulTask.Value = 1;
+            }
+
             var mapsTask = ctx.AddTask("Voxel feature maps", maxValue: run.Images.Length);
             for (int s = 0; s < run.Images.Length; s++)
             {
                 var image = ImageFile.Read<float>(run.Images[s]);
                 var mask = ImageFile.ReadLabelMap(run.Masks[s]);
                 image.Geometry.EnsureMatches(mask.Geometry, $"{run.Images[s]} and its mask {run.Masks[s]}");
+                if (normalisation is { IsNone: false } n)
+                {
+                    image = IntensityNormalisation.Apply(image, n, mask, scan: run.Images[s]);
+                }
+
                 maps[s] = VoxelFeatureMaps.Compute(image, mask, features, run.Label);
                 mapsTask.Increment(1);
             }
@@ -137,7 +174,7 @@ internal static class HabitatsCommand
                 var fitTask = ctx.AddTask($"Fitting {k} habitats", maxValue: 1);
                 habitatModel = HabitatModel.Fit(
                     maps,
-                    new HabitatSettings { KMeans = kmeans with { NClusters = k }, MaxVoxelsPerScan = run.MaxVoxelsPerScan, MiniBatch = run.MiniBatch },
+                    new HabitatSettings { KMeans = kmeans with { NClusters = k }, MaxVoxelsPerScan = run.MaxVoxelsPerScan, MiniBatch = run.MiniBatch, Normalisation = normalisation },
                     new SynchronousProgress<double>(p => fitTask.Value = p));
                 fitTask.Value = 1;
             }

@@ -25,6 +25,14 @@ public sealed record HabitatSettings
     /// </summary>
     public string? OrderBy { get; init; }
 
+    /// <summary>
+    /// Intensity normalisation applied to every scan before its voxel features (recorded here so that a saved model
+    /// is applied with the same normalisation, a fitted Nyúl standardisation included); null when the intensities
+    /// were used as they are. The model itself does not normalise: callers apply it with
+    /// <see cref="Processing.Normalisation.IntensityNormalisation.Apply"/> before computing the maps.
+    /// </summary>
+    public Processing.Normalisation.NormalisationSettings? Normalisation { get; init; }
+
     /// <summary>At most this many voxels per scan enter the fit, drawn without replacement with the k-means seed, so
     /// large tumours do not dominate a cohort model; all voxels when null.</summary>
     public int? MaxVoxelsPerScan { get; init; }

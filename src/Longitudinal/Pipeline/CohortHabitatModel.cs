@@ -28,6 +28,7 @@ public static class CohortHabitatModel
         }
 
         int? perScan = PerScanLimit(settings, baselines.Count);
+        var normalisation = HabitatNormalisation.FitOnBaselines(cohort, settings.Normalisation, region, cancellation);
         var samples = new List<FeatureMatrix>(baselines.Count);
         IReadOnlyList<string>? channels = null;
         for (int i = 0; i < baselines.Count; i++)
@@ -37,13 +38,13 @@ public static class CohortHabitatModel
             progress?.Report(new StudyProgress(subject.Id, "habitat voxel features (baseline)", 0, baselines.Count, (double)i / baselines.Count));
             var image = ImageFile.Read<float>(subject.Baseline.ImagePath);
             var mask = LabelMap.Threshold(ImageFile.ReadLabelMap(subject.Baseline.Masks[region]).Image, v => v != 0);
-            var map = HabitatStage.Map(image, mask, settings);
+            var map = HabitatStage.Map(image, mask, settings, normalisation, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
             channels ??= map.ChannelNames;
             samples.Add(HabitatModel.SampleVoxels(map, channels, perScan, settings.Seed, i));
         }
 
         progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
-        return HabitatModel.FitPooled(Concat(samples, channels!.Count), baselines.Count, channels, HabitatStage.ModelSettings(settings, threads) with { MaxVoxelsPerScan = perScan });
+        return HabitatModel.FitPooled(Concat(samples, channels!.Count), baselines.Count, channels, HabitatStage.ModelSettings(settings, threads, normalisation) with { MaxVoxelsPerScan = perScan });
     }
 
     /// <summary>

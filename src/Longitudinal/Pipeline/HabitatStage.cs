@@ -2,6 +2,7 @@ using Radiomics.Habitats.Habitats;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;
+using Radiomics.Processing.Normalisation;
 using Radiomics.Tables;
 
 namespace Radiomics.Longitudinal.Pipeline;
@@ -21,14 +22,24 @@ internal static class HabitatStage
         }),
     ];
 
-    public static VoxelFeatureMap Map(Image<float> image, LabelMap mask, HabitatStudySettings settings) =>
-        VoxelFeatureMaps.Compute(image, mask, VoxelFeatures(settings));
+    /// <summary>The voxel feature map of a scan's region after the (fitted) normalisation; <paramref name="scan"/> names the scan in errors.</summary>
+    public static VoxelFeatureMap Map(Image<float> image, LabelMap mask, HabitatStudySettings settings, NormalisationSettings? normalisation, string scan)
+    {
+        if (mask.BoundingBox() is null)
+        {
+            throw new Features.EmptyRoiException($"{scan}: the tumour mask is empty, so there are no voxels for habitats.");
+        }
 
-    /// <summary>The habitat model settings a study's habitat settings stand for.</summary>
-    public static HabitatSettings ModelSettings(HabitatStudySettings settings, int threads) => new()
+        var normalised = normalisation is { IsNone: false } n ? IntensityNormalisation.Apply(image, n, mask, scan: scan) : image;
+        return VoxelFeatureMaps.Compute(normalised, mask, VoxelFeatures(settings));
+    }
+
+    /// <summary>The habitat model settings a study's habitat settings stand for (recording the normalisation the maps were made with).</summary>
+    public static HabitatSettings ModelSettings(HabitatStudySettings settings, int threads, NormalisationSettings? normalisation = null) => new()
     {
         KMeans = new Habitats.Clustering.KMeansSettings { NClusters = settings.Clusters, Seed = settings.Seed, MaxDegreeOfParallelism = threads },
         MaxVoxelsPerScan = settings.MaxVoxelsPerScan,
+        Normalisation = normalisation,
     };
 
     /// <summary>Fractions, volumes and components of each habitat and the heterogeneity indices, as feature rows.</summary>

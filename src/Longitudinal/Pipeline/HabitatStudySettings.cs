@@ -27,6 +27,14 @@ public sealed record HabitatStudySettings
     /// </summary>
     public int? MaxVoxelsInFit { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Intensity normalisation of every scan before its voxel features. Default: z-score over the image foreground,
+    /// so that MR scans of different scanners and gains share one scale (calibrated CT keeps its contrasts up to a
+    /// per-scan linear map); <see cref="Radiomics.Processing.Normalisation.NormalisationMethod.Nyul"/> is fitted on
+    /// the cohort's baselines and saved with the habitat model; null keeps the intensities as they are.
+    /// </summary>
+    public Radiomics.Processing.Normalisation.NormalisationSettings? Normalisation { get; init; } = Radiomics.Processing.Normalisation.NormalisationSettings.ZScore();
+
     /// <summary>Seed of sub-sampling and k-means.</summary>
     public int Seed { get; init; }
 }

@@ -91,8 +91,15 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             var (image, mask) = settings.FeaturesInBaselineFrame && transforms.TryGetValue(scan.TimePoint.Id, out var toBaseline)
                 ? (InBaselineFrame(scan.Image, toBaseline, baseImage.Geometry, parallel), baseMask)
                 : (scan.Image, scan.Mask);
-            tables.Add(FeatureExtractor.Extract(image, mask, settings.Features)
-                .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region));
+            try
+            {
+                tables.Add(FeatureExtractor.Extract(image, mask, settings.Features)
+                    .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region));
+            }
+            catch (RadiomicsException e) when (e is not StudyException)
+            {
+                throw new StudyException($"{HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "features")}: {e.Message}", e);
+            }
             timings[$"features {scan.TimePoint.Id}"] = watch.Elapsed.TotalSeconds;
         }
 
@@ -104,7 +111,8 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             LabelMap? baselineHabitats = null;
             foreach (var scan in scans)
             {
-                var map = habitatModel.Predict(HabitatStage.Map(scan.Image, scan.Mask, habitatSettings));
+                var map = habitatModel.Predict(HabitatStage.Map(
+                    scan.Image, scan.Mask, habitatSettings, habitatModel.Training.Settings.Normalisation, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats")));
                 var summary = HabitatSummary.Compute(map, habitatModel.Habitats);
                 tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Image, map, subject.Id, scan.TimePoint.Id, settings.Region)));
                 if (settings.WriteMaps)
@@ -131,9 +139,13 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         {
             Report("stability");
             var watch = Stopwatch.StartNew();
-            repeats = FeatureTable.Concat(stability.Perturbations.Select(p =>
-                FeatureExtractor.Extract(baseImage, p.Apply(baseMask), settings.Features).WithSubject(subject.Id).WithTimePoint(p.Name).WithRegion(settings.Region)));
+            var (perturbed, skipped) = Stability.PerturbedExtraction.Extract(subject.Id, baseImage, baseMask, settings.Features, stability);
+            repeats = perturbed.WithRegion(settings.Region);
             repeats.WriteCsv(layout.SubjectStabilityRepeats(subject.Id));
+            // Perturbations that emptied a small mask are reported beside the repeats instead of failing the subject.
+            AtomicFile.WriteAllText(
+                Path.Combine(layout.SubjectFolder(subject.Id), "stability_skipped.csv"),
+                Stability.SkippedPerturbation.Header + "\n" + string.Concat(skipped.Select(k => k.ToCsv() + "\n")));
             timings["stability"] = watch.Elapsed.TotalSeconds;
         }
         else

@@ -1,5 +1,6 @@
 using Radiomics.Imaging;
 using Radiomics.Processing;
+using Radiomics.Processing.Normalisation;
 
 namespace Radiomics.Features;
 
@@ -7,7 +8,8 @@ namespace Radiomics.Features;
 /// Settings of the IBSI 1 reference data sets ("Reference data sets" chapter, <c>docs/05_Reference_data_sets.rst</c>):
 /// the digital phantom and configurations A–E of the lung cancer CT phantom. All CT configurations round the
 /// NIfTI-stored intensities on input (as the chapter asks), use GLCM/NGTDM/NGLDM distance 1, linkage distance 1 and
-/// NGLDM coarseness 0.
+/// NGLDM coarseness 0. Beside them, one preset per modality for everyday use: <see cref="CtDefault"/>,
+/// <see cref="MrDefault"/> and <see cref="PetSuv"/>.
 /// </summary>
 public static class FeaturePresets
 {
@@ -17,6 +19,9 @@ public static class FeaturePresets
     public const string ConfigCName = "ibsi-config-C";
     public const string ConfigDName = "ibsi-config-D";
     public const string ConfigEName = "ibsi-config-E";
+    public const string CtDefaultName = "ct-default";
+    public const string MrDefaultName = "mr-default";
+    public const string PetSuvName = "pet-suv";
 
     private static readonly TextureAggregation[] SliceWise =
         [TextureAggregation.Averaged2D, TextureAggregation.SliceMerged2D, TextureAggregation.DirectionMerged25D, TextureAggregation.Merged25D];
@@ -24,7 +29,56 @@ public static class FeaturePresets
     private static readonly TextureAggregation[] Volume = [TextureAggregation.Averaged3D, TextureAggregation.Merged3D];
 
     /// <summary>The preset names, in order.</summary>
-    public static IReadOnlyList<string> Names { get; } = [DigitalPhantomName, ConfigAName, ConfigBName, ConfigCName, ConfigDName, ConfigEName];
+    public static IReadOnlyList<string> Names { get; } =
+        [CtDefaultName, MrDefaultName, PetSuvName, DigitalPhantomName, ConfigAName, ConfigBName, ConfigCName, ConfigDName, ConfigEName];
+
+    /// <summary>
+    /// CT: 3D on the scan's grid, intensities rounded to whole HU, fixed bin size 25 HU from −1000 HU (so bins mean the
+    /// same tissue in every scan), IVH on the HU as they are (discrete calibrated intensities, IBSI 1).
+    /// </summary>
+    public static FeatureSettings CtDefault => new()
+    {
+        Dimensionality = FeatureDimensionality.ThreeD,
+        RoundInputIntensities = true,
+        Discretisation = DiscretisationSettings.FixedBinSize(25, lowerBound: -1000),
+        IntensityVolumeHistogram = DiscretisationSettings.None,
+        Texture = new TextureSettings { Aggregations = Volume, Distance = 1, NgldmCoarseness = 0 },
+    };
+
+    /// <summary>
+    /// MR (arbitrary units): 3D on the scan's grid, z-score over the image foreground (voxels above the image mean),
+    /// no HU re-segmentation, fixed bin number 32 (so bins follow each ROI's range, as IBSI recommends for arbitrary
+    /// units) and IVH with 1000 bins.
+    /// </summary>
+    public static FeatureSettings MrDefault => new()
+    {
+        Dimensionality = FeatureDimensionality.ThreeD,
+        Normalisation = NormalisationSettings.ZScore(NormalisationRegion.Foreground),
+        Discretisation = DiscretisationSettings.FixedBinNumber(32),
+        IntensityVolumeHistogram = DiscretisationSettings.FixedBinNumber(1000),
+        Texture = new TextureSettings { Aggregations = Volume, Distance = 1, NgldmCoarseness = 0 },
+    };
+
+    /// <summary>
+    /// PET in SUV (convert with the DICOM reader's SUV scaling first): 3D on the scan's grid, fixed bin size 0.25 SUV
+    /// from 0, IVH with fixed bin size 0.1 SUV (continuous calibrated intensities, IBSI 1), no normalisation.
+    /// </summary>
+    public static FeatureSettings PetSuv => new()
+    {
+        Dimensionality = FeatureDimensionality.ThreeD,
+        Discretisation = DiscretisationSettings.FixedBinSize(0.25, lowerBound: 0),
+        IntensityVolumeHistogram = DiscretisationSettings.FixedBinSize(0.1, lowerBound: 0),
+        Texture = new TextureSettings { Aggregations = Volume, Distance = 1, NgldmCoarseness = 0 },
+    };
+
+    /// <summary>The unit of intensity-valued features under these settings: "HU", "SUV" or "normalised units" (arbitrary MR units otherwise).</summary>
+    public static string IntensityUnit(string presetName) => presetName.Trim().ToLowerInvariant() switch
+    {
+        "ct-default" or "ibsi-config-a" or "ibsi-config-b" or "ibsi-config-c" or "ibsi-config-d" or "ibsi-config-e" => "HU",
+        "pet-suv" => "SUV",
+        "mr-default" => "normalised units",
+        _ => "intensity units",
+    };
 
     /// <summary>
     /// Digital phantom: no interpolation, re-segmentation or discretisation (the phantom's intensities are its grey
@@ -123,6 +177,9 @@ public static class FeaturePresets
         ArgumentNullException.ThrowIfNull(name);
         return name.Trim().ToLowerInvariant() switch
         {
+            "ct-default" => CtDefault,
+            "mr-default" => MrDefault,
+            "pet-suv" => PetSuv,
             "ibsi-digital-phantom" => DigitalPhantom,
             "ibsi-config-a" => ConfigA,
             "ibsi-config-b" => ConfigB,

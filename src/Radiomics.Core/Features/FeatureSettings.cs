@@ -19,6 +19,19 @@ public sealed record FeatureSettings
     /// </summary>
     public bool RoundInputIntensities { get; init; }
 
+    /// <summary>
+    /// Intensity normalisation of the whole image before any other step (z-score, percentile scaling or a fitted Nyúl
+    /// standardisation; see <see cref="Processing.Normalisation.NormalisationSettings"/>); null (default) keeps the
+    /// intensities, as calibrated CT and PET need. MR has no absolute scale and needs one.
+    /// </summary>
+    public Processing.Normalisation.NormalisationSettings? Normalisation { get; init; }
+
+    /// <summary>
+    /// N4 bias-field correction of the whole image before normalisation (MR only; estimated on the voxels with a
+    /// positive intensity); null (default) skips it.
+    /// </summary>
+    public Processing.BiasField.N4Settings? BiasFieldCorrection { get; init; }
+
     /// <summary>Interpolation to a new spacing; null (default) keeps the image grid.</summary>
     public ResamplingSettings? Resampling { get; init; }
 
@@ -88,6 +101,21 @@ public sealed record FeatureSettings
         if (ImageTypes.Select(t => t.ImageTypeName()).Distinct(StringComparer.Ordinal).Count() != ImageTypes.Count)
         {
             throw new ArgumentException("An image type is listed twice.", nameof(ImageTypes));
+        }
+
+        Normalisation?.Validate();
+        BiasFieldCorrection?.Validate();
+        if (Normalisation is { IsNone: false } n)
+        {
+            if (RoundInputIntensities)
+            {
+                throw new ArgumentException("Rounding input intensities would destroy normalised intensities: turn off round_input_intensities or the normalisation.", nameof(RoundInputIntensities));
+            }
+
+            if (n.Region == Processing.Normalisation.NormalisationRegion.Reference)
+            {
+                throw new ArgumentException("Feature extraction has no reference-region mask: normalise over the foreground, the ROI or the image.", nameof(Normalisation));
+            }
         }
 
         Resampling?.Validate();

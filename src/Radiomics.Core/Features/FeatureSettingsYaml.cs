@@ -27,6 +27,12 @@ public static class FeatureSettingsYaml
             [(DiscretisationMethod.None, "none"), (DiscretisationMethod.FixedBinNumber, "fixed_bin_number"), (DiscretisationMethod.FixedBinSize, "fixed_bin_size")]),
         new ScalarConverter<FeatureDimensionality>([(FeatureDimensionality.ThreeD, "3D"), (FeatureDimensionality.TwoD, "2D")]),
         new ScalarConverter<FeatureDefinitions>([(FeatureDefinitions.Ibsi, "ibsi"), (FeatureDefinitions.PyRadiomics, "pyradiomics")]),
+        new ScalarConverter<Processing.Normalisation.NormalisationMethod>(
+            [(Processing.Normalisation.NormalisationMethod.None, "none"), (Processing.Normalisation.NormalisationMethod.ZScore, "z_score"),
+             (Processing.Normalisation.NormalisationMethod.Percentile, "percentile"), (Processing.Normalisation.NormalisationMethod.Nyul, "nyul")]),
+        new ScalarConverter<Processing.Normalisation.NormalisationRegion>(
+            [(Processing.Normalisation.NormalisationRegion.Foreground, "foreground"), (Processing.Normalisation.NormalisationRegion.Roi, "roi"),
+             (Processing.Normalisation.NormalisationRegion.Reference, "reference"), (Processing.Normalisation.NormalisationRegion.Image, "image")]),
     ];
 
     private static readonly ISerializer Serializer = Converters
@@ -201,7 +207,8 @@ public static class FeatureSettingsYaml
     private sealed class AggregationListConverter : IYamlTypeConverter
     {
         // Collection expressions give compiler-made list types, so any sequence of aggregations is accepted.
-        public bool Accepts(Type type) => typeof(IEnumerable<TextureAggregation>).IsAssignableFrom(type);
+        // (The runtime lets int[] pass as a sequence of an int-based enum; integer arrays are not aggregations.)
+        public bool Accepts(Type type) => typeof(IEnumerable<TextureAggregation>).IsAssignableFrom(type) && !(type.IsArray && type.GetElementType() != typeof(TextureAggregation));
 
         public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
         {

@@ -40,6 +40,15 @@ public static class RoiPreprocessing
 
         image.Geometry.EnsureMatches(mask.Geometry, "The mask is not on the image's grid");
         var maskBox = mask.BoundingBox() ?? throw new EmptyRoiException("The mask is empty: no voxel carries a non-zero label.");
+        if (settings.BiasFieldCorrection is { } n4)
+        {
+            image = BiasField.N4BiasFieldCorrection.Apply(image, settings: n4).Corrected;
+        }
+
+        if (settings.Normalisation is { IsNone: false } normalisation)
+        {
+            image = Normalisation.IntensityNormalisation.Apply(image, normalisation, mask);
+        }
 
         ImageGeometry geometry;
         double[] intensities;

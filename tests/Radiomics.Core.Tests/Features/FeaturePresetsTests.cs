@@ -15,7 +15,7 @@ public class FeaturePresetsTests
     [Fact]
     public void Names_list_every_preset_and_lookup_ignores_case()
     {
-        Assert.Equal(["ibsi-digital-phantom", "ibsi-config-A", "ibsi-config-B", "ibsi-config-C", "ibsi-config-D", "ibsi-config-E"], FeaturePresets.Names);
+        Assert.Equal(["ct-default", "mr-default", "pet-suv", "ibsi-digital-phantom", "ibsi-config-A", "ibsi-config-B", "ibsi-config-C", "ibsi-config-D", "ibsi-config-E"], FeaturePresets.Names);
         Assert.All(FeaturePresets.Names, n => FeaturePresets.Get(n).Validate());
         Assert.Equal(FeaturePresets.ConfigC.Resampling, FeaturePresets.Get("IBSI-CONFIG-c").Resampling);
         var e = Assert.Throws<ArgumentException>(() => FeaturePresets.Get("ibsi-config-F"));

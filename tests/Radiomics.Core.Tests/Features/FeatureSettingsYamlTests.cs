@@ -26,6 +26,7 @@ public class FeatureSettingsYamlTests
         Assert.Equal(preset.Families, back.Families);
         Assert.Equal(preset.Dimensionality, back.Dimensionality);
         Assert.Equal(preset.RoundInputIntensities, back.RoundInputIntensities);
+        Assert.Equal(preset.Normalisation, back.Normalisation);
     }
 
     [Fact]

@@ -52,8 +52,10 @@ public class StudyStepsTests
         var maps = cohort.Subjects.Select(s => HabitatStage.Map(
             ImageFile.Read<float>(s.Baseline.ImagePath),
             LabelMap.Threshold(ImageFile.ReadLabelMap(s.Baseline.Masks["tumour"]).Image, v => v != 0),
-            habitats)).ToList();
-        var pooled = HabitatModel.Fit(maps, HabitatStage.ModelSettings(habitats, 0));
+            habitats,
+            habitats.Normalisation,
+            s.Id)).ToList();
+        var pooled = HabitatModel.Fit(maps, HabitatStage.ModelSettings(habitats, 0, habitats.Normalisation));
         Assert.Equal(pooled.Centres.Values.ToArray(), streamed.Centres.Values.ToArray());
         Assert.Equal(1000, streamed.Training.Voxels);
 

@@ -83,4 +83,31 @@ public class StabilityTests
         Assert.True(table.Rows.Single(r => r.IbsiCode == "YEKZ").IccConsistency > 0.9);
         Assert.Throws<ArgumentException>(() => FeatureStability.Assess(subjects.Take(1).ToList(), settings));
     }
+
+    [Fact]
+    public void A_perturbation_that_empties_a_small_mask_is_skipped_and_reported_not_fatal()
+    {
+        var scan = SyntheticScan.Create(new SyntheticScanSettings { Size = new Size3(32, 32, 12) });
+        // A thin 6 × 6 × 1 region: the one-voxel erosion leaves nothing.
+        var thin = new Image<byte>(scan.Image.Geometry);
+        for (int y = 13; y < 19; y++)
+        {
+            for (int x = 13; x < 19; x++)
+            {
+                thin[x, y, 6] = 1;
+            }
+        }
+
+        var settings = new FeatureSettings { Families = FeatureFamilies.IntensityStatistics };
+        var (repeats, skipped) = PerturbedExtraction.Extract("small", scan.Image, new LabelMap(thin), settings, new StabilitySettings());
+        var gone = Assert.Single(skipped);
+        Assert.Equal(("small", "erosion-1"), (gone.Subject, gone.Perturbation));
+        Assert.Contains("36 voxels", gone.Reason, StringComparison.Ordinal);
+        Assert.Equal(Perturbation.Default.Count - 1, repeats.Select(r => r.TimePoint).Distinct().Count());
+
+        // In a cohort, the subject leaves only the ICCs of the repeat it lacks.
+        var subjects = new List<(string, Image, LabelMap)> { ("small", scan.Image, new LabelMap(thin)), ("a", scan.Image, scan.Tumour), ("b", scan.Image, scan.Habitats) };
+        var (table, _) = FeatureStability.Assess(subjects, settings);
+        Assert.Equal(2, table.Rows.Single(r => r.IbsiCode == "Q4LE").Subjects);
+    }
 }

@@ -27,6 +27,16 @@ public static class Ngldm
         new("Dependence count energy", "CAS9"),
     ];
 
+    /// <summary>
+    /// The 17 features (in <see cref="Definitions"/> order) of one matrix (row = grey level − 1, column = dependence − 1,
+    /// <see cref="TextureMatrix.Voxels"/> = the voxels it covers); local texture maps fill one per neighbourhood.
+    /// </summary>
+    public static double[] FromMatrix(TextureMatrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return ZoneMatrixFeatures.Compute(m, withEnergy: true);
+    }
+
     /// <summary>The family's features for every aggregation requested in <paramref name="settings"/>.</summary>
     /// <remarks>
     /// Dependence j of a voxel: 1 plus its ROI neighbours within Chebyshev distance δ whose grey level differs by at

@@ -54,6 +54,16 @@ public static class Ngtdm
             Features).Compute();
     }
 
+    /// <summary>
+    /// The five features (in <see cref="Definitions"/> order) of a matrix laid out as <see cref="Compute"/> describes;
+    /// local texture maps fill one per neighbourhood and call this.
+    /// </summary>
+    public static double[] FromMatrix(TextureMatrix m)
+    {
+        ArgumentNullException.ThrowIfNull(m);
+        return Features(m);
+    }
+
     private static double[] Features(TextureMatrix m)
     {
         int ng = m.Rows;

@@ -1,0 +1,81 @@
+using Radiomics.Features.Texture;
+using Radiomics.Imaging;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>
+/// Local texture: NGTDM features (IBSI family IPET, "3D") of every region voxel's cubic neighbourhood. Each value
+/// equals the whole-region NGTDM feature of the neighbourhood box with the same discretised grey levels: a voxel of
+/// the box counts when it has at least one neighbour (Chebyshev distance δ) inside the box, and its neighbourhood is
+/// cut at the box's faces as a whole-region NGTDM is cut at the ROI's.
+/// </summary>
+public sealed class LocalNgtdmFeatures : IVoxelFeature
+{
+    private readonly int[] _featureIndex;
+
+    public LocalNgtdmFeatures(LocalTextureSettings? settings = null)
+    {
+        Settings = settings ?? new LocalTextureSettings();
+        (_featureIndex, var names) = LocalTextureMaps.Channels(Ngtdm.Definitions, Settings, "ngtdm");
+        ChannelNames = names;
+    }
+
+    public LocalTextureSettings Settings { get; }
+
+    public IReadOnlyList<string> ChannelNames { get; }
+
+    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    {
+        int delta = Settings.Distance;
+        LocalTextureMaps.Run(image, region, output, progress, Settings, _featureIndex, ng => new TextureMatrix(ng, 2),
+            (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta), Ngtdm.FromMatrix);
+    }
+
+    /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
+    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
+        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
+
+    /// <summary>The NGTDM of the box: s_i in column 0, n_i in column 1.</summary>
+    private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)
+    {
+        var counts = matrix.Counts;
+        for (int z = z0; z <= z1; z++)
+        {
+            for (int y = y0; y <= y1; y++)
+            {
+                for (int x = x0; x <= x1; x++)
+                {
+                    int level = grid.At(x, y, z);
+                    if (level == 0)
+                    {
+                        continue;
+                    }
+
+                    double sum = 0;
+                    int n = 0;
+                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
+                    {
+                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
+                        {
+                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
+                            {
+                                int b = grid.At(qx, qy, qz);
+                                if (b != 0 && (qx != x || qy != y || qz != z))
+                                {
+                                    sum += b;
+                                    n++;
+                                }
+                            }
+                        }
+                    }
+
+                    if (n > 0)
+                    {
+                        counts[2 * (level - 1)] += Math.Abs(level - (sum / n));
+                        counts[(2 * (level - 1)) + 1]++;
+                    }
+                }
+            }
+        }
+    }
+}

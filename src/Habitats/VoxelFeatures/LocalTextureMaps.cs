@@ -1,0 +1,84 @@
+using System.Globalization;
+using Radiomics.Features.Texture;
+using Radiomics.Imaging;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>
+/// The shared loop of the local texture families that rebuild a matrix per neighbourhood (NGTDM, NGLDM): rows of the
+/// region's bounding box in parallel, one matrix per thread, the family's features of each region voxel's box.
+/// </summary>
+internal static class LocalTextureMaps
+{
+    /// <summary>Fills the matrix of the box [x0, x1] × [y0, y1] × [z0, z1] (cleared by the caller).</summary>
+    public delegate void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1);
+
+    /// <summary>Channel indices of the requested IBSI codes (all when null) and their channel names.</summary>
+    public static (int[] Index, string[] Names) Channels(IReadOnlyList<FeatureDefinition> definitions, LocalTextureSettings settings, string family)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Radius, 1, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Distance, 1, nameof(settings));
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.NgldmCoarseness, nameof(settings));
+        ArgumentNullException.ThrowIfNull(settings.Discretisation, nameof(settings));
+        settings.Discretisation.Validate($"local {family.ToUpperInvariant()} discretisation");
+        var codes = definitions.Select(d => d.Code).ToList();
+        var wanted = settings.Features ?? codes;
+        var index = wanted.Select(code => codes.IndexOf(code) is var i && i >= 0
+            ? i
+            : throw new ArgumentException($"'{code}' is not the IBSI code of an {family.ToUpperInvariant()} feature; use one of {string.Join(", ", codes)}.", nameof(settings))).ToArray();
+        var names = index.Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{settings.ChannelPrefix}{family}_{definitions[i].Name.ToLowerInvariant().Replace(' ', '_')}_box{settings.Radius}vox")).ToArray();
+        if (index.Length == 0 || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
+        {
+            throw new ArgumentException($"List each {family.ToUpperInvariant()} feature at most once, and at least one.", nameof(settings));
+        }
+
+        return (index, names);
+    }
+
+    public static void Run(
+        Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress, LocalTextureSettings settings,
+        int[] featureIndex, Func<int, TextureMatrix> matrix, Fill fill, Func<TextureMatrix, double[]> features)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(output);
+        if (region.BoundingBox() is not { } box)
+        {
+            return;
+        }
+
+        var grid = new LocalGlcmFeatures(settings.AsGlcm()).Discretised(image, region, box);
+        int r = settings.Radius;
+        int nx = image.Geometry.Size.X, ny = image.Geometry.Size.Y;
+        int done = 0, rows = box.Size.Y * box.Size.Z;
+        Parallel.For(0, rows, () => matrix(grid.GreyLevels), (row, _, m) =>
+        {
+            int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
+            for (int x = box.Min.X; x <= box.Max.X; x++)
+            {
+                int v = x + (nx * (y + (ny * z)));
+                if (region.Voxels[v] == 0)
+                {
+                    continue;
+                }
+
+                Array.Clear(m.Counts);
+                m.Voxels = 0;
+                fill(grid, m, x - r, x + r, y - r, y + r, z - r, z + r);
+                var values = features(m);
+                for (int c = 0; c < featureIndex.Length; c++)
+                {
+                    output[c].Span[v] = (float)values[featureIndex[c]];
+                }
+            }
+
+            if (progress is not null)
+            {
+                progress.Report((double)Interlocked.Increment(ref done) / rows);
+            }
+
+            return m;
+        }, _ => { });
+    }
+}
