@@ -61,7 +61,7 @@ internal static class HabitatsCommand
                 ParseCriterion(parse.GetRequiredValue(criterion)),
                 new StructuringElement(
                     parse.GetValue(kernel) == "box" ? StructuringElementShape.Box : StructuringElementShape.Ball,
-                    parse.GetValue(radius),
+                    OptionChecks.Positive(parse.GetValue(radius), "--radius", parse.GetValue(unit) == "mm" ? "mm" : "voxels", max: 1000),
                     parse.GetValue(unit) == "mm" ? RadiusUnit.Millimetres : RadiusUnit.Voxels),
                 ParseStatistics(parse.GetRequiredValue(statistics)),
                 parse.GetValue(maxVoxels) is > 0 and var m ? m : null,
@@ -69,7 +69,7 @@ internal static class HabitatsCommand
                 parse.GetValue(model)?.FullName,
                 parse.GetValue(miniBatch),
                 parse.GetValue(seed),
-                parse.GetValue(threads));
+                OptionChecks.Threads(parse.GetValue(threads)));
             Execute(console, options);
             return CommandAction.Success;
         }));
