@@ -167,7 +167,7 @@ internal static class HabitatsCommand
         for (int s = 0; s < maps.Length; s++)
         {
             var habitats = model.Predict(maps[s]);
-            ImageFile.Write(habitats, Path.Combine(output, $"{names[s]}_habitats.nii.gz"));
+            ImageFile.Write(habitats, SafePath.Under(output, $"{names[s]}_habitats.nii.gz"));
             var summary = HabitatSummary.Compute(habitats, model.Habitats);
             var cells = new List<string> { names[s] };
             foreach (var h in summary.Habitats)

@@ -143,9 +143,10 @@ public static class MetaImage
 
         var spacing = Values(path, fields, ["ElementSpacing", "ElementSize"], ndims, 1.0);
         var origin = Values(path, fields, ["Offset", "Origin", "Position"], ndims, 0.0);
-        var matrix = Values(path, fields, ["TransformMatrix", "Rotation", "Orientation"], ndims * ndims, double.NaN);
+        string[] matrixNames = ["TransformMatrix", "Rotation", "Orientation"];
+        var matrix = Values(path, fields, matrixNames, ndims * ndims, 0.0);
         var direction = Matrix3.Identity;
-        if (!double.IsNaN(matrix[0]))
+        if (matrixNames.Any(fields.ContainsKey))
         {
             var cols = new Vec3[3] { new(1, 0, 0), new(0, 1, 0), new(0, 0, 1) };
             for (int c = 0; c < spatial; c++)

@@ -37,11 +37,22 @@ internal static class VoxelBuffer
             {
                 throw new ImageFileException(path, ImageFileProblem.InvalidSpacing, $"spacing along axis {a} is {spacing[a]}; it must be a positive number.");
             }
+
+            if (spacing[a] is < MinSpacing or > MaxSpacing)
+            {
+                throw new ImageFileException(path, ImageFileProblem.InvalidSpacing,
+                    $"spacing along axis {a} is {spacing[a]} mm; the toolkit reads spacings from {MinSpacing} mm to {MaxSpacing} mm (1 nm to 1 km).");
+            }
         }
 
         if (!origin.IsFinite)
         {
             throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"the origin {origin} is not finite.");
+        }
+
+        if (origin.MaxAbs > MaxCoordinate)
+        {
+            throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"the origin {origin} lies beyond ±{MaxCoordinate} mm.");
         }
 
         return new ImageGeometry(new Size3((int)size[0], (int)size[1], (int)size[2]), spacing, origin, Orientation(path, direction));
@@ -82,6 +93,15 @@ internal static class VoxelBuffer
 
         return normalised;
     }
+
+    /// <summary>Smallest voxel spacing read, in mm (1 nm); below it the index-to-physical matrix loses precision.</summary>
+    public const double MinSpacing = 1e-6;
+
+    /// <summary>Largest voxel spacing read, in mm (1 km); beyond it physical extents overflow resampling grids.</summary>
+    public const double MaxSpacing = 1e6;
+
+    /// <summary>Largest origin coordinate read, in mm.</summary>
+    public const double MaxCoordinate = 1e12;
 
     /// <summary>Largest deviation of DᵀD from the identity accepted for normalised direction columns.</summary>
     public const double OrthonormalTolerance = 1e-4;
@@ -283,6 +303,16 @@ internal static class VoxelBuffer
         }
 
         var info = new FileInfo(path);
+        if (info.Exists && info.LinkTarget is not null)
+        {
+            // Judge what the link leads to (a link to /dev/zero is a device, whatever its name).
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            if (Directory.Exists(info.FullName))
+            {
+                throw new ImageFileException(path, ImageFileProblem.NotARegularFile, "this links to a folder, not an image file.");
+            }
+        }
+
         if (!info.Exists)
         {
             throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
