@@ -18,11 +18,14 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
     private const int Seed = 19;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Every_hostile_file_is_refused_with_a_typed_error_or_read_correctly()
+    [Theory]
+    [InlineData(Seed)]
+    [InlineData(Seed + 1000)]
+    [InlineData(Seed + 2000)]
+    public async Task Every_hostile_file_is_refused_with_a_typed_error_or_read_correctly(int seed)
     {
         using var tmp = new TempDirectory();
-        var cases = HostileFiles.Generate(tmp.Path, Seed, mutationsPerFormat: 60);
+        var cases = HostileFiles.Generate(tmp.Path, seed, mutationsPerFormat: 60);
         var failures = new List<string>();
         var outcomes = new Dictionary<string, (int Refused, int Read)>();
         foreach (var c in cases)
