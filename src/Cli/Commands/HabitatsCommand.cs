@@ -115,7 +115,14 @@ internal static class HabitatsCommand
                 var image = ImageFile.Read<float>(run.Images[s]);
                 var mask = ImageFile.ReadLabelMap(run.Masks[s]);
                 image.Geometry.EnsureMatches(mask.Geometry, $"{run.Images[s]} and its mask {run.Masks[s]}");
-                maps[s] = VoxelFeatureMaps.Compute(image, mask, features, run.Label);
+                try
+                {
+                    maps[s] = VoxelFeatureMaps.Compute(image, mask, features, run.Label);
+                }
+                catch (Features.EmptyRoiException e)
+                {
+                    throw new Features.EmptyRoiException($"{run.Masks[s]}: {e.Message}", e);
+                }
                 mapsTask.Increment(1);
             }
 

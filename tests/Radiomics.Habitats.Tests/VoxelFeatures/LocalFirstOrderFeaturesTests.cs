@@ -160,8 +160,8 @@ public class LocalFirstOrderFeaturesTests
         var other = new LabelMap(new Image<byte>(ImageGeometry.Create(22, 19, 9)));
         Assert.Throws<GeometryMismatchException>(() => VoxelFeatureMaps.Compute(image, other, [new IntensityFeature()]));
         var empty = new LabelMap(new Image<byte>(image.Geometry));
-        Assert.Contains("empty", Assert.Throws<ArgumentException>(() => VoxelFeatureMaps.Compute(image, empty, [new IntensityFeature()])).Message, StringComparison.Ordinal);
-        Assert.Contains("label 9", Assert.Throws<ArgumentException>(() => VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature()], label: 9)).Message, StringComparison.Ordinal);
+        Assert.Contains("empty", Assert.Throws<Radiomics.Features.EmptyRoiException>(() => VoxelFeatureMaps.Compute(image, empty, [new IntensityFeature()])).Message, StringComparison.Ordinal);
+        Assert.Contains("label 9", Assert.Throws<Radiomics.Features.EmptyRoiException>(() => VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature()], label: 9)).Message, StringComparison.Ordinal);
         Assert.Contains("twice", Assert.Throws<ArgumentException>(() => VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature(), new IntensityFeature()])).Message, StringComparison.Ordinal);
     }
 
