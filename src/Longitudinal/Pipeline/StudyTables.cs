@@ -137,7 +137,7 @@ public static class StudyTables
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
             {
-                throw new InvalidDataException($"{path}, line {csv.LineNumber}: {e.Message}", e);
+                throw new StudyException($"{path}, line {csv.LineNumber}: {e.Message}", e);
             }
         }
 
