@@ -25,7 +25,7 @@ internal static class DeltaCommand
             var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest).FullName);
             if (report.HasErrors)
             {
-                throw new InvalidDataException($"The manifest has problems:\n{report}");
+                throw new Longitudinal.Pipeline.StudyException($"The manifest has problems:\n{report}");
             }
 
             var days = cohort.Subjects.ToDictionary(

@@ -70,7 +70,7 @@ internal static class HabitatsCommand
                 ParseCriterion(parse.GetRequiredValue(criterion)),
                 new StructuringElement(
                     parse.GetValue(kernel) == "box" ? StructuringElementShape.Box : StructuringElementShape.Ball,
-                    parse.GetValue(radius),
+                    OptionChecks.Positive(parse.GetValue(radius), "--radius", parse.GetValue(unit) == "mm" ? "mm" : "voxels", max: 1000),
                     parse.GetValue(unit) == "mm" ? RadiusUnit.Millimetres : RadiusUnit.Voxels),
                 ParseStatistics(parse.GetRequiredValue(statistics)),
                 parse.GetValue(maxVoxels) is > 0 and var m ? m : null,
@@ -78,7 +78,7 @@ internal static class HabitatsCommand
                 parse.GetValue(model)?.FullName,
                 parse.GetValue(miniBatch),
                 parse.GetValue(seed),
-                parse.GetValue(threads),
+                OptionChecks.Threads(parse.GetValue(threads)),
                 ParseNormalisation(parse.GetRequiredValue(normalise)));
             Execute(console, options);
             return CommandAction.Success;
@@ -147,12 +147,19 @@ internal static class HabitatsCommand
                 var image = ImageFile.Read<float>(run.Images[s]);
                 var mask = ImageFile.ReadLabelMap(run.Masks[s]);
                 image.Geometry.EnsureMatches(mask.Geometry, $"{run.Images[s]} and its mask {run.Masks[s]}");
-                if (normalisation is { IsNone: false } n)
+                try
                 {
-                    image = IntensityNormalisation.Apply(image, n, mask, scan: run.Images[s]);
-                }
+                    if (normalisation is { IsNone: false } n)
+                    {
+                        image = IntensityNormalisation.Apply(image, n, mask, scan: run.Images[s]);
+                    }
 
-                maps[s] = VoxelFeatureMaps.Compute(image, mask, features, run.Label);
+                    maps[s] = VoxelFeatureMaps.Compute(image, mask, features, run.Label);
+                }
+                catch (Features.EmptyRoiException e)
+                {
+                    throw new Features.EmptyRoiException($"{run.Masks[s]}: {e.Message}", e);
+                }
                 mapsTask.Increment(1);
             }
 
@@ -204,7 +211,7 @@ internal static class HabitatsCommand
         for (int s = 0; s < maps.Length; s++)
         {
             var habitats = model.Predict(maps[s]);
-            ImageFile.Write(habitats, Path.Combine(output, $"{names[s]}_habitats.nii.gz"));
+            ImageFile.Write(habitats, SafePath.Under(output, $"{names[s]}_habitats.nii.gz"));
             var summary = HabitatSummary.Compute(habitats, model.Habitats);
             var cells = new List<string> { names[s] };
             foreach (var h in summary.Habitats)

@@ -42,7 +42,7 @@ internal static class RegisterCommand
             var fixedPath = parse.GetRequiredValue(fixedArg).FullName;
             var movingPath = parse.GetRequiredValue(movingArg).FullName;
             var outDir = parse.GetRequiredValue(output).FullName;
-            int threadCount = Math.Max(1, parse.GetValue(threads));
+            int threadCount = Math.Max(1, OptionChecks.Threads(parse.GetValue(threads)));
             string backendName = parse.GetValue(backend) ?? "ours";
             bool elastix = backendName == "elastix", plastimatch = backendName == "plastimatch";
             if ((elastix || plastimatch) && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))
@@ -70,7 +70,7 @@ internal static class RegisterCommand
             {
                 NumberOfThreads = threadCount,
                 Deformable = parse.GetValue(affineOnly) ? null
-                    : parse.GetValue(gridSpacing) is { } g ? defaults.Deformable! with { GridSpacing = g } : defaults.Deformable,
+                    : parse.GetValue(gridSpacing) is { } g ? defaults.Deformable! with { GridSpacing = OptionChecks.Positive(g, "--grid-spacing", "mm") } : defaults.Deformable,
             };
             LabelMap? mask = parse.GetValue(fixedMask) is { } m ? ImageFile.ReadLabelMap(m.FullName) : null;
             mask?.Geometry.EnsureMatches(fixedGeometry, $"fixed mask {parse.GetValue(fixedMask)!.Name} vs fixed image");

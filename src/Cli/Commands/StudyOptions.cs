@@ -47,9 +47,10 @@ internal sealed class StudyOptions
         var registration = defaultRegistration ?? defaults.Registration!;
         if (parse.GetValue(GridSpacing) is { } spacing)
         {
-            if (!(spacing > 0) || registration.Deformable is null)
+            OptionChecks.Positive(spacing, "--grid-spacing", "mm");
+            if (registration.Deformable is null)
             {
-                throw new InvalidInputException($"--grid-spacing {spacing}: give a positive spacing in mm.");
+                throw new InvalidInputException($"--grid-spacing {spacing}: the registration has no deformable stage to give a grid spacing.");
             }
 
             registration = registration with { Deformable = registration.Deformable with { GridSpacing = spacing } };
@@ -61,7 +62,7 @@ internal sealed class StudyOptions
             Registration = parse.GetValue(NoRegistration) ? null : registration,
             Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings { Clusters = k, Seed = parse.GetValue(Seed) },
             Region = parse.GetRequiredValue(Region),
-            Threads = parse.GetValue(Threads),
+            Threads = OptionChecks.Threads(parse.GetValue(Threads)),
             FeaturesInBaselineFrame = parse.GetValue(BaselineFrame),
             Stability = parse.GetValue(Stability) ? new Longitudinal.Stability.StabilitySettings() : null,
         };

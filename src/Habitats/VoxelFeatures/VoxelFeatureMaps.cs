@@ -1,3 +1,4 @@
+using Radiomics.Features;
 using Radiomics.Imaging;
 
 namespace Radiomics.Habitats.VoxelFeatures;
@@ -24,7 +25,7 @@ public static class VoxelFeatureMaps
         var region = label is { } l ? mask.Select(l) : Binary(mask);
         if (region.BoundingBox() is null)
         {
-            throw new Features.EmptyRoiException(label is { } lab ? $"The mask has no voxel with label {lab}." : "The mask is empty: no voxel carries a non-zero label.");
+            throw new EmptyRoiException(label is { } lab ? $"the mask has no voxel with label {lab}." : "the mask is empty: no voxel carries a non-zero label.");
         }
 
         var names = features.SelectMany(f => f.ChannelNames).ToArray();

@@ -1,15 +1,18 @@
+using Radiomics.IO;
+
 namespace Radiomics.Longitudinal.Pipeline;
 
 /// <summary>
 /// Where a study writes its outputs. Each subject has its own folder, written by one job and finished by
 /// <c>done.json</c> (written last), so shards can share one output folder and an interrupted run resumes per subject;
-/// the cohort tables at the top are rebuilt from the subject folders.
+/// the cohort tables at the top are rebuilt from the subject folders. IDs become folder and file names only after
+/// <see cref="SafePath.RequireId"/> accepts them, and every path is checked to lie under <see cref="Root"/>.
 /// </summary>
 public sealed record StudyLayout(string Root)
 {
     public string SubjectsFolder => Path.Combine(Root, "subjects");
 
-    public string SubjectFolder(string subject) => Path.Combine(SubjectsFolder, subject);
+    public string SubjectFolder(string subject) => SafePath.Under(Root, "subjects", SafePath.RequireId("subject", subject));
 
     public string SubjectDone(string subject) => Path.Combine(SubjectFolder(subject), "done.json");
 
@@ -21,7 +24,8 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectStabilityRepeats(string subject) => Path.Combine(SubjectFolder(subject), "stability_repeats.csv");
 
-    public string SubjectMap(string subject, string timePoint, string kind) => Path.Combine(SubjectFolder(subject), "maps", $"{timePoint}_{kind}.nii.gz");
+    public string SubjectMap(string subject, string timePoint, string kind) =>
+        SafePath.Under(SubjectFolder(subject), "maps", $"{SafePath.RequireId("time point", timePoint, $"subject {subject}")}_{SafePath.RequireId("region", kind, $"subject {subject}")}.nii.gz");
 
     /// <summary>The subjects that passed validation, one id a line: the jobs of a workflow.</summary>
     public string SubjectList => Path.Combine(Root, "subjects.txt");

@@ -40,6 +40,7 @@ public static class StudyPipeline
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         options ??= new StudyRunOptions();
         settings.Features.Validate();
+        SafePath.RequireId("region", settings.Region, "study settings");
         var watch = Stopwatch.StartNew();
         var layout = new StudyLayout(Path.GetFullPath(outputDirectory));
 

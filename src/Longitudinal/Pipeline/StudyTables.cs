@@ -23,6 +23,12 @@ public static class StudyTables
         {
             if (SubjectDone.TryRead(Path.Combine(folder, "done.json")) is { } done)
             {
+                // The subject a done.json names must be its own folder's: a copied or forged file cannot point elsewhere.
+                if (!string.Equals(done.Subject, Path.GetFileName(folder), StringComparison.Ordinal))
+                {
+                    throw new StudyException($"{Path.Combine(folder, "done.json")}: it names subject '{done.Subject}', not its folder's subject '{Path.GetFileName(folder)}'.");
+                }
+
                 result[done.Subject] = done;
             }
         }
@@ -131,7 +137,7 @@ public static class StudyTables
             }
             catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
             {
-                throw new InvalidDataException($"{path}, line {csv.LineNumber}: {e.Message}", e);
+                throw new StudyException($"{path}, line {csv.LineNumber}: {e.Message}", e);
             }
         }
 

@@ -20,7 +20,7 @@ public static partial class StudyFolder
         ArgumentException.ThrowIfNullOrEmpty(root);
         if (!Directory.Exists(root))
         {
-            throw new DirectoryNotFoundException($"The study folder '{root}' does not exist.");
+            throw new Pipeline.StudyException($"{root}: the study folder does not exist.");
         }
 
         var problems = new List<StudyProblem>();
@@ -71,18 +71,18 @@ public static partial class StudyFolder
 
         if (subjects.Count == 0)
         {
-            throw new InvalidDataException($"{root}: no subject folders with time point folders holding an image.* file; expected ROOT/<subject>/<time point>/image.nii.gz.");
+            throw new Pipeline.StudyException($"{root}: no subject folders with time point folders holding an image.* file; expected ROOT/<subject>/<time point>/image.nii.gz.");
         }
 
         return (new Cohort(subjects), new ValidationReport(problems));
     }
 
     /// <summary>A manifest CSV (file) or a study folder (directory).</summary>
-    /// <exception cref="FileNotFoundException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
+    /// <exception cref="Pipeline.StudyException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
     public static (Cohort Cohort, ValidationReport Report) LoadManifestOrFolder(string path) =>
         Directory.Exists(path) ? Load(path)
         : File.Exists(path) ? StudyManifest.Load(path)
-        : throw new FileNotFoundException($"'{path}' is neither a manifest CSV nor a study folder.", path);
+        : throw new Pipeline.StudyException($"{path}: neither a manifest CSV nor a study folder exists there.");
 
     private static IEnumerable<string> Folders(string parent) =>
         Directory.EnumerateDirectories(parent).Where(d => !Path.GetFileName(d).StartsWith('.')).Order(StringComparer.Ordinal);

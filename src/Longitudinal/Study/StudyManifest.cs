@@ -19,7 +19,7 @@ public static class StudyManifest
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The manifest '{path}' does not exist.", path);
+            throw new Pipeline.StudyException($"{path}: the manifest does not exist.");
         }
 
         string root = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
@@ -37,13 +37,13 @@ public static class StudyManifest
             var header = csv.Headers.Select(h => h.Trim().ToLowerInvariant()).ToList();
             if (header.Count == 0)
             {
-                throw new InvalidDataException($"{path}: the manifest is empty; expected a header 'subject,timepoint,date,image,mask[,region]'.");
+                throw new Pipeline.StudyException($"{path}: the manifest is empty; expected a header 'subject,timepoint,date,image,mask[,region]'.");
             }
 
             var missing = new[] { "subject", "timepoint", "image" }.Where(c => !header.Contains(c)).ToList();
             if (missing.Count > 0)
             {
-                throw new InvalidDataException($"{path}: the manifest lacks the column(s) {string.Join(", ", missing)}; expected 'subject,timepoint,date,image,mask[,region]'.");
+                throw new Pipeline.StudyException($"{path}: the manifest lacks the column(s) {string.Join(", ", missing)}; expected 'subject,timepoint,date,image,mask[,region]'.");
             }
 
             while (csv.Read())

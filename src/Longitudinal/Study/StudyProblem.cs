@@ -31,6 +31,9 @@ public enum StudyProblemKind
 
     /// <summary>A subject has only one time point, so no change can be computed.</summary>
     SingleTimePoint,
+
+    /// <summary>A subject, time point or region ID is not a plain name (a path, '.', '..', a separator, a reserved name).</summary>
+    InvalidId,
 }
 
 public enum StudyProblemSeverity

@@ -15,6 +15,11 @@ public static class StudyValidator
         int done = 0;
         foreach (var subject in cohort.Subjects)
         {
+            if (!IdsAreValid(subject, problems))
+            {
+                continue;
+            }
+
             if (subject.TimePoints.Count < 2)
             {
                 problems.Add(new StudyProblem(StudyProblemKind.SingleTimePoint, StudyProblemSeverity.Warning,
@@ -51,6 +56,40 @@ public static class StudyValidator
         return new ValidationReport(problems);
     }
 
+    /// <summary>
+    /// Subject, time point and region IDs become folder and file names of the outputs, so each must be a plain name
+    /// (<see cref="SafePath.IdProblem"/>); a subject with any other ID is refused before its files are touched.
+    /// </summary>
+    private static bool IdsAreValid(Subject subject, List<StudyProblem> problems)
+    {
+        int before = problems.Count;
+        if (SafePath.IdProblem(subject.Id) is { } p)
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.InvalidId, StudyProblemSeverity.Error,
+                $"subject ID '{subject.Id}' {p}.", subject.Baseline.SourceLine, subject.Id));
+        }
+
+        foreach (var t in subject.TimePoints)
+        {
+            if (SafePath.IdProblem(t.Id) is { } tp)
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.InvalidId, StudyProblemSeverity.Error,
+                    $"time point ID '{t.Id}' {tp}.", t.SourceLine, subject.Id, t.Id));
+            }
+
+            foreach (var region in t.Masks.Keys)
+            {
+                if (SafePath.IdProblem(region) is { } rp)
+                {
+                    problems.Add(new StudyProblem(StudyProblemKind.InvalidId, StudyProblemSeverity.Error,
+                        $"region ID '{region}' {rp}.", t.SourceLine, subject.Id, t.Id));
+                }
+            }
+        }
+
+        return problems.Count == before;
+    }
+
     private static ImageHeader? Header(string path, TimePoint t, Subject s, List<StudyProblem> problems)
     {
         if (!File.Exists(path))
@@ -63,7 +102,7 @@ public static class StudyValidator
         {
             return ImageFile.ReadHeader(path);
         }
-        catch (ImageFileException e)
+        catch (Exception e) when (e is RadiomicsException or IOException or UnauthorizedAccessException)
         {
             problems.Add(new StudyProblem(StudyProblemKind.UnreadableFile, StudyProblemSeverity.Error, e.Message, t.SourceLine, s.Id, t.Id, path));
             return null;

@@ -52,6 +52,9 @@ public sealed class BSplineTransform : ITransform
     /// <summary>Number of control points along each axis.</summary>
     public Size3 GridSize => Grid.Size;
 
+    /// <summary>Copies of the coefficient vector an optimiser holds (parameters, gradient, search direction, history), for the memory check.</summary>
+    private const int CoefficientCopies = 8;
+
     /// <summary>
     /// The control grid ITK's <c>BSplineTransformInitializer</c> would build over <paramref name="domain"/>: same
     /// direction, a whole number of mesh cells per axis with spacing as close as possible to
@@ -62,9 +65,21 @@ public sealed class BSplineTransform : ITransform
         ArgumentNullException.ThrowIfNull(domain);
         if (!gridSpacing.IsFinite || gridSpacing.X <= 0 || gridSpacing.Y <= 0 || gridSpacing.Z <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(gridSpacing), gridSpacing, "Grid spacing must be finite and positive.");
+            throw new InvalidInputException($"B-spline grid spacing {gridSpacing} mm: it must be finite and positive.");
         }
 
+        // The grid is checked in floating point before any integer conversion: a spacing of 0.001 mm over a CT would
+        // ask for billions of control points.
+        Span<double> points = stackalloc double[3];
+        for (int a = 0; a < 3; a++)
+        {
+            double extent = (domain.Size[a] - 1) * domain.Spacing[a];
+            points[a] = Math.Max(1, Math.Round(extent / gridSpacing[a])) + 3;
+        }
+
+        Radiomics.IO.MemoryBudget.Check(
+            Radiomics.IO.MemoryBudget.Product(points[0], points[1], points[2], 3 * sizeof(double) * CoefficientCopies),
+            $"a B-spline control grid of {points[0]}×{points[1]}×{points[2]} points (grid spacing {gridSpacing} mm)");
         Span<int> size = stackalloc int[3];
         Span<double> spacing = stackalloc double[3];
         for (int a = 0; a < 3; a++)

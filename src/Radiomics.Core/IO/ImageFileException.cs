@@ -32,6 +32,9 @@ public sealed class ImageFileException : RadiomicsException
         ImageFileProblem.CorruptCompression => "compressed data is corrupt",
         ImageFileProblem.TooLarge => "image too large",
         ImageFileProblem.WriteFailed => "write failed",
+        ImageFileProblem.OutsideData => "data file outside the header's folder",
+        ImageFileProblem.NotARegularFile => "not a regular image file",
+        ImageFileProblem.InvalidOrientation => "invalid orientation",
         _ => problem.ToString(),
     };
 }

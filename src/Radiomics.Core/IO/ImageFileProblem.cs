@@ -41,4 +41,13 @@ public enum ImageFileProblem
 
     /// <summary>Writing failed; no partial file was left behind.</summary>
     WriteFailed,
+
+    /// <summary>A header names a data file outside its own folder (or an allowed root): refused, never read.</summary>
+    OutsideData,
+
+    /// <summary>The path is a folder, a FIFO, a device or an empty file: refused without opening it.</summary>
+    NotARegularFile,
+
+    /// <summary>The direction cosines are not finite, singular or not orthonormal (sheared).</summary>
+    InvalidOrientation,
 }

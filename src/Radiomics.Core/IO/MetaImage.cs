@@ -30,35 +30,8 @@ public static class MetaImage
         }
         using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
         {
-            var src = data ?? file;
-            if (start < 0)
-            {
-                start = Math.Max(0, src.Length - expected); // HeaderSize = -1: data are the last bytes
-            }
-
-            src.Position = start;
-            long available = src.Length - start;
-            if (compressed)
-            {
-                VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
-                using var z = new ZLibStream(src, CompressionMode.Decompress, leaveOpen: true);
-                VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
-                VoxelBuffer.EnsureEnd(dataPath, z);
-            }
-            else
-            {
-                if (available < expected)
-                {
-                    throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of voxel data, found {available}.");
-                }
-
-                if (available > expected)
-                {
-                    throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{available - expected} bytes follow the {expected} bytes of voxel data.");
-                }
-
-                VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
-            }
+            // HeaderSize = -1 (start < 0): the data are the last bytes of the file.
+            DetachedData.ReadBinary(dataPath, data ?? file, start, 0, 0, compressed ? Compression.Zlib : null, expected, exactLength: true, Buffer);
         }
 
         var raw = Buffer();
@@ -170,9 +143,10 @@ public static class MetaImage
 
         var spacing = Values(path, fields, ["ElementSpacing", "ElementSize"], ndims, 1.0);
         var origin = Values(path, fields, ["Offset", "Origin", "Position"], ndims, 0.0);
-        var matrix = Values(path, fields, ["TransformMatrix", "Rotation", "Orientation"], ndims * ndims, double.NaN);
+        string[] matrixNames = ["TransformMatrix", "Rotation", "Orientation"];
+        var matrix = Values(path, fields, matrixNames, ndims * ndims, 0.0);
         var direction = Matrix3.Identity;
-        if (!double.IsNaN(matrix[0]))
+        if (matrixNames.Any(fields.ContainsKey))
         {
             var cols = new Vec3[3] { new(1, 0, 0), new(0, 1, 0), new(0, 0, 1) };
             for (int c = 0; c < spatial; c++)
@@ -200,7 +174,7 @@ public static class MetaImage
                 throw new ImageFileException(path, ImageFileProblem.Unsupported, $"multi-file data '{dataFile}' is not supported.");
             }
 
-            dataPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", dataFile);
+            dataPath = DetachedData.Resolve(path, dataFile);
             start = fields.TryGetValue("HeaderSize", out var hs) ? HeaderText.ParseLong(path, "HeaderSize", hs) : 0;
         }
         else if (dataOffset < 0)

@@ -18,21 +18,13 @@ public static class Nifti
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var file = VoxelBuffer.OpenRead(path);
-        using var stream = Open(path, file);
+        using var stream = Open(path, file, verified: true);
         var layout = ParseHeader(path, stream, file.Length, IsGzip(path));
         var h = layout.Raw;
-        long skip = h.VoxOffset - h.HeaderSize;
-        if (skip > 0)
-        {
-            VoxelBuffer.ReadExactly(path, stream, new byte[skip], "the header extensions");
-        }
-
+        VoxelBuffer.Skip(path, stream, h.VoxOffset - h.HeaderSize, "the header extensions");
         var image = Image.Create(layout.StoredType, layout.Geometry, layout.Components);
         VoxelBuffer.ReadExactly(path, stream, image.AsBytes(), "the voxel data");
-        if (IsGzip(path))
-        {
-            VoxelBuffer.EnsureEnd(path, stream);
-        }
+        (stream as CompressedStream)?.Finish();
 
         if (h.BigEndian)
         {
@@ -67,7 +59,8 @@ public static class Nifti
 
     private static bool IsGzip(string path) => path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
-    private static Stream Open(string path, FileStream file)
+    /// <summary>The file, or for .nii.gz its decompressed stream; <paramref name="verified"/> checks the gzip trailer at the end.</summary>
+    private static Stream Open(string path, FileStream file, bool verified = false)
     {
         if (!IsGzip(path))
         {
@@ -81,7 +74,7 @@ public static class Nifti
         }
 
         file.Position = 0;
-        return VoxelBuffer.Gzip(file);
+        return verified ? new CompressedStream(path, file, Compression.Gzip) : VoxelBuffer.Gzip(file);
     }
 
     private sealed record Layout(NiftiHeader Raw, ImageGeometry Geometry, PixelType StoredType, int Components);
@@ -105,14 +98,7 @@ public static class Nifti
             throw new ImageFileException(path, ImageFileProblem.InvalidDimensions, $"dim[0] is {ndim}; it must be between 1 and 7.");
         }
 
-        for (int i = 1; i <= ndim; i++)
-        {
-            if (h.Dim[i] <= 0)
-            {
-                throw new ImageFileException(path, ImageFileProblem.InvalidDimensions, $"dim[{i}] is {h.Dim[i]}; every dimension must be at least 1.");
-            }
-        }
-
+        long allValues = VoxelBuffer.VoxelCount(path, h.Dim.AsSpan(1, (int)ndim));
         var pixelType = NiftiDataType.ToPixelType(h.Datatype)
             ?? throw new ImageFileException(path, ImageFileProblem.UnsupportedDataType, $"NIfTI datatype {NiftiDataType.Name(h.Datatype)} is not supported.");
         var size = new long[3];
@@ -129,13 +115,14 @@ public static class Nifti
             }
         }
 
-        long components = 1;
-        for (long i = 4; i <= ndim; i++)
+        long voxels = size[0] * size[1] * size[2];
+        long components = allValues / voxels;
+        if (components > int.MaxValue)
         {
-            components = checked(components * h.Dim[i]);
+            throw new ImageFileException(path, ImageFileProblem.TooLarge, $"dimensions 4 to {ndim} give {components} components per voxel.");
         }
 
-        long expected = VoxelBuffer.ExpectedBytes(path, size[0] * size[1] * size[2], components, pixelType);
+        long expected = VoxelBuffer.ExpectedBytes(path, voxels, components, pixelType);
         if (h.VoxOffset < h.HeaderSize)
         {
             throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"vox_offset is {h.VoxOffset}, inside the {h.HeaderSize}-byte header.");
@@ -143,9 +130,9 @@ public static class Nifti
 
         if (gz)
         {
-            VoxelBuffer.CheckCompressedSize(path, fileLength, expected + h.VoxOffset);
+            VoxelBuffer.CheckCompressedSize(path, fileLength, h.VoxOffset > long.MaxValue - expected ? long.MaxValue : expected + h.VoxOffset);
         }
-        else if (h.VoxOffset + expected > fileLength)
+        else if (h.VoxOffset > fileLength - expected)
         {
             throw new ImageFileException(path, ImageFileProblem.Truncated,
                 $"the header announces {expected} bytes of voxel data at offset {h.VoxOffset}, but the file has only {fileLength} bytes.");

@@ -39,7 +39,7 @@ internal static class NiftiOrientation
             }
             else if (qform is null)
             {
-                throw new ImageFileException(path, ImageFileProblem.InvalidHeader,
+                throw new ImageFileException(path, ImageFileProblem.InvalidOrientation,
                     "the only orientation is a sheared (non-orthogonal) sform, which ITK-based tools refuse as well.");
             }
         }

@@ -42,51 +42,18 @@ public static class Nrrd
         using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
         {
             var src = data ?? file;
-            src.Position = start;
-            long available = src.Length - start;
             switch (encoding)
             {
                 case "raw":
-                    SkipLines(dataPath, src, lineSkip);
-                    if (byteSkip == -1)
-                    {
-                        src.Position = src.Length - expected;
-                    }
-                    else
-                    {
-                        src.Position += byteSkip;
-                    }
-
-                    long remaining = src.Length - src.Position;
-                    if (remaining < expected)
-                    {
-                        throw new ImageFileException(dataPath, ImageFileProblem.Truncated, $"expected {expected} bytes of raw voxel data, found {remaining}.");
-                    }
-
-                    if (remaining > expected && dataFile is null)
-                    {
-                        throw new ImageFileException(dataPath, ImageFileProblem.DataLengthMismatch, $"{remaining - expected} bytes follow the {expected} bytes of voxel data.");
-                    }
-
-                    VoxelBuffer.ReadExactly(dataPath, src, Buffer(), "the voxel data");
+                    DetachedData.ReadBinary(dataPath, src, start, lineSkip, byteSkip, null, expected, exactLength: dataFile is null, Buffer);
                     break;
                 case "gzip" or "gz":
-                    SkipLines(dataPath, src, lineSkip);
-                    VoxelBuffer.CheckCompressedSize(dataPath, available, expected);
-                    using (var z = new GZipStream(src, CompressionMode.Decompress, leaveOpen: true))
-                    {
-                        if (byteSkip > 0)
-                        {
-                            VoxelBuffer.ReadExactly(dataPath, z, new byte[byteSkip], "the skipped bytes");
-                        }
-
-                        VoxelBuffer.ReadExactly(dataPath, z, Buffer(), "the voxel data");
-                        VoxelBuffer.EnsureEnd(dataPath, z);
-                    }
-
+                    DetachedData.ReadBinary(dataPath, src, start, lineSkip, byteSkip, Compression.Gzip, expected, exactLength: true, Buffer);
                     break;
                 case "ascii" or "text" or "txt":
-                    SkipLines(dataPath, src, lineSkip);
+                    src.Position = start;
+                    DetachedData.SkipLines(dataPath, src, lineSkip);
+                    MemoryBudget.Check(dataPath, MemoryBudget.Product(src.Length - src.Position, 4), "the ascii voxel data");
                     ReadAscii(dataPath, src, geometry, (int)components, Buffer(), pixelType);
                     break;
                 case "bzip2" or "bz2" or "hex":
@@ -277,7 +244,7 @@ public static class Nrrd
                 throw new ImageFileException(path, ImageFileProblem.Unsupported, $"multi-file data '{dataFile}' is not supported.");
             }
 
-            dataPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", dataFile);
+            dataPath = DetachedData.Resolve(path, dataFile);
             start = 0;
         }
         else if (detachedHeader || dataOffset < 0)
@@ -352,21 +319,6 @@ public static class Nrrd
         else
         {
             s.Write(payload);
-        }
-    }
-
-    private static void SkipLines(string path, Stream s, long lines)
-    {
-        for (long i = 0; i < lines; i++)
-        {
-            int b;
-            while ((b = s.ReadByte()) != '\n')
-            {
-                if (b < 0)
-                {
-                    throw new ImageFileException(path, ImageFileProblem.Truncated, "the file ends inside the skipped lines.");
-                }
-            }
         }
     }
 

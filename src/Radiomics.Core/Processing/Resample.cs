@@ -36,7 +36,14 @@ public static class Resample
             int na = source.Size[a];
             double sa = source.Spacing[a];
             // Guard the ceiling against binary noise: 3 mm × 60 / 2 mm must give 90, not 91.
-            size[a] = Math.Max(1, (int)Math.Ceiling(na * sa / sb - 1e-9));
+            double nb = Math.Max(1, Math.Ceiling(na * sa / sb - 1e-9));
+            if (!(nb <= int.MaxValue))
+            {
+                throw new InvalidInputException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"resampling {na} voxels of {sa} mm to {sb} mm along axis {a} would give {nb:G3} voxels, more than a grid axis can hold."));
+            }
+
+            size[a] = (int)nb;
             newSpacing[a] = sb;
             start[a] = 0.5 * (na - 1 - sb / sa * (size[a] - 1));
         }
@@ -61,8 +68,15 @@ public static class Resample
         settings.Validate();
         var target = Grid(image.Geometry, settings.Spacing, settings.InPlaneOnly);
         var box = CheckRegion(target, region);
+        CheckBudget(box, sizeof(double));
         return new Image<double>(target.Crop(box), ImageValues(image, target, box, settings, roundInput: false));
     }
+
+    /// <summary>Refuses an output block beyond <see cref="IO.MemoryBudget"/> before it is allocated.</summary>
+    private static void CheckBudget(BoundingBox box, int bytesPerVoxel) =>
+        IO.MemoryBudget.Check(
+            IO.MemoryBudget.Product(box.Size.X, box.Size.Y, box.Size.Z, bytesPerVoxel),
+            $"the resampled grid of {box.Size} voxels");
 
     /// <summary>Intensities on <paramref name="box"/> of the target grid; input optionally rounded before interpolation.</summary>
     /// <exception cref="ArgumentException">Non-finite intensities among the voxels the interpolation reads.</exception>
@@ -108,6 +122,7 @@ public static class Resample
         settings.Validate();
         var target = Grid(mask.Geometry, settings.Spacing, settings.InPlaneOnly);
         var box = CheckRegion(target, region);
+        CheckBudget(box, sizeof(double));
         var inside = MaskBlock(mask, target, box, settings);
         var labels = new byte[inside.Length];
         for (int i = 0; i < inside.Length; i++)

@@ -1,5 +1,6 @@
 using Radiomics.Imaging;
 using Radiomics.IO;
+using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Study;
 using Radiomics.TestSupport;
 
@@ -54,10 +55,10 @@ public class StudyFolderTests
     public void A_folder_without_subjects_or_a_missing_path_is_a_clear_error()
     {
         using var tmp = new TempDirectory();
-        var e = Assert.Throws<InvalidDataException>(() => StudyFolder.Load(tmp.Path));
+        var e = Assert.Throws<StudyException>(() => StudyFolder.Load(tmp.Path));
         Assert.Contains("image.nii.gz", e.Message, StringComparison.Ordinal);
-        Assert.Throws<DirectoryNotFoundException>(() => StudyFolder.Load(tmp.File("absent")));
-        Assert.Contains("neither a manifest CSV nor a study folder", Assert.Throws<FileNotFoundException>(() => StudyFolder.LoadManifestOrFolder(tmp.File("absent"))).Message, StringComparison.Ordinal);
+        Assert.Throws<StudyException>(() => StudyFolder.Load(tmp.File("absent")));
+        Assert.Contains("neither a manifest CSV nor a study folder", Assert.Throws<StudyException>(() => StudyFolder.LoadManifestOrFolder(tmp.File("absent"))).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Radiomics.Imaging;
 using Radiomics.IO;
+using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Study;
 using Radiomics.TestSupport;
 
@@ -62,7 +63,7 @@ public class StudyManifestTests
     {
         using var tmp = new TempDirectory();
         File.WriteAllText(tmp.File("study.csv"), "patient,scan\nP1,a.nii\n");
-        var e = Assert.Throws<InvalidDataException>(() => StudyManifest.Load(tmp.File("study.csv")));
+        var e = Assert.Throws<StudyException>(() => StudyManifest.Load(tmp.File("study.csv")));
         Assert.Contains("subject", e.Message, StringComparison.Ordinal);
     }
 
