@@ -22,6 +22,6 @@ else
 
 var table = FeatureExtractor.Extract(image, mask, FeaturePresets.ConfigC);
 Console.WriteLine(table.ToString(15));
-Console.WriteLine($"Mesh volume {table.Value("RNU0") / 1000:F1} cm³, mean {table.Value("Q4LE"):F1} HU");
+Console.WriteLine($"Mesh volume {table.Value("RNU0") / 1000:F1} mL, mean {table.Value("Q4LE"):F1} HU");
 table.WithSubject("example").WriteCsv("out/features.csv");
 Console.WriteLine("Wrote out/features.csv");
