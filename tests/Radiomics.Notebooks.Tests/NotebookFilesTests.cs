@@ -37,6 +37,11 @@ public class NotebookFilesTests
         Assert.All(run.CodeCells, c => Assert.True(c.GetProperty("metadata").TryGetProperty("dotnet_repl_cellExecutionEndTime", out _), c.ToString()));
         // Figures display as text/html through the toolkit's formatter convention: a div and the plotly.js call.
         Assert.Contains(run.Html, h => h.Contains("class=\"radiomics-figure\"", StringComparison.Ordinal) && h.Contains("newPlot", StringComparison.Ordinal));
+        if (name.StartsWith("01-", StringComparison.Ordinal))
+        {
+            // The DataFrame cell: a feature table's DataFrame, filtered and grouped, displayed by the kernel as an HTML table.
+            Assert.Contains(run.Html, h => h.StartsWith("<table", StringComparison.Ordinal) && h.Contains("<th>ibsi_code</th>", StringComparison.Ordinal));
+        }
     }
 
     [Fact]
