@@ -24,6 +24,6 @@ else
 
 var table = FeatureExtractor.Extract(image, mask, FeaturePresets.Get(preset));
 Console.WriteLine(table.ToString(15));
-Console.WriteLine($"Mesh volume {table.Value("RNU0") / 1000:F1} cm³, mean {table.Value("Q4LE"):F1} {FeaturePresets.IntensityUnit(preset)}");
+Console.WriteLine($"Mesh volume {table.Value("RNU0") / 1000:F1} mL, mean {table.Value("Q4LE"):F1} {FeaturePresets.IntensityUnit(preset)}");
 table.WithSubject("example").WriteCsv("out/features.csv");
 Console.WriteLine("Wrote out/features.csv");

@@ -29,7 +29,7 @@ var habitats = model.Predict(VoxelFeatureMaps.Compute(followUp.Image, followUp.T
 var summary = HabitatSummary.Compute(habitats, model.Habitats);
 foreach (var h in summary.Habitats)
 {
-    Console.WriteLine($"habitat {h.Habitat}: {h.VolumeMm3 / 1000:F1} cm³ ({h.Fraction:P0}), {h.Components} component(s)");
+    Console.WriteLine($"habitat {h.Habitat}: {h.VolumeMm3 / 1000:F1} mL ({h.Fraction:P0}), {h.Components} component(s)");
 }
 
 Console.WriteLine($"fraction entropy {summary.FractionEntropy:F2} bits, spatial mixing index {summary.SpatialMixingIndex:F2}");

@@ -41,7 +41,7 @@ Console.WriteLine($"Registered in {result.Elapsed.TotalSeconds:F1} s, metric {re
 var propagated = MaskPropagation.Propagate(baselineMask, result.Transform, followUp.Geometry, LabelInterpolation.LinearArgMax);
 var jacobian = DisplacementField.JacobianDeterminant(result.Transform, followUp.Geometry);
 double voxel = followUp.Geometry.VoxelVolume;
-Console.WriteLine($"Tumour {baselineMask.Count(1) * baseline.Geometry.VoxelVolume / 1000:F1} cm³ at baseline, {propagated.Count(1) * voxel / 1000:F1} cm³ propagated");
+Console.WriteLine($"Tumour {baselineMask.Count(1) * baseline.Geometry.VoxelVolume / 1000:F1} mL at baseline, {propagated.Count(1) * voxel / 1000:F1} mL propagated");
 Console.WriteLine($"Jacobian determinant range {jacobian.Range().Min:F2} … {jacobian.Range().Max:F2} (> 0: no folding)");
 
 ImageFile.Write(propagated, "out/propagated_mask.nii.gz");

@@ -6,8 +6,9 @@ using Radiomics.Habitats.Clustering;
 
 // Clusters the little-endian float64 row-major matrix written by sklearn_anchor.py with the anchor's settings
 // (n_init 10, max_iter 300, tol 1e-4) on 2 threads and prints one JSON line.
-// usage: dotnet run -c Release --project bench/KMeansBench -- X.f64 D K [hamerly|lloyd] [threads] [repeats]
-// With repeats > 1 the fit is repeated and `seconds` is the median (`min_seconds` the fastest).
+// usage: dotnet run -c Release --project bench/KMeansBench -- X.f64 D K [hamerly|lloyd|mlnet] [threads] [repeats]
+// With repeats > 1 the fit is repeated and `seconds` is the median (`min_seconds` the fastest). With mlnet, ML.NET's
+// KMeansTrainer runs 10 initialisations instead (MlNetAnchor).
 if (args.Length < 3)
 {
     Console.Error.WriteLine("usage: KMeansBench X.f64 D K [hamerly|lloyd] [threads] [repeats]");
@@ -17,8 +18,9 @@ if (args.Length < 3)
 var inv = CultureInfo.InvariantCulture;
 string path = args[0];
 int d = int.Parse(args[1], inv), k = int.Parse(args[2], inv);
-var algorithm = args.Length > 3 ? Enum.Parse<KMeansAlgorithm>(args[3], ignoreCase: true) : KMeansAlgorithm.Hamerly;
 int threads = args.Length > 4 ? int.Parse(args[4], inv) : 2;
+bool mlnet = args.Length > 3 && args[3].Equals("mlnet", StringComparison.OrdinalIgnoreCase);
+var algorithm = args.Length > 3 && !mlnet ? Enum.Parse<KMeansAlgorithm>(args[3], ignoreCase: true) : KMeansAlgorithm.Hamerly;
 int repeats = args.Length > 5 ? int.Parse(args[5], inv) : 1;
 
 var bytes = File.ReadAllBytes(path);
@@ -26,6 +28,12 @@ var data = new double[bytes.Length / sizeof(double)];
 for (int i = 0; i < data.Length; i++)
 {
     data[i] = BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
+}
+
+if (mlnet)
+{
+    Console.WriteLine(JsonSerializer.Serialize(MlNetAnchor.Run(data, d, k, threads, inits: 10)));
+    return 0;
 }
 
 var x = new FeatureMatrix(data, d);

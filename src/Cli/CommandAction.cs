@@ -6,10 +6,17 @@ namespace Radiomics.Cli;
 /// Runs a command body and turns the toolkit's typed errors (and the operating system's file errors) into one line on
 /// standard error and a non-zero exit code. Anything else is a programming error and propagates with its stack trace.
 /// </summary>
+/// <remarks>
+/// Exit codes: <see cref="Success"/> 0; <see cref="Failure"/> 1, bad input (a file, manifest or settings problem);
+/// <see cref="Usage"/> 2, the command line itself (unknown or missing options, an option value out of range:
+/// <see cref="InvalidInputException"/>); <see cref="Partial"/> 3, finished with <c>--keep-going</c> but some work failed.
+/// </remarks>
 internal static class CommandAction
 {
     public const int Success = 0;
     public const int Failure = 1;
+    public const int Usage = 2;
+    public const int Partial = 3;
 
     private static readonly AsyncLocal<TextWriter?> ErrorWriter = new();
 
@@ -28,9 +35,21 @@ internal static class CommandAction
         }
         catch (Exception e) when (IsReportable(e))
         {
-            Error.WriteLine($"error: {e.Message}");
-            return Failure;
+            Error.WriteLine($"error: {OneLine(e.Message)}");
+            return e is InvalidInputException ? Usage : Failure;
         }
+    }
+
+    // One line per error, and without .NET's "(Parameter 'name')" suffix.
+    private static string OneLine(string message)
+    {
+        int parameter = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        if (parameter > 0)
+        {
+            message = message[..parameter];
+        }
+
+        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     // ArgumentException and InvalidDataException are still thrown for bad input by some library entry points;

@@ -134,7 +134,7 @@ public static class Chart
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(figures);
-        return FigureHtml.Document(figures, title, plotly ?? PlotlySource.Cdn);
+        return FigureHtml.Document(figures, title, plotly ?? PlotlySource.Default);
     }
 
     /// <summary>Writes <see cref="ToHtmlPage"/> to <paramref name="path"/> atomically.</summary>

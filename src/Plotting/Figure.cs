@@ -107,8 +107,11 @@ public sealed record Figure : IHtmlContent
     public string ToJson(bool indented = false) =>
         JsonSerializer.Serialize(new FigureJson(Data, Layout, Frames, Config), indented ? PlotlyJson.Indented : PlotlyJson.Options);
 
-    /// <summary>A complete HTML page drawing the figure; plotly.js from <paramref name="plotly"/> (default: the CDN).</summary>
-    public string ToHtml(PlotlySource? plotly = null) => FigureHtml.Page(this, plotly ?? PlotlySource.Cdn);
+    /// <summary>
+    /// A complete HTML page drawing the figure; plotly.js from <paramref name="plotly"/>, by default
+    /// <see cref="PlotlySource.Default"/>: embedded in the page, so it works offline.
+    /// </summary>
+    public string ToHtml(PlotlySource? plotly = null) => FigureHtml.Page(this, plotly ?? PlotlySource.Default);
 
     /// <summary>
     /// An HTML fragment for notebook output: a div and a script that draws into it, loading plotly.js from the CDN
@@ -122,6 +125,13 @@ public sealed record Figure : IHtmlContent
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         AtomicFile.WriteAllText(path, ToHtml(plotly));
     }
+
+    /// <summary>
+    /// A div and the script that draws into it, for pages that load plotly.js once in their head (for example with
+    /// <c>PlotlySource.Default.ScriptElement()</c>). After drawing, the div carries <c>data-plotly-rendered="true"</c>
+    /// (or <c>data-plotly-error</c>).
+    /// </summary>
+    public string ToHtmlElement() => FigureHtml.Element(this);
 
     /// <summary>Writes <see cref="ToJson"/> to <paramref name="path"/> atomically.</summary>
     public void SaveJson(string path, bool indented = false)

@@ -71,7 +71,7 @@ public class HabitatsCommandTests
         using var dir = new TempDirectory();
         var a = WritePhantom(dir, "scan", 1);
         var (code, text) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-o", dir.File("out"), option, value);
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains(message, text, StringComparison.Ordinal);
     }
 
@@ -81,7 +81,7 @@ public class HabitatsCommandTests
         using var dir = new TempDirectory();
         var a = WritePhantom(dir, "scan", 1);
         var (code, text) = CliRunner.Run("habitats", "-i", a.Image, a.Image, "-m", a.Mask, "-o", dir.File("out"));
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Contains("2 image(s) but 1 mask(s)", text, StringComparison.Ordinal);
         var (code2, text2) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-o", dir.File("out"), "--model", dir.File("missing.json"));
         Assert.Equal(1, code2);

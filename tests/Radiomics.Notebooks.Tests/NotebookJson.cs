@@ -12,6 +12,7 @@ internal static class NotebookJson
         {
             var cell = new JsonObject
             {
+                ["id"] = $"cell-{array.Count}",
                 ["cell_type"] = type == "markdown" ? "markdown" : "code",
                 ["metadata"] = type == "markdown" ? new JsonObject() : new JsonObject { ["polyglot_notebook"] = new JsonObject { ["kernelName"] = type } },
                 ["source"] = new JsonArray(source.Split('\n').Select(l => (JsonNode?)l).ToArray()),
@@ -44,7 +45,7 @@ internal static class NotebookJson
                 ["polyglot_notebook"] = new JsonObject { ["kernelInfo"] = new JsonObject { ["defaultKernelName"] = "csharp" } },
             },
             ["nbformat"] = 4,
-            ["nbformat_minor"] = 2,
+            ["nbformat_minor"] = 5,
         }.ToJsonString();
     }
 }

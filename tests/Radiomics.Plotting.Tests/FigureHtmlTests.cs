@@ -7,10 +7,15 @@ public class FigureHtmlTests
     private static readonly Figure Figure = Chart.Scatter(new[] { 1.0, 2 }, new[] { 3.0, 4 }).WithTitle("A <b>bold</b> title");
 
     [Fact]
-    public void Html_loads_plotly_from_the_cdn_by_default_and_draws_the_figure_json()
+    public void Html_embeds_the_plotly_js_of_the_build_by_default_and_draws_the_figure_json()
     {
+        // The build embeds plotly.min.js from the npm package (src/Plotting/PlotlyJs.targets); without npm it falls back to the CDN.
         string html = Figure.ToHtml();
-        Assert.Contains($"<script src=\"https://cdn.plot.ly/plotly-{PlotlySource.Version}.min.js\"", html, StringComparison.Ordinal);
+        Assert.NotNull(PlotlySource.Embedded);
+        Assert.DoesNotContain("<script src=", html, StringComparison.Ordinal);
+        Assert.Contains($"plotly.js v{PlotlySource.Version}", html, StringComparison.Ordinal);
+        Assert.True(html.Length > 3_000_000, $"{html.Length} characters");
+        Assert.Contains($"<script src=\"https://cdn.plot.ly/plotly-{PlotlySource.Version}.min.js\"", Figure.ToHtml(PlotlySource.Cdn), StringComparison.Ordinal);
         Assert.Contains("Plotly.newPlot(div, fig)", html, StringComparison.Ordinal);
         Assert.Contains("<title>A &lt;b&gt;bold&lt;/b&gt; title</title>", html, StringComparison.Ordinal);
     }

@@ -30,13 +30,13 @@ internal static class DemoFigures
                 "Volume change per patient (dashed: −30 % / +20 %)")));
         }
 
-        var topFeatures = result.Deltas.OfKind(DeltaKind.RelativePercent).Where(r => double.IsFinite(r.Value) && r.Family != "habitat")
-            .GroupBy(r => r.Subject).SelectMany(g => g.Where(r => r.Day == g.Max(x => x.Day)))
-            .GroupBy(r => (r.Family, r.Feature, r.Aggregation)).Select(g => (Label: Label(g.Key), Mean: g.Average(r => r.Value)))
-            .OrderByDescending(x => Math.Abs(x.Mean)).Take(20).ToList();
+        // Ranked by change in units of each feature's spread over the cohort (ChangeRanking), not by relative change,
+        // which puts features near zero first.
+        var topFeatures = ChangeRanking.Largest(result.Deltas, 20, r => r.Family != "habitat");
         if (topFeatures.Count > 0)
         {
-            figures.Add(("Largest feature changes", DeltaWaterfall.Create(topFeatures, "mean change at the last scan (%)", title: "Features that changed most (mean over patients)")));
+            figures.Add(("Largest feature changes", DeltaWaterfall.Create(topFeatures.Select(c => (c.Label, c.StandardisedChange)),
+                "median change at the last scan (cohort SDs)", title: "Features that changed most (median over patients, in units of each feature's spread)")));
         }
 
         if (Sankey(result, cohort) is { } sankey)
@@ -67,7 +67,7 @@ internal static class DemoFigures
                 LabelMap? mask = lastScan.Masks.TryGetValue(settings.Region, out var path) ? ImageFile.ReadLabelMap(path)
                     : File.Exists(result.Layout.SubjectMap(first.Id, lastScan.Id, settings.Region)) ? ImageFile.ReadLabelMap(result.Layout.SubjectMap(first.Id, lastScan.Id, settings.Region))
                     : null;
-                figures.Add(($"Registration of {first.Id} {lastScan.Id}", RegistrationCheck.JacobianDeterminant(ImageFile.Read<float>(jacobian), mask)
+                figures.Add(($"Registration of {first.Id} {lastScan.Id}", RegistrationCheck.JacobianDeterminant(ImageFile.Read<float>(jacobian), mask, ImageFile.Read<float>(lastScan.ImagePath))
                     .WithTitle($"{first.Id} {lastScan.Id} ← {first.Baseline.Id}: Jacobian determinant of the follow-up → baseline mapping (> 1: the tumour shrank)")));
             }
         }
@@ -101,7 +101,4 @@ internal static class DemoFigures
         return HabitatSankey.Create([counts], voxels > 0 ? volume / voxels : 1, ["baseline", "last scan"], HabitatNames)
             .WithTitle("Habitat transitions, baseline → last scan (all patients, volume in mm³)");
     }
-
-    private static string Label((string Family, string Feature, string Aggregation) key) =>
-        key.Aggregation.Length > 0 ? $"{key.Family}: {key.Feature} ({key.Aggregation})" : $"{key.Family}: {key.Feature}";
 }

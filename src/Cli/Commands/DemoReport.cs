@@ -5,6 +5,7 @@ using Radiomics.IO;
 using Radiomics.Longitudinal.Delta;
 using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Study;
+using Radiomics.Plotting;
 
 namespace Radiomics.Cli.Commands;
 
@@ -17,7 +18,8 @@ internal static class DemoReport
         html.Append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>radiomics demo report</title><style>")
             .Append("body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin:1em 0}")
             .Append("td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th{background:#f3f3f3}td:first-child,td:nth-child(2){text-align:left}")
-            .Append(".pass{color:#060}.fail{color:#b00}</style></head><body>")
+            .Append(".pass{color:#060}.fail{color:#b00}</style>")
+            .Append(PlotlySource.Default.ScriptElement()).Append("</head><body>")
             .Append("<h1>Longitudinal radiomics demo</h1>")
             .Append(Inv($"<p>{result.Features.Select(r => r.Subject).Distinct().Count()} synthetic patients, {result.Registrations.Count} follow-ups registered with their baselines; {result.Features.Count} feature values and {result.Deltas.Rows.Count} deltas in {result.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores.</p>"));
 
@@ -32,10 +34,10 @@ internal static class DemoReport
         var figures = DemoFigures.Create(result, cohort, settings);
         if (figures.Count > 0)
         {
-            html.Append("<h2>Figures</h2><p>Interactive Plotly figures (plotly.js is loaded from its CDN; without internet access the tables below still hold every number).</p>");
+            html.Append("<h2>Figures</h2><p>Interactive Plotly figures (plotly.js is embedded in this page: it works offline).</p>");
             foreach (var (heading, figure) in figures)
             {
-                html.Append("<h3>").Append(WebUtility.HtmlEncode(heading)).Append("</h3>").Append(figure.ToHtmlFragment());
+                html.Append("<h3>").Append(WebUtility.HtmlEncode(heading)).Append("</h3>").Append(figure.ToHtmlElement());
             }
         }
 
@@ -57,19 +59,16 @@ internal static class DemoReport
         if (result.Transitions.Count > 0)
         {
             html.Append("<h2>Habitat transitions from baseline</h2><p>Share of each baseline habitat's voxels (carried to the follow-up by the registration) found in each habitat now; 0 is outside the tumour.</p>");
-            Table(html, ["subject", "to", "from", "to habitat", "fraction", "volume (cm³)"], result.Transitions.Where(t => t.FromHabitat > 0 && t.FractionOfFrom > 0.05).Select(t => new[]
+            Table(html, ["subject", "to", "from", "to habitat", "fraction", "volume (mL)"], result.Transitions.Where(t => t.FromHabitat > 0 && t.FractionOfFrom > 0.05).Select(t => new[]
             {
                 t.Subject, t.ToTimePoint, t.FromHabitat.ToString(CultureInfo.InvariantCulture), t.ToHabitat.ToString(CultureInfo.InvariantCulture), F(t.FractionOfFrom, "P1"), F(t.VolumeMm3 / 1000, "F2"),
             }));
         }
 
-        html.Append("<h2>Largest mean relative changes (last time point)</h2>");
-        var last = result.Deltas.OfKind(DeltaKind.RelativePercent).GroupBy(r => r.Subject).SelectMany(g => g.Where(r => r.Day == g.Max(x => x.Day)));
-        var top = last.Where(r => double.IsFinite(r.Value)).GroupBy(r => (r.Family, r.Feature, r.Aggregation, r.Variant))
-            .Select(g => (g.Key, Mean: g.Average(r => r.Value))).OrderByDescending(x => Math.Abs(x.Mean)).Take(25);
-        Table(html, ["family", "feature", "aggregation / variant", "mean change"], top.Select(x => new[]
+        html.Append("<h2>Largest changes (last time point)</h2><p>Ranked by the median over patients of each feature's change in units of its standard deviation over the cohort's scans, so features near zero (whose relative change is huge) do not lead; the median relative change is given for reading.</p>");
+        Table(html, ["family", "feature", "aggregation / variant", "change (cohort SDs)", "median relative change"], ChangeRanking.Largest(result.Deltas, 25).Select(x => new[]
         {
-            x.Key.Family, x.Key.Feature, string.Join(" ", new[] { x.Key.Aggregation, x.Key.Variant }.Where(s => s.Length > 0)), F(x.Mean, "F1") + " %",
+            x.Family, x.Feature, string.Join(" ", new[] { x.Aggregation, x.Variant }.Where(s => s.Length > 0)), F(x.StandardisedChange, "+0.00;-0.00"), F(x.MedianRelativePercent, "F1") + " %",
         }));
 
         html.Append("<h2>Settings</h2><pre>").Append(WebUtility.HtmlEncode(System.Text.Json.JsonSerializer.Serialize(settings, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } })))

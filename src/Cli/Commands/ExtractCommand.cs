@@ -155,7 +155,7 @@ internal static class ExtractCommand
 
         return labels.Count switch
         {
-            0 => throw new InvalidInputException($"The mask '{path}' is empty: no voxel carries a label."),
+            0 => throw new EmptyRoiException($"The mask '{path}' is empty: no voxel carries a label."),
             1 => mask,
             _ => throw new InvalidInputException($"The mask '{path}' holds {Describe(labels)}; choose one with --label."),
         };

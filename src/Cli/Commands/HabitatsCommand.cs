@@ -24,7 +24,7 @@ internal static class HabitatsCommand
         var images = new Option<FileInfo[]>("--images", "-i") { Description = "Scans (one per patient or time point).", Required = true, AllowMultipleArgumentsPerToken = true };
         var masks = new Option<FileInfo[]>("--masks", "-m") { Description = "Tumour masks, one per scan, in the same order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for habitat maps, tables and the model.", Required = true };
-        var clusters = new Option<string>("-k", "--clusters") { Description = "Number of habitats, or a range to choose from (e.g. 3 or 2..6).", DefaultValueFactory = _ => "2..6" };
+        var clusters = new Option<string>("--clusters", "-k") { Description = "Number of habitats, or a range to choose from (e.g. 3 or 2..6).", DefaultValueFactory = _ => "2..6" };
         var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin or elbow.", DefaultValueFactory = _ => "silhouette" };
         criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow");
         var radius = new Option<double>("--radius") { Description = "Kernel radius of the local features.", DefaultValueFactory = _ => 1 };
@@ -218,7 +218,7 @@ internal static class HabitatsCommand
             {
                 measures.Append(Csv(names[s])).Append(',').Append(Csv(run.Images[s])).Append(',')
                     .Append(F($"{h.Habitat},{h.Voxels},{h.VolumeMm3:R},{h.Fraction:R},{h.Components}")).Append('\n');
-                cells.Add(F($"{h.VolumeMm3 / 1000:F2} cm³ ({h.Fraction:P0}, {h.Components} comp.)"));
+                cells.Add(F($"{h.VolumeMm3 / 1000:F2} mL ({h.Fraction:P0}, {h.Components} comp.)"));
             }
 
             heterogeneity.Append(Csv(names[s])).Append(',').Append(Csv(run.Images[s])).Append(',')

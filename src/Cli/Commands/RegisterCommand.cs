@@ -27,7 +27,7 @@ internal static class RegisterCommand
         var fixedArg = new Argument<FileInfo>("fixed") { Description = "Fixed image (e.g. the follow-up scan): the grid of the outputs." };
         var movingArg = new Argument<FileInfo>("moving") { Description = "Moving image (e.g. the baseline scan)." };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the transform files.", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "Threads (0: all cores).", DefaultValueFactory = _ => 0 };
         var gridSpacing = new Option<double?>("--grid-spacing") { Description = "B-spline control point spacing at the finest level, mm (default 12; ours only)." };
         var affineOnly = new Option<bool>("--affine-only") { Description = "Stop after the affine stage (ours only)." };
         var fixedMask = new Option<FileInfo?>("--fixed-mask") { Description = "Only voxels of this mask (on the fixed grid) drive the metric (ours only)." };
@@ -42,7 +42,7 @@ internal static class RegisterCommand
             var fixedPath = parse.GetRequiredValue(fixedArg).FullName;
             var movingPath = parse.GetRequiredValue(movingArg).FullName;
             var outDir = parse.GetRequiredValue(output).FullName;
-            int threadCount = Math.Max(1, OptionChecks.Threads(parse.GetValue(threads)));
+            int threadCount = OptionChecks.Threads(parse.GetValue(threads)) is > 0 and var t ? t : Environment.ProcessorCount;
             string backendName = parse.GetValue(backend) ?? "ours";
             bool elastix = backendName == "elastix", plastimatch = backendName == "plastimatch";
             if ((elastix || plastimatch) && (parse.GetValue(affineOnly) || parse.GetValue(gridSpacing) is not null || parse.GetValue(fixedMask) is not null))

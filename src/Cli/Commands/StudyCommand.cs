@@ -52,7 +52,7 @@ internal static class StudyCommand
             var result = StudyProgressDisplay.Run(console, p =>
                 StudyPipeline.Run(cohort, report, settings, parse.GetRequiredValue(output).FullName, options, p));
             StudySummary.Write(console, result);
-            return result.Failed.Count == 0 ? CommandAction.Success : CommandAction.Failure;
+            return result.Failed.Count == 0 ? CommandAction.Success : options.KeepGoing ? CommandAction.Partial : CommandAction.Failure;
         }));
         return command;
     }

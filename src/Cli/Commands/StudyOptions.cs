@@ -16,7 +16,7 @@ internal sealed class StudyOptions
 
     public Option<bool> NoHabitats { get; } = new("--no-habitats") { Description = "Skip habitats." };
 
-    public Option<int> Clusters { get; } = new("-k", "--habitats") { Description = "Number of habitats of the cohort model.", DefaultValueFactory = _ => 3 };
+    public Option<int> Clusters { get; } = new("--clusters", "-k") { Description = "Number of habitats (k-means clusters) of the cohort model.", DefaultValueFactory = _ => 3 };
 
     public Option<string> Region { get; } = new("--region") { Description = "Region (manifest region column) to analyse.", DefaultValueFactory = _ => "tumour" };
 

@@ -11,7 +11,7 @@ internal static class ClusteringInput
         {
             throw new ClusteringException(
                 ClusteringProblem.FewerPointsThanClusters,
-                $"{x.Rows} point(s) cannot form {clusters} clusters; give at least {clusters} rows or lower NClusters.",
+                $"{x.Rows} point(s) cannot form {clusters} clusters; give at least {clusters} points (voxels) or ask for fewer clusters (-k).",
                 paramName);
         }
 

@@ -48,8 +48,12 @@ public static class DeltaWaterfall
         return new Figure(traces, new Layout
         {
             Title = title is null ? null : new Title(title),
-            XAxis = new Axis { Type = "category", TickAngle = labels.Length > 8 ? -45 : null },
-            YAxis = new Axis { Title = valueTitle, ZeroLine = true },
+            // Long feature names: automargin grows the bottom margin to the rotated labels, and the margin set here
+            // (about 5 px per character at 45°) gives plotly.js room before it measures them, so no label is clipped.
+            XAxis = new Axis { Type = "category", TickAngle = labels.Length > 8 ? -45 : null, AutoMargin = true },
+            YAxis = new Axis { Title = valueTitle, ZeroLine = true, AutoMargin = true },
+            Margin = labels.Length > 8 ? new Margin { B = Math.Min(400, 40 + (5 * labels.Max(l => l.Length))) } : null,
+            Height = labels.Length > 8 ? 480 + Math.Min(300, 5 * labels.Max(l => l.Length)) : null,
         });
     }
 }

@@ -73,7 +73,16 @@ public static class RegistrationCheck
     /// below 1 contraction, above 1 expansion; the title counts folding voxels (≤ 0) in the whole volume or mask.
     /// </summary>
     public static Figure JacobianDeterminant<T>(Image<T> jacobian, LabelMap? mask = null, int? slice = null, SlicePlane plane = SlicePlane.Axial)
+        where T : unmanaged, INumber<T> =>
+        JacobianDeterminant<T, T>(jacobian, mask, anatomy: null, slice, plane);
+
+    /// <summary>
+    /// The Jacobian determinant drawn over the anatomy: <paramref name="anatomy"/> (the fixed image, on the same grid)
+    /// in grey underneath, det J in colour on top, only inside <paramref name="mask"/> when one is given.
+    /// </summary>
+    public static Figure JacobianDeterminant<T, TAnatomy>(Image<T> jacobian, LabelMap? mask, Image<TAnatomy>? anatomy, int? slice = null, SlicePlane plane = SlicePlane.Axial)
         where T : unmanaged, INumber<T>
+        where TAnatomy : unmanaged, INumber<TAnatomy>
     {
         ArgumentNullException.ThrowIfNull(jacobian);
         mask?.Geometry.EnsureMatches(jacobian.Geometry, "Jacobian determinant mask");
@@ -103,13 +112,29 @@ public static class RegistrationCheck
             }
         }
 
-        return view.Figure(
+        var figure = view.Figure(
             new HeatmapTrace
             {
                 Name = "det J", Z = z, Colorscale = "RdBu", ReverseScale = true, ZMin = 0, ZMax = 2, ZMid = 1, ZSmooth = false,
                 HoverOnGaps = false, ColorBar = new ColorBar { Title = "det J" },
             },
             string.Create(CultureInfo.InvariantCulture, $"Jacobian determinant: {folding} of {counted} voxels fold (det J ≤ 0)"));
+        if (anatomy is null)
+        {
+            return figure;
+        }
+
+        anatomy.Geometry.EnsureMatches(jacobian.Geometry, "Jacobian determinant anatomy");
+        var window = IntensityWindow.Percentiles(anatomy);
+        var grey = (HeatmapTrace)view.Figure(
+            new HeatmapTrace
+            {
+                Name = "anatomy", Z = view.Plan.Slice(anatomy, view.Slice, v => double.CreateTruncating(v)), Colorscale = "Greys",
+                ZMin = window.Min, ZMax = window.Max, ZSmooth = false, ShowScale = false, HoverTemplate = "%{z:.0f}<extra>anatomy</extra>",
+            },
+            "").Data[0];
+        // Underneath: det J is NaN outside the mask, and plotly.js leaves NaN cells of a heatmap transparent.
+        return figure with { Data = [grey, .. figure.Data] };
     }
 
     private static double[][] Subtract(double[][] a, double[][] b)

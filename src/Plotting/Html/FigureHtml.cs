@@ -21,17 +21,25 @@ internal static class FigureHtml
             .Append("<style>html, body { margin: 0; }</style>\n</head>\n<body>\n");
         foreach (var figure in figures)
         {
-            AppendDiv(html, figure, out string id);
-            // The attributes set after drawing let tests and scripts see whether plotly.js drew the figure or failed.
-            html.Append("<script>\n(function () {\n  var fig = ").Append(figure.ToJson()).Append(";\n")
-                .Append("  var div = document.getElementById('").Append(id).Append("');\n")
-                .Append("  Plotly.newPlot(div, fig)\n")
-                .Append("    .then(function () { div.setAttribute('data-plotly-rendered', 'true'); })\n")
-                .Append("    .catch(function (e) { div.setAttribute('data-plotly-error', String(e)); });\n")
-                .Append("})();\n</script>\n");
+            html.Append(Element(figure));
         }
 
         html.Append("</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    /// <summary>A div and the script that draws into it with the page's plotly.js (loaded once in the page's head).</summary>
+    public static string Element(Figure figure)
+    {
+        var html = new StringBuilder();
+        AppendDiv(html, figure, out string id);
+        // The attributes set after drawing let tests and scripts see whether plotly.js drew the figure or failed.
+        html.Append("<script>\n(function () {\n  var fig = ").Append(figure.ToJson()).Append(";\n")
+            .Append("  var div = document.getElementById('").Append(id).Append("');\n")
+            .Append("  Plotly.newPlot(div, fig)\n")
+            .Append("    .then(function () { div.setAttribute('data-plotly-rendered', 'true'); })\n")
+            .Append("    .catch(function (e) { div.setAttribute('data-plotly-error', String(e)); });\n")
+            .Append("})();\n</script>\n");
         return html.ToString();
     }
 

@@ -35,6 +35,9 @@ public sealed record Axis
 
     public double? TickAngle { get; init; }
 
+    /// <summary>Grow the plot margin so that tick labels are never clipped (plotly.js <c>automargin</c>).</summary>
+    public bool? AutoMargin { get; init; }
+
     public string? Ticks { get; init; }
 
     public bool? Visible { get; init; }

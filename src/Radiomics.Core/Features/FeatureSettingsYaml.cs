@@ -65,7 +65,7 @@ public static class FeatureSettingsYaml
         catch (YamlException e)
         {
             var inner = e.InnerException is { } i and not YamlException ? $": {i.Message}" : "";
-            throw new SettingsException(source, (int)e.Start.Line, $"{e.Message}{inner}", e);
+            throw new SettingsException(source, (int)e.Start.Line, UnknownKey(e.Message) ?? $"{e.Message}{inner}", e);
         }
 
         settings ??= new FeatureSettings();
@@ -79,6 +79,19 @@ public static class FeatureSettingsYaml
         }
 
         return settings;
+    }
+
+    /// <summary>YamlDotNet's "Property 'x' not found on type 'T'" in plain words, with the keys that are valid there.</summary>
+    private static string? UnknownKey(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, "^Property '(?<key>[^']+)' not found on type '(?<type>[^']+)'", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        if (!m.Success || typeof(FeatureSettings).Assembly.GetType(m.Groups["type"].Value) is not { } type)
+        {
+            return null;
+        }
+
+        var keys = type.GetProperties().Where(p => p.CanWrite).Select(p => UnderscoredNamingConvention.Instance.Apply(p.Name)).Order(StringComparer.Ordinal);
+        return $"unknown key '{m.Groups["key"].Value}'; valid keys here: {string.Join(", ", keys)}.";
     }
 
     /// <summary>

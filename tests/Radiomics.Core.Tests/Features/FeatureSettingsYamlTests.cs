@@ -77,6 +77,17 @@ public class FeatureSettingsYamlTests
     }
 
     [Fact]
+    public void An_unknown_key_is_named_with_its_line_and_the_valid_keys_in_plain_words()
+    {
+        var e = Assert.Throws<SettingsException>(() => FeatureSettingsYaml.FromYaml("dimensionality: 3D\nresampling:\n  spacing: [2, 2, 2]\n  interpolater: linear\n", "my.yaml"));
+        Assert.Contains("my.yaml, line 4", e.Message, StringComparison.Ordinal);
+        Assert.Contains("unknown key 'interpolater'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("interpolator", e.Message, StringComparison.Ordinal);
+        Assert.Contains("spacing", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Radiomics.Processing", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Save_writes_atomically_a_file_that_loads_back()
     {
         using var tmp = new TempDirectory();

@@ -1,5 +1,6 @@
 using Radiomics.Plotting.Tests.Charts;
 using Radiomics.Plotting.Tests.Schema;
+using Radiomics.TestSupport;
 
 namespace Radiomics.Plotting.Tests.Browser;
 

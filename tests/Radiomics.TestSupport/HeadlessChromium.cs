@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using Radiomics.TestSupport;
-
-namespace Radiomics.Plotting.Tests.Browser;
+namespace Radiomics.TestSupport;
 
 /// <summary>
 /// Debian's chromium run headless on a local page, and the local plotly.js (tools/plotly, installed by .ci/run via
 /// tools/plotly/install.sh). The machine may have no network: pages must load plotly.js from a file.
 /// </summary>
-internal static class HeadlessChromium
+public static class HeadlessChromium
 {
     public const string ChromiumVariable = "CHROMIUM";
     public const string PlotlyVariable = "PLOTLY_JS";
@@ -36,8 +34,16 @@ internal static class HeadlessChromium
         : PlotlyJs is null ? $"plotly.js not found (set {PlotlyVariable} or run tools/plotly/install.sh to npm-install plotly.js-dist-min)."
         : null;
 
-    /// <summary>Loads the page and returns the DOM after scripts ran (virtual time lets timers and promises finish).</summary>
-    public static string DumpDom(string htmlPath, TimeSpan timeout)
+    /// <summary>Why Chromium alone (without the local plotly.js) is not available, or null.</summary>
+    public static string? ChromiumSkipReason =>
+        Executable is null ? $"Chromium not found (set {ChromiumVariable} or run tools/plotly/install.sh, which .ci/run calls)." : null;
+
+    /// <summary>
+    /// Loads the page and returns the DOM after scripts ran (virtual time lets timers and promises finish). With
+    /// <paramref name="offline"/>, every network request fails (no host resolves and the proxy is a closed port), as on a
+    /// machine without internet; local files still load.
+    /// </summary>
+    public static string DumpDom(string htmlPath, TimeSpan timeout, bool offline = false)
     {
         using var profile = new TempDirectory();
         var start = new ProcessStartInfo(Executable ?? throw new InvalidOperationException(SkipReason))
@@ -55,6 +61,12 @@ internal static class HeadlessChromium
         })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (offline)
+        {
+            start.ArgumentList.Insert(0, "--host-resolver-rules=MAP * ~NOTFOUND");
+            start.ArgumentList.Insert(0, "--proxy-server=127.0.0.1:9");
         }
 
         using var process = Process.Start(start)!;
