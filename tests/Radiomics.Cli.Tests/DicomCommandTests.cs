@@ -66,7 +66,7 @@ public class DicomCommandTests
         Assert.Contains("Units (0054,1001)", error, StringComparison.Ordinal);
         Assert.False(File.Exists(tmp.File("x.nii")));
         (code, _, error) = CliRunner.RunSplit("convert", ct, tmp.File("x.nii"), "--suv", "xx");
-        Assert.Equal(1, code);
+        Assert.Equal(2, code); // a usage error
         Assert.Contains("--suv must be bw, lbm or bsa", error, StringComparison.Ordinal);
     }
 }

@@ -66,7 +66,7 @@ public sealed class HostileInputTests
 
         var (code, _, error) = CliRunner.RunSplit(args);
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code); // a usage error: the option's value, not a file
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
         Assert.Contains(option, error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(tmp.File("out")) && Directory.EnumerateFiles(tmp.File("out"), "*", SearchOption.AllDirectories).Any());
