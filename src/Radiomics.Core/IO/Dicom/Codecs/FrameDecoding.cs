@@ -1,6 +1,11 @@
+using System.Buffers.Binary;
+
 namespace Radiomics.IO.Dicom.Codecs;
 
-/// <summary>Checks shared by every decoder: the output size, and turning stream errors into errors naming the file.</summary>
+/// <summary>
+/// What every decoder shares: the output checks, storing a decoded sample, reading a JPEG marker segment, and turning
+/// stream errors into errors naming the file.
+/// </summary>
 internal static class FrameDecoding
 {
     /// <summary>Throws unless the output span and the frame format agree and the format is one decoders write.</summary>
@@ -24,4 +29,43 @@ internal static class FrameDecoding
     /// <summary>The error for a damaged stream, naming the file and the codec.</summary>
     public static ImageFileException Error(string codec, string filePath, CodecStreamException e) =>
         new(filePath, e.IsUnsupported ? ImageFileProblem.Unsupported : ImageFileProblem.CorruptCompression, $"{codec}: {e.Message}", e);
+
+    /// <summary>Stores sample <paramref name="value"/> as sample <paramref name="index"/> of a little-endian frame of <paramref name="bytes"/>-byte samples.</summary>
+    public static void WriteSample(Span<byte> output, int index, int bytes, int value)
+    {
+        switch (bytes)
+        {
+            case 1:
+                output[index] = (byte)value;
+                break;
+            case 2:
+                BinaryPrimitives.WriteUInt16LittleEndian(output[(2 * index)..], (ushort)value);
+                break;
+            default:
+                BinaryPrimitives.WriteInt32LittleEndian(output[(4 * index)..], value);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The payload of the marker segment whose length field starts at <paramref name="p"/> (JPEG and JPEG-LS share the
+    /// layout); advances <paramref name="p"/> past it. A length beyond the stream is a <see cref="CodecStreamException"/>.
+    /// </summary>
+    public static ReadOnlySpan<byte> MarkerSegment(ReadOnlySpan<byte> data, ref int p, int marker)
+    {
+        if (p + 2 > data.Length)
+        {
+            throw new CodecStreamException($"marker 0x{marker:X2} at byte {p - 2} has no length");
+        }
+
+        int length = BinaryPrimitives.ReadUInt16BigEndian(data[p..]);
+        if (length < 2 || p + length > data.Length)
+        {
+            throw new CodecStreamException($"marker 0x{marker:X2} declares {length} bytes; {data.Length - p} remain");
+        }
+
+        var segment = data.Slice(p + 2, length - 2);
+        p += length;
+        return segment;
+    }
 }

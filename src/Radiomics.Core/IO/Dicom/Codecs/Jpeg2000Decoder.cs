@@ -163,19 +163,7 @@ public sealed unsafe class Jpeg2000Decoder : IFrameDecoder
             for (var i = 0; i < pixels; i++)
             {
                 var index = format.PlanarConfiguration == 0 ? (i * spp) + c : (c * pixels) + i;
-                var v = samples[i];
-                switch (bytes)
-                {
-                    case 1:
-                        output[index] = (byte)v;
-                        break;
-                    case 2:
-                        BinaryPrimitives.WriteUInt16LittleEndian(output[(2 * index)..], (ushort)v);
-                        break;
-                    default:
-                        BinaryPrimitives.WriteInt32LittleEndian(output[(4 * index)..], v);
-                        break;
-                }
+                FrameDecoding.WriteSample(output, index, bytes, samples[i]);
             }
         }
     }

@@ -77,19 +77,7 @@ public sealed class JpegDecoder : IFrameDecoder
                 continue;
             }
 
-            if (p + 2 > data.Length)
-            {
-                throw new CodecStreamException($"marker 0x{marker:X2} at byte {p - 2} has no length");
-            }
-
-            int length = BinaryPrimitives.ReadUInt16BigEndian(data[p..]);
-            if (length < 2 || p + length > data.Length)
-            {
-                throw new CodecStreamException($"marker 0x{marker:X2} declares {length} bytes; {data.Length - p} remain");
-            }
-
-            var segment = data.Slice(p + 2, length - 2);
-            p += length;
+            var segment = FrameDecoding.MarkerSegment(data, ref p, marker);
             switch (marker)
             {
                 case 0xC0 or 0xC1 or 0xC3:
@@ -348,19 +336,7 @@ public sealed class JpegDecoder : IFrameDecoder
                 {
                     var pixel = (y * width) + x;
                     var index = format.PlanarConfiguration == 0 ? (pixel * spp) + c : (c * width * height) + pixel;
-                    var v = row[x];
-                    switch (bytes)
-                    {
-                        case 1:
-                            output[index] = (byte)v;
-                            break;
-                        case 2:
-                            BinaryPrimitives.WriteUInt16LittleEndian(output[(2 * index)..], (ushort)v);
-                            break;
-                        default:
-                            BinaryPrimitives.WriteInt32LittleEndian(output[(4 * index)..], v);
-                            break;
-                    }
+                    FrameDecoding.WriteSample(output, index, bytes, row[x]);
                 }
             }
         }

@@ -63,19 +63,7 @@ public sealed class JpegLsDecoder : IFrameDecoder
                 break;
             }
 
-            if (p + 2 > data.Length)
-            {
-                throw new CodecStreamException($"marker 0x{marker:X2} has no length");
-            }
-
-            int length = BinaryPrimitives.ReadUInt16BigEndian(data[p..]);
-            if (length < 2 || p + length > data.Length)
-            {
-                throw new CodecStreamException($"marker 0x{marker:X2} declares {length} bytes; {data.Length - p} remain");
-            }
-
-            var s = data.Slice(p + 2, length - 2);
-            p += length;
+            var s = FrameDecoding.MarkerSegment(data, ref p, marker);
             switch (marker)
             {
                 case 0xF7:
@@ -215,19 +203,7 @@ public sealed class JpegLsDecoder : IFrameDecoder
                 {
                     var pixel = (y * width) + x;
                     var index = format.PlanarConfiguration == 0 ? (pixel * spp) + c : (c * width * height) + pixel;
-                    var v = row[x] << pointTransform;
-                    switch (bytes)
-                    {
-                        case 1:
-                            output[index] = (byte)v;
-                            break;
-                        case 2:
-                            BinaryPrimitives.WriteUInt16LittleEndian(output[(2 * index)..], (ushort)v);
-                            break;
-                        default:
-                            BinaryPrimitives.WriteInt32LittleEndian(output[(4 * index)..], v);
-                            break;
-                    }
+                    FrameDecoding.WriteSample(output, index, bytes, row[x] << pointTransform);
                 }
             }
         }
