@@ -57,14 +57,7 @@ public sealed class ElastixRegistration(ElastixSettings? settings = null) : IIma
         {
             if (Settings.WorkingDirectory is null)
             {
-                try
-                {
-                    Directory.Delete(work, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temporary folder is harmless; the result is already in memory.
-                }
+                ExternalTool.DeleteTemporaryFolder(work);
             }
         }
     }

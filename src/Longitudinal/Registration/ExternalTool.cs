@@ -70,4 +70,17 @@ internal static class ExternalTool
             return log;
         }
     }
+
+    /// <summary>Removes a tool's temporary working folder; a leftover is harmless, since the result is already in memory.</summary>
+    public static void DeleteTemporaryFolder(string work)
+    {
+        try
+        {
+            Directory.Delete(work, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Another process may still hold a file of the tool's; the folder is under the system's temp path.
+        }
+    }
 }

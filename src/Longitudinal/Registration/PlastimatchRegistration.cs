@@ -73,14 +73,7 @@ public sealed class PlastimatchRegistration(PlastimatchSettings? settings = null
         {
             if (Settings.WorkingDirectory is null)
             {
-                try
-                {
-                    Directory.Delete(work, recursive: true);
-                }
-                catch (IOException)
-                {
-                    // A leftover temporary folder is harmless; the result is already in memory.
-                }
+                ExternalTool.DeleteTemporaryFolder(work);
             }
         }
     }
