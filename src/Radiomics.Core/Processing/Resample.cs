@@ -78,28 +78,50 @@ public static class Resample
             IO.MemoryBudget.Product(box.Size.X, box.Size.Y, box.Size.Z, bytesPerVoxel),
             $"the resampled grid of {box.Size} voxels");
 
-    /// <summary>Intensities on <paramref name="box"/> of the target grid; input optionally rounded before interpolation.</summary>
-    /// <exception cref="ArgumentException">Non-finite intensities among the voxels the interpolation reads.</exception>
-    internal static double[] ImageValues(Image image, ImageGeometry target, BoundingBox box, ResamplingSettings settings, bool roundInput)
+    /// <summary>
+    /// Intensities on <paramref name="box"/> of the target grid; input optionally rounded before interpolation.
+    /// Non-finite source voxels are missing (<see cref="MissingVoxels"/>): the resampled voxels they reach are NaN,
+    /// unless <paramref name="refuseNonFinite"/> asks to refuse them (a filter would spread them over the image).
+    /// </summary>
+    /// <exception cref="InvalidInputException">Non-finite intensities read while <paramref name="refuseNonFinite"/> is set.</exception>
+    internal static double[] ImageValues(Image image, ImageGeometry target, BoundingBox box, ResamplingSettings settings, bool roundInput, bool refuseNonFinite = false)
     {
+        bool anyMissing = false;
         var values = Block(image.Geometry, target, box, settings.Interpolator, settings.InPlaneOnly, (b, v) =>
         {
             VoxelBlock.ToDouble(image, b, v);
-            for (int i = 0; i < v.Length; i++)
+            if (MissingVoxels.ReplaceNonFinite(v))
             {
-                if (!double.IsFinite(v[i]))
+                if (refuseNonFinite)
                 {
-                    throw new ArgumentException(
-                        $"The image has non-finite intensities (NaN or infinity) among the voxels {b} that interpolation reads; they would spread. Replace them or extract without resampling.",
-                        nameof(image));
+                    throw new InvalidInputException(
+                        $"The image has non-finite intensities (NaN or infinity) among the voxels {b} that a filter would read after resampling; they would spread over the whole response map. Replace them, or extract without a filter.");
                 }
 
-                if (roundInput)
+                anyMissing = true;
+            }
+
+            if (roundInput)
+            {
+                for (int i = 0; i < v.Length; i++)
                 {
                     v[i] = Math.Round(v[i], MidpointRounding.ToEven);
                 }
             }
         });
+        if (anyMissing)
+        {
+            var footprint = Block(image.Geometry, target, box, MissingVoxels.FootprintInterpolator(settings.Interpolator), settings.InPlaneOnly,
+                (b, v) => MissingVoxels.Footprint(image, b, settings.Interpolator, v));
+            for (int i = 0; i < values.Length; i++)
+            {
+                if (footprint[i] > 0)
+                {
+                    values[i] = double.NaN;
+                }
+            }
+        }
+
         if (settings.RoundIntensities)
         {
             for (int i = 0; i < values.Length; i++)

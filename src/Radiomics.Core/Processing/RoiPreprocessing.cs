@@ -96,7 +96,7 @@ public static class RoiPreprocessing
             morphological = Place(resampledMask, covering, box);
             if (filter is not null)
             {
-                response = () => Crop(filter.Apply(new Image<double>(target, Resample.ImageValues(image, target, BoundingBox.Whole(target.Size), rs, settings.RoundInputIntensities))), box);
+                response = () => Crop(filter.Apply(new Image<double>(target, Resample.ImageValues(image, target, BoundingBox.Whole(target.Size), rs, settings.RoundInputIntensities, refuseNonFinite: true))), box);
             }
         }
 

@@ -49,7 +49,7 @@ public class FeatureExtractorTests
     }
 
     [Fact]
-    public void Non_finite_voxels_leave_the_intensity_mask_but_are_refused_under_interpolation()
+    public void Non_finite_voxels_leave_the_intensity_mask_with_and_without_interpolation()
     {
         var (image, mask) = Tumour();
         var withNaN = image.Clone();
@@ -69,7 +69,62 @@ public class FeatureExtractorTests
         Assert.True(double.IsFinite(table.Value("Q4LE")));
         Assert.NotEqual(clean.Value("N8CA"), table.Value("N8CA"));
         var resampled = Intensity with { Resampling = new ResamplingSettings { Spacing = new Vec3(2, 2, 2) } };
-        Assert.Contains("non-finite", Assert.Throws<ArgumentException>(() => FeatureExtractor.Extract(withNaN, mask, resampled)).Message, StringComparison.Ordinal);
+        var cleanResampled = FeatureExtractor.Extract(image, mask, resampled);
+        var nanResampled = FeatureExtractor.Extract(withNaN, mask, resampled);
+        Assert.True(double.IsFinite(nanResampled.Value("Q4LE")));
+        Assert.NotEqual(cleanResampled.Value("Q4LE"), nanResampled.Value("Q4LE"));
+    }
+
+    /// <summary>
+    /// Non-finite voxels that the resampling reads (inside the interpolation block of the ROI's padded box) but that
+    /// cannot reach the ROI or its local-intensity spheres change nothing; they used to block the extraction.
+    /// </summary>
+    [Theory]
+    [InlineData(Interpolator.Linear, 38, 0)]
+    [InlineData(Interpolator.BSpline, 52, 1e-9)]
+    public void Non_finite_voxels_far_from_the_roi_change_nothing_under_interpolation(Interpolator interpolator, int nanFrom, double relativeTolerance)
+    {
+        var (image, mask) = Tumour();
+        var big = new Image<float>(ImageGeometry.Create(80, 40, 16, image.Geometry.Spacing));
+        for (int z = 0; z < 16; z++)
+        {
+            for (int y = 0; y < 40; y++)
+            {
+                for (int x = 0; x < 80; x++)
+                {
+                    big[x, y, z] = x >= nanFrom ? float.NaN : image[Math.Min(x, 39), y, z];
+                }
+            }
+        }
+
+        var bigMask = new Image<byte>(big.Geometry);
+        for (int z = 0; z < 16; z++)
+        {
+            for (int y = 0; y < 40; y++)
+            {
+                for (int x = 0; x < 40; x++)
+                {
+                    bigMask[x, y, z] = mask[x, y, z];
+                }
+            }
+        }
+
+        var settings = new FeatureSettings { Resampling = new ResamplingSettings { Spacing = new Vec3(2, 2, 2), Interpolator = interpolator } };
+        var finite = big.Clone();
+        var fv = finite.Voxels;
+        for (int i = 0; i < fv.Length; i++)
+        {
+            fv[i] = float.IsNaN(fv[i]) ? -1000f : fv[i];
+        }
+
+        var expected = FeatureExtractor.Extract(finite, new LabelMap(bigMask), settings);
+        var actual = FeatureExtractor.Extract(big, new LabelMap(bigMask), settings);
+        Assert.Equal(expected.Count, actual.Count);
+        foreach (var row in expected)
+        {
+            double value = actual.Value(row.IbsiCode, row.Aggregation, row.Variant);
+            Assert.True(Math.Abs(row.Value - value) <= relativeTolerance * Math.Abs(row.Value), $"{row.Feature}: {row.Value} without, {value} with the non-finite voxels");
+        }
     }
 
     [Fact]
