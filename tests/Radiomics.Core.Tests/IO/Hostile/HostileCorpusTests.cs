@@ -109,7 +109,7 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
     {
         using var tmp = new TempDirectory();
         string path = tmp.File("honest.nii.gz");
-        WriteHonestZeros(path, 1024, 1024, 511);
+        HonestHeaderFile.WriteNiftiGzZeros(path, 1024, 1024, 511);
         long fileBytes = new FileInfo(path).Length;
         using var budget = MemoryBudget.Override(1L << 30);
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
@@ -161,30 +161,6 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
             var e = Assert.Throws<ImageFileException>(() => ImageFile.Read(path));
             Assert.Equal(ImageFileProblem.TooLarge, e.Problem);
             Assert.Contains("48 bytes", e.Message, StringComparison.Ordinal);
-        }
-    }
-
-    /// <summary>A NIfTI-1 float image of zeros, compressed as it is written (never held in memory).</summary>
-    private static void WriteHonestZeros(string path, int nx, int ny, int nz)
-    {
-        var small = new Image<float>(new ImageGeometry(new Size3(2, 2, 2), new Vec3(1, 1, 1), Vec3.Zero, Matrix3.Identity));
-        string template = path + ".template.nii";
-        ImageFile.Write(small, template);
-        var header = File.ReadAllBytes(template)[..352];
-        File.Delete(template);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(42), (short)nx);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(44), (short)ny);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt16LittleEndian(header.AsSpan(46), (short)nz);
-        using var file = File.Create(path);
-        using var z = new GZipStream(file, CompressionLevel.SmallestSize);
-        z.Write(header);
-        var zeros = new byte[1 << 20];
-        long left = (long)nx * ny * nz * sizeof(float);
-        while (left > 0)
-        {
-            int n = (int)Math.Min(left, zeros.Length);
-            z.Write(zeros, 0, n);
-            left -= n;
         }
     }
 
