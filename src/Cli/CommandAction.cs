@@ -52,9 +52,8 @@ internal static class CommandAction
         return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
-    // ArgumentException and InvalidDataException are still thrown for bad input by some library entry points;
-    // they are reported until every such site throws a RadiomicsException subclass.
+    // The operating system's file errors name their file and are the user's to fix; every other input error is a
+    // RadiomicsException. An ArgumentException here is a programming error and keeps its stack trace.
     private static bool IsReportable(Exception e) =>
-        e is RadiomicsException or IOException or UnauthorizedAccessException or InvalidDataException
-        || (e is ArgumentException && e is not ArgumentNullException);
+        e is RadiomicsException or IOException or UnauthorizedAccessException;
 }

@@ -11,9 +11,17 @@ namespace Radiomics.Longitudinal.Delta;
 /// </summary>
 public sealed class DeltaTable
 {
-    /// <summary>CSV columns, in order.</summary>
-    public static readonly IReadOnlyList<string> Columns =
-        ["subject", "region", "image_type", "family", "feature", "ibsi_code", "aggregation", "variant", "timepoint", "day", "delta", "baseline", "followup", "value"];
+    /// <summary>The CSV layout: one column per property of <see cref="DeltaRow"/>, in this order.</summary>
+    public static readonly IReadOnlyList<TableColumn<DeltaRow>> CsvColumns =
+    [
+        new("subject", r => r.Subject), new("region", r => r.Region), new("image_type", r => r.ImageType), new("family", r => r.Family),
+        new("feature", r => r.Feature), new("ibsi_code", r => r.IbsiCode), new("aggregation", r => r.Aggregation), new("variant", r => r.Variant),
+        new("timepoint", r => r.TimePoint), new("day", r => r.Day), new("delta", r => r.KindName), new("baseline", r => r.Baseline),
+        new("followup", r => r.FollowUp), new("value", r => r.Value),
+    ];
+
+    /// <summary>CSV column names, in order.</summary>
+    public static readonly IReadOnlyList<string> Columns = [.. CsvColumns.Select(c => c.Name)];
 
     private readonly DeltaRow[] _rows;
 
@@ -117,19 +125,21 @@ public sealed class DeltaTable
     };
 
     /// <summary>Writes the table as CSV (atomically: a failed write leaves no partial file).</summary>
-    public void WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
+    public void WriteCsv(string path) => RecordTable.Write(path, CsvColumns, _rows);
 
-    public string ToCsv()
+    public string ToCsv() => RecordTable.ToCsv(CsvColumns, _rows);
+
+    /// <summary>Reads a table written by <see cref="WriteCsv"/>.</summary>
+    public static DeltaTable ReadCsv(string path) => new(RecordTable.Read(path, r => new DeltaRow(
+        r.Text("subject"), r.Text("region"), r.Text("image_type"), r.Text("family"), r.Text("feature"), r.Text("ibsi_code"), r.Text("aggregation"),
+        r.Text("variant"), r.Text("timepoint"), r.Number("day"), Kind(r), r.Number("baseline"), r.Number("followup"), r.Number("value"))));
+
+    private static DeltaKind Kind(TableRow r)
     {
-        var text = new System.Text.StringBuilder(string.Join(',', Columns)).Append('\n');
-        foreach (var r in _rows)
-        {
-            text.Append(string.Join(',', new[] { r.Subject, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, r.TimePoint }.Select(Csv.Field)))
-                .Append(',').Append(Csv.Number(r.Day)).Append(',').Append(r.KindName)
-                .Append(',').Append(Csv.Number(r.Baseline)).Append(',').Append(Csv.Number(r.FollowUp)).Append(',').Append(Csv.Number(r.Value)).Append('\n');
-        }
-
-        return text.ToString();
+        string text = r.Text("delta");
+        return text.Trim().ToLowerInvariant() is "absolute" or "relative" or "relative_percent" or "log" or "log_ratio" or "slope" or "slope_per_day"
+            ? ParseKind(text)
+            : throw new TableFileException(r.Source, r.Line, $"the delta '{text}' is not one of absolute, relative_percent, log_ratio, slope_per_day.");
     }
 
     private static double DayOf(IReadOnlyDictionary<string, double> days, string subject, string timePoint) =>

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Radiomics.Tables;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
@@ -20,16 +20,27 @@ public sealed record RegistrationRecord(
     double BaselineVolumeMm3, double FollowUpVolumeMm3, double MaskVolumeRatio, double JacobianVolumeRatio, double MinimumJacobian,
     double GridMinimumJacobian = double.NaN, double FoldedVolumeMm3 = double.NaN)
 {
-    public static readonly string Header =
-        "subject,timepoint,mask_source,metric,seconds,dice,baseline_volume_mm3,followup_volume_mm3,mask_volume_ratio,jacobian_volume_ratio,minimum_jacobian,grid_minimum_jacobian,folded_volume_mm3";
+    /// <summary>The CSV layout: one column per property, in this order.</summary>
+    public static readonly IReadOnlyList<TableColumn<RegistrationRecord>> Columns =
+    [
+        new("subject", r => r.Subject), new("timepoint", r => r.TimePoint), new("mask_source", r => r.MaskSource), new("metric", r => r.MetricValue),
+        new("seconds", r => r.Seconds), new("dice", r => r.Dice), new("baseline_volume_mm3", r => r.BaselineVolumeMm3),
+        new("followup_volume_mm3", r => r.FollowUpVolumeMm3), new("mask_volume_ratio", r => r.MaskVolumeRatio),
+        new("jacobian_volume_ratio", r => r.JacobianVolumeRatio), new("minimum_jacobian", r => r.MinimumJacobian),
+        new("grid_minimum_jacobian", r => r.GridMinimumJacobian), new("folded_volume_mm3", r => r.FoldedVolumeMm3),
+    ];
 
-    public string ToCsv() => Csv.Row(Subject, TimePoint, MaskSource, MetricValue, Seconds, Dice, BaselineVolumeMm3, FollowUpVolumeMm3, MaskVolumeRatio, JacobianVolumeRatio, MinimumJacobian,
-        GridMinimumJacobian, FoldedVolumeMm3);
+    public static string Header => RecordTable.Header(Columns);
 
-    /// <summary>A row of <see cref="Header"/>; rows written before the folding columns existed read them as NaN.</summary>
-    public static RegistrationRecord Parse(IReadOnlyList<string> f) => new(
-        f[0], f[1], f[2], D(f[3]), D(f[4]), D(f[5]), D(f[6]), D(f[7]), D(f[8]), D(f[9]), D(f[10]),
-        f.Count > 11 ? D(f[11]) : double.NaN, f.Count > 12 ? D(f[12]) : double.NaN);
+    public string ToCsv() => RecordTable.Row(Columns, this);
 
-    private static double D(string s) => s.Length == 0 ? double.NaN : double.Parse(s, CultureInfo.InvariantCulture);
+    /// <summary>A row of a registration table; tables written before the folding columns existed read them as NaN.</summary>
+    public static RegistrationRecord From(TableRow r) => new(
+        r.Text("subject"), r.Text("timepoint"), r.Text("mask_source"), r.Number("metric"), r.Number("seconds"), r.Number("dice"),
+        r.Number("baseline_volume_mm3"), r.Number("followup_volume_mm3"), r.Number("mask_volume_ratio"), r.Number("jacobian_volume_ratio"),
+        r.Number("minimum_jacobian"), r.Number("grid_minimum_jacobian", double.NaN), r.Number("folded_volume_mm3", double.NaN));
+
+    public static List<RegistrationRecord> ReadCsv(string path) => RecordTable.Read(path, From);
+
+    public static void WriteCsv(string path, IEnumerable<RegistrationRecord> records) => RecordTable.Write(path, Columns, records);
 }

@@ -45,8 +45,8 @@ public static class StudyTables
             done.Subject,
             Resumed: true,
             FeatureTable.ReadCsv(layout.SubjectFeatures(done.Subject)),
-            ReadRecords(layout.SubjectRegistrations(done.Subject), RegistrationRecord.Parse),
-            ReadRecords(layout.SubjectTransitions(done.Subject), TransitionRecord.Parse),
+            RegistrationRecord.ReadCsv(layout.SubjectRegistrations(done.Subject)),
+            TransitionRecord.ReadCsv(layout.SubjectTransitions(done.Subject)),
             File.Exists(layout.SubjectStabilityRepeats(done.Subject)) ? FeatureTable.ReadCsv(layout.SubjectStabilityRepeats(done.Subject)) : FeatureTable.Empty,
             done);
     }
@@ -105,8 +105,8 @@ public static class StudyTables
         features.WriteCsv(layout.Features);
         features.Wide().WriteCsv(layout.FeaturesWide);
         deltas.WriteCsv(layout.Deltas);
-        IO.AtomicFile.WriteAllText(layout.Registrations, RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
-        IO.AtomicFile.WriteAllText(layout.Transitions, TransitionRecord.Header + "\n" + string.Concat(transitions.Select(r => r.ToCsv() + "\n")));
+        RegistrationRecord.WriteCsv(layout.Registrations, registrations);
+        TransitionRecord.WriteCsv(layout.Transitions, transitions);
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
         {
@@ -116,31 +116,5 @@ public static class StudyTables
         }
 
         return (features, deltas, registrations, transitions);
-    }
-
-    private static List<T> ReadRecords<T>(string path, Func<IReadOnlyList<string>, T> parse)
-    {
-        var records = new List<T>();
-        using var reader = new StreamReader(path);
-        using var csv = CsvHelper.CsvReader.Create(reader, new CsvHelper.CsvReaderOptions { TrackLineNumbers = true }, leaveOpen: true);
-        while (csv.Read())
-        {
-            var fields = new string[csv.FieldCount];
-            for (int i = 0; i < fields.Length; i++)
-            {
-                fields[i] = csv.GetString(i);
-            }
-
-            try
-            {
-                records.Add(parse(fields));
-            }
-            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or OverflowException)
-            {
-                throw new StudyException($"{path}, line {csv.LineNumber}: {e.Message}", e);
-            }
-        }
-
-        return records;
     }
 }

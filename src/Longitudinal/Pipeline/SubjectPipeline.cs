@@ -145,7 +145,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             // Perturbations that emptied a small mask are reported beside the repeats instead of failing the subject.
             AtomicFile.WriteAllText(
                 Path.Combine(layout.SubjectFolder(subject.Id), "stability_skipped.csv"),
-                Stability.SkippedPerturbation.Header + "\n" + string.Concat(skipped.Select(k => k.ToCsv() + "\n")));
+                RecordTable.ToCsv(Stability.SkippedPerturbation.Columns, skipped));
             timings["stability"] = watch.Elapsed.TotalSeconds;
         }
         else
@@ -156,8 +156,8 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
 
         var features = FeatureTable.Concat(tables);
         features.WriteCsv(layout.SubjectFeatures(subject.Id));
-        AtomicFile.WriteAllText(layout.SubjectRegistrations(subject.Id), RegistrationRecord.Header + "\n" + string.Concat(registrations.Select(r => r.ToCsv() + "\n")));
-        AtomicFile.WriteAllText(layout.SubjectTransitions(subject.Id), TransitionRecord.Header + "\n" + string.Concat(transitions.Select(r => r.ToCsv() + "\n")));
+        RegistrationRecord.WriteCsv(layout.SubjectRegistrations(subject.Id), registrations);
+        TransitionRecord.WriteCsv(layout.SubjectTransitions(subject.Id), transitions);
         timings["total"] = total.Elapsed.TotalSeconds;
         var done = new SubjectDone(subject.Id, settingsHash, subject.TimePoints.ToDictionary(t => t.Id, t => t.Day), timings, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Radiomics.Tables;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
@@ -10,13 +10,26 @@ namespace Radiomics.Longitudinal.Pipeline;
 public sealed record TransitionRecord(
     string Subject, string FromTimePoint, string ToTimePoint, int FromHabitat, int ToHabitat, long Voxels, double VolumeMm3, double FractionOfFrom)
 {
-    public static readonly string Header = "subject,from_timepoint,to_timepoint,from_habitat,to_habitat,voxels,volume_mm3,fraction_of_from";
+    /// <summary>The CSV layout: one column per property, in this order.</summary>
+    public static readonly IReadOnlyList<TableColumn<TransitionRecord>> Columns =
+    [
+        new("subject", r => r.Subject), new("from_timepoint", r => r.FromTimePoint), new("to_timepoint", r => r.ToTimePoint),
+        new("from_habitat", r => r.FromHabitat), new("to_habitat", r => r.ToHabitat), new("voxels", r => r.Voxels),
+        new("volume_mm3", r => r.VolumeMm3), new("fraction_of_from", r => r.FractionOfFrom),
+    ];
 
-    public string ToCsv() => Csv.Row(Subject, FromTimePoint, ToTimePoint, FromHabitat, ToHabitat, Voxels, VolumeMm3, FractionOfFrom);
+    public static string Header => RecordTable.Header(Columns);
 
-    public static TransitionRecord Parse(IReadOnlyList<string> f) => new(
-        f[0], f[1], f[2], int.Parse(f[3], CultureInfo.InvariantCulture), int.Parse(f[4], CultureInfo.InvariantCulture),
-        long.Parse(f[5], CultureInfo.InvariantCulture), D(f[6]), D(f[7]));
+    public string ToCsv() => RecordTable.Row(Columns, this);
 
-    private static double D(string s) => s.Length == 0 ? double.NaN : double.Parse(s, CultureInfo.InvariantCulture);
+    public static TransitionRecord From(TableRow r) => new(
+        r.Text("subject"), r.Text("from_timepoint"), r.Text("to_timepoint"), Habitat(r, "from_habitat"), Habitat(r, "to_habitat"),
+        r.Integer("voxels"), r.Number("volume_mm3"), r.Number("fraction_of_from"));
+
+    public static List<TransitionRecord> ReadCsv(string path) => RecordTable.Read(path, From);
+
+    public static void WriteCsv(string path, IEnumerable<TransitionRecord> records) => RecordTable.Write(path, Columns, records);
+
+    private static int Habitat(TableRow r, string column) =>
+        r.Integer(column) is >= 0 and <= 255 and var h ? (int)h : throw new TableFileException(r.Source, r.Line, $"the {column} {r.Text(column)} is not a habitat number (0–255).");
 }

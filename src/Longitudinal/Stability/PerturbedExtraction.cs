@@ -7,9 +7,9 @@ namespace Radiomics.Longitudinal.Stability;
 /// <summary>A perturbation left out of a stability assessment, and why (e.g. an erosion that empties a small mask).</summary>
 public sealed record SkippedPerturbation(string Subject, string Perturbation, string Reason)
 {
-    public const string Header = "subject,perturbation,reason";
-
-    public string ToCsv() => Csv.Row(Subject, Perturbation, Reason);
+    /// <summary>The CSV layout of <c>stability_skipped.csv</c>.</summary>
+    public static readonly IReadOnlyList<TableColumn<SkippedPerturbation>> Columns =
+        [new("subject", k => k.Subject), new("perturbation", k => k.Perturbation), new("reason", k => k.Reason)];
 }
 
 /// <summary>

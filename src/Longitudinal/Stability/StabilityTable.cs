@@ -10,7 +10,15 @@ namespace Radiomics.Longitudinal.Stability;
 /// </summary>
 public sealed class StabilityTable
 {
-    public static readonly string Header = "image_type,family,feature,ibsi_code,aggregation,variant,subjects,repeats,icc_2_1,icc_3_1";
+    /// <summary>The CSV layout: one column per property of <see cref="StabilityRow"/>.</summary>
+    public static readonly IReadOnlyList<TableColumn<StabilityRow>> Columns =
+    [
+        new("image_type", r => r.ImageType), new("family", r => r.Family), new("feature", r => r.Feature), new("ibsi_code", r => r.IbsiCode),
+        new("aggregation", r => r.Aggregation), new("variant", r => r.Variant), new("subjects", r => r.Subjects), new("repeats", r => r.Repeats),
+        new("icc_2_1", r => r.IccAbsoluteAgreement), new("icc_3_1", r => r.IccConsistency),
+    ];
+
+    public static string Header => RecordTable.Header(Columns);
 
     public StabilityTable(IEnumerable<StabilityRow> rows)
     {
@@ -72,8 +80,11 @@ public sealed class StabilityTable
         return features.Where(r => stable.Contains((r.ImageType, r.Family, r.Feature, r.Aggregation, r.Variant)));
     }
 
-    public void WriteCsv(string path) => AtomicFile.WriteAllText(path, ToCsv());
+    public void WriteCsv(string path) => RecordTable.Write(path, Columns, Rows);
 
-    public string ToCsv() => Header + "\n" + string.Concat(Rows.Select(r =>
-        Csv.Row(r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, r.Subjects, r.Repeats, r.IccAbsoluteAgreement, r.IccConsistency) + "\n"));
+    public string ToCsv() => RecordTable.ToCsv(Columns, Rows);
+
+    public static StabilityTable ReadCsv(string path) => new(RecordTable.Read(path, r => new StabilityRow(
+        r.Text("image_type"), r.Text("family"), r.Text("feature"), r.Text("ibsi_code"), r.Text("aggregation"), r.Text("variant"),
+        (int)r.Integer("subjects"), (int)r.Integer("repeats"), r.Number("icc_2_1"), r.Number("icc_3_1"))));
 }

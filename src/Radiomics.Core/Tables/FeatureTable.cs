@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using CsvHelper;
 using Radiomics.Display;
 using Radiomics.Features;
 
@@ -122,75 +121,33 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     /// <summary>Writes the table as CSV, atomically (readers never see a half-written file).</summary>
     public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
 
-    public void WriteCsv(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-        csv.WriteRecord([.. Columns]);
-        foreach (var r in _rows)
-        {
-            csv.WriteRecord([r.Subject, r.TimePoint, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant, FormatValue(r.Value),
-                Features.PyRadiomics.PyRadiomicsIbsiMap.PyRadiomicsName(r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation)]);
-        }
+    public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, CsvColumns, _rows);
 
-        csv.Flush();
-    }
+    /// <summary>The CSV layout of a row: <see cref="Columns"/>, with PyRadiomics' name where one exists.</summary>
+    internal static readonly IReadOnlyList<TableColumn<FeatureRow>> CsvColumns =
+    [
+        new("subject", r => r.Subject), new("timepoint", r => r.TimePoint), new("region", r => r.Region), new("image_type", r => r.ImageType),
+        new("family", r => r.Family), new("feature", r => r.Feature), new("ibsi_code", r => r.IbsiCode), new("aggregation", r => r.Aggregation),
+        new("variant", r => r.Variant), new("value", r => r.Value),
+        new("pyradiomics_name", r => Features.PyRadiomics.PyRadiomicsIbsiMap.PyRadiomicsName(r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation)),
+    ];
 
     /// <summary>
     /// Reads a feature CSV. <c>family</c>, <c>feature</c> and <c>value</c> are required; the other columns default to
-    /// empty (<c>image_type</c> to "original"); unknown columns are ignored. Values may be NaN, Infinity or empty (NaN).
+    /// empty (<c>image_type</c> to "original"); unknown columns are ignored. Values may be empty (NaN), NaN or Infinity.
     /// </summary>
-    /// <exception cref="InvalidDataException">A required column is missing or a value is not a number (naming file, line and column).</exception>
+    /// <exception cref="TableFileException">A required column is missing or a value is not a number (naming file, line and column).</exception>
     public static FeatureTable ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        using var reader = new StreamReader(path, Encoding.UTF8);
-        return ReadCsv(reader, path);
+        return new FeatureTable(RecordTable.Read(path, Row));
     }
 
-    public static FeatureTable ReadCsv(TextReader reader, string source = "CSV")
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        using var csv = CsvReader.Create(reader, new CsvReaderOptions { Separator = ',', TrackLineNumbers = true }, leaveOpen: true);
-        var header = csv.Headers;
-        if (header.Count == 0)
-        {
-            throw new InvalidDataException($"{source}: empty file; a feature table needs the header {string.Join(",", Columns)}.");
-        }
+    public static FeatureTable ReadCsv(TextReader reader, string source = "CSV") => new(RecordTable.Read(reader, Row, source));
 
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int i = 0; i < header.Count; i++)
-        {
-            index.TryAdd(header[i].Trim(), i);
-        }
-
-        foreach (var required in new[] { "family", "feature", "value" })
-        {
-            if (!index.ContainsKey(required))
-            {
-                throw new InvalidDataException($"{source}: the column '{required}' is missing (found: {string.Join(", ", header)}).");
-            }
-        }
-
-        string Field(string name, string fallback = "") =>
-            index.TryGetValue(name, out int i) && i < csv.FieldCount ? csv.GetString(i) : fallback;
-
-        var rows = new List<FeatureRow>();
-        while (csv.Read())
-        {
-            string text = Field("value").Trim();
-            if (!TryParseValue(text, out double value))
-            {
-                throw new InvalidDataException($"{source}, line {csv.LineNumber}: value '{text}' is not a number.");
-            }
-
-            rows.Add(new FeatureRow(
-                Field("subject"), Field("timepoint"), Field("region"), Field("image_type", "original"), Field("family"), Field("feature"),
-                Field("ibsi_code"), Field("aggregation"), Field("variant"), value));
-        }
-
-        return new FeatureTable(rows);
-    }
+    private static FeatureRow Row(TableRow r) => new(
+        r.Text("subject", ""), r.Text("timepoint", ""), r.Text("region", ""), r.Text("image_type", "original"),
+        r.Text("family"), r.Text("feature"), r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"));
 
     /// <summary>The first rows, aligned, with a count of the rest: enough to see what a table holds.</summary>
     public override string ToString() => ToString(10);
@@ -244,19 +201,6 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     public IEnumerator<FeatureRow> GetEnumerator() => ((IEnumerable<FeatureRow>)_rows).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    internal static string FormatValue(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    internal static bool TryParseValue(string text, out double value)
-    {
-        if (text.Length == 0)
-        {
-            value = double.NaN;
-            return true;
-        }
-
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
 
     private FeatureTable Map(Func<FeatureRow, FeatureRow> f) => new(_rows.Select(f), Settings);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Radiomics.Display;
 
 namespace Radiomics.Tables;
@@ -107,14 +106,9 @@ public sealed class WideFeatureTable : IHtmlContent
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-        csv.WriteRecord(["subject", "timepoint", "region", .. FeatureColumns]);
-        foreach (var r in Rows)
-        {
-            csv.WriteRecord([r.Subject, r.TimePoint, r.Region, .. r.Values.Select(FeatureTable.FormatValue)]);
-        }
-
-        csv.Flush();
+        var columns = new List<TableColumn<WideFeatureRow>> { new("subject", r => r.Subject), new("timepoint", r => r.TimePoint), new("region", r => r.Region) };
+        columns.AddRange(FeatureColumns.Select((name, k) => new TableColumn<WideFeatureRow>(name, r => r.Values[k])));
+        RecordTable.Write(writer, columns, Rows);
     }
 
     /// <summary>The first rows as an HTML table (how notebooks show a wide table).</summary>

@@ -48,10 +48,10 @@ public class FeatureTableTests
     [Fact]
     public void Reading_reports_missing_columns_and_bad_numbers_with_the_source()
     {
-        var e = Assert.Throws<InvalidDataException>(() => FeatureTable.ReadCsv(new StringReader("family,feature\nf,x\n"), "my.csv"));
+        var e = Assert.Throws<TableFileException>(() => FeatureTable.ReadCsv(new StringReader("family,feature\nf,x\n"), "my.csv"));
         Assert.Contains("my.csv", e.Message, StringComparison.Ordinal);
         Assert.Contains("value", e.Message, StringComparison.Ordinal);
-        e = Assert.Throws<InvalidDataException>(() => FeatureTable.ReadCsv(new StringReader("family,feature,value\nf,x,1\nf,y,abc\n"), "my.csv"));
+        e = Assert.Throws<TableFileException>(() => FeatureTable.ReadCsv(new StringReader("family,feature,value\nf,x,1\nf,y,abc\n"), "my.csv"));
         Assert.Contains("line 3", e.Message, StringComparison.Ordinal);
         Assert.Contains("abc", e.Message, StringComparison.Ordinal);
         var minimal = FeatureTable.ReadCsv(new StringReader("family,feature,value,extra\nf,x,2.5,zzz\n"));
