@@ -18,7 +18,7 @@ internal static class InfoCommand
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
-            var summary = ImageSummary.Of(ImageFile.Read(path));
+            var summary = ImageFile.ReadSummary(path);
             if (parse.GetValue(json))
             {
                 // JSON bypasses Spectre rendering, which would wrap long lines.

@@ -54,6 +54,39 @@ public static class ImageFile
     }
 
     /// <summary>
+    /// What <c>radiomics info</c> shows of an image: grid, voxel type and intensity range. NIfTI voxels are streamed
+    /// (memory stays at a few MiB whatever the image's size); other formats are read whole, within the memory budget.
+    /// </summary>
+    public static ImageSummary ReadSummary(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (IsDicom(path) || Format(path) != ImageFormat.Nifti)
+        {
+            return ImageSummary.Of(Read(path));
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ImageFileException(path, ImageFileProblem.NotFound, "no such file.");
+        }
+
+        var accumulator = new IntensityAccumulator();
+        try
+        {
+            var header = Nifti.StreamValues(path, accumulator.Add);
+            return ImageSummary.Of(header, accumulator);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.Truncated, e.Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ImageFileException(path, ImageFileProblem.CorruptCompression, e.Message, e);
+        }
+    }
+
+    /// <summary>
     /// Reads only the header: geometry, voxel type and components, without decompressing the voxel data. Use it to
     /// check a whole study (missing files, image/mask grids) before any work starts.
     /// </summary>

@@ -34,6 +34,53 @@ public static class Nifti
         return ApplyScaling(image, h.SclSlope, h.SclInter);
     }
 
+    /// <summary>
+    /// Streams the voxel values (scaled as <see cref="Read"/> scales them) in chunks of at most 1 MiB of stored data,
+    /// verifying the compressed stream as <see cref="Read"/> does, without ever holding the image.
+    /// </summary>
+    internal static ImageHeader StreamValues(string path, Action<ReadOnlySpan<double>> values)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        using var stream = Open(path, file, verified: true);
+        var layout = ParseHeader(path, stream, file.Length, IsGzip(path), streamed: true);
+        var h = layout.Raw;
+        VoxelBuffer.Skip(path, stream, h.VoxOffset - h.HeaderSize, "the header extensions");
+        int size = layout.StoredType.SizeInBytes();
+        long left = checked(layout.Geometry.Size.Count * layout.Components * size);
+        bool scaled = IsScaled(h.SclSlope, h.SclInter);
+        bool toFloat = scaled && ScaledType(layout.StoredType) == PixelType.Float32;
+        double slope = h.SclSlope, inter = double.IsFinite(h.SclInter) ? h.SclInter : 0;
+        var bytes = new byte[(1 << 20) / size * size];
+        var chunk = new double[bytes.Length / size];
+        while (left > 0)
+        {
+            int n = (int)Math.Min(left, bytes.Length);
+            VoxelBuffer.ReadExactly(path, stream, bytes.AsSpan(0, n), "the voxel data");
+            if (h.BigEndian)
+            {
+                VoxelBuffer.SwapBytes(bytes.AsSpan(0, n), size);
+            }
+
+            var v = chunk.AsSpan(0, n / size);
+            VoxelBuffer.ToDouble(layout.StoredType, bytes.AsSpan(0, n), v);
+            if (scaled)
+            {
+                for (int i = 0; i < v.Length; i++)
+                {
+                    double real = v[i] * slope + inter;
+                    v[i] = toFloat ? (float)real : real;
+                }
+            }
+
+            values(v);
+            left -= n;
+        }
+
+        (stream as CompressedStream)?.Finish();
+        return new ImageHeader(layout.Geometry, scaled ? ScaledType(layout.StoredType) : layout.StoredType, layout.Components);
+    }
+
     /// <summary>Reads only the header (for .nii.gz, only its first bytes are decompressed).</summary>
     public static ImageHeader ReadHeader(string path)
     {
@@ -80,7 +127,7 @@ public static class Nifti
     private sealed record Layout(NiftiHeader Raw, ImageGeometry Geometry, PixelType StoredType, int Components);
 
     /// <summary>Reads and validates the header; every check that can refuse the file happens here, before any voxel is read.</summary>
-    private static Layout ParseHeader(string path, Stream stream, long fileLength, bool gz)
+    private static Layout ParseHeader(string path, Stream stream, long fileLength, bool gz, bool streamed = false)
     {
         Span<byte> first = stackalloc byte[4];
         VoxelBuffer.ReadExactly(path, stream, first, "the NIfTI header");
@@ -122,7 +169,7 @@ public static class Nifti
             throw new ImageFileException(path, ImageFileProblem.TooLarge, $"dimensions 4 to {ndim} give {components} components per voxel.");
         }
 
-        long expected = VoxelBuffer.ExpectedBytes(path, voxels, components, pixelType);
+        long expected = VoxelBuffer.ExpectedBytes(path, voxels, components, pixelType, streamed);
         if (h.VoxOffset < h.HeaderSize)
         {
             throw new ImageFileException(path, ImageFileProblem.InvalidHeader, $"vox_offset is {h.VoxOffset}, inside the {h.HeaderSize}-byte header.");

@@ -128,8 +128,11 @@ internal static class VoxelBuffer
         return n;
     }
 
-    /// <summary>Bytes of voxel data the header announces, or a <see cref="ImageFileProblem.TooLarge"/> error.</summary>
-    public static long ExpectedBytes(string path, long voxels, long components, PixelType type)
+    /// <summary>
+    /// Bytes of voxel data the header announces, or a <see cref="ImageFileProblem.TooLarge"/> error; beyond the memory
+    /// budget too unless <paramref name="streamed"/> (the reader never holds the whole image).
+    /// </summary>
+    public static long ExpectedBytes(string path, long voxels, long components, PixelType type, bool streamed = false)
     {
         long elements;
         long bytes;
@@ -158,7 +161,11 @@ internal static class VoxelBuffer
             throw new ImageFileException(path, ImageFileProblem.TooLarge, $"the voxel data would take {bytes / (1 << 20)} MiB; one image is limited to {MaxImageBytes / (1 << 20)} MiB.");
         }
 
-        MemoryBudget.Check(path, bytes, $"the voxel data ({voxels} voxels × {components} components of {type.SizeInBytes()} bytes)");
+        if (!streamed)
+        {
+            MemoryBudget.Check(path, bytes, $"the voxel data ({voxels} voxels × {components} components of {type.SizeInBytes()} bytes)");
+        }
+
         return bytes;
     }
 
@@ -347,6 +354,33 @@ internal static class VoxelBuffer
             {
                 interleaved.Slice((v * components + c) * elementSize, elementSize).CopyTo(planar.Slice((c * voxels + v) * elementSize, elementSize));
             }
+        }
+    }
+
+    /// <summary>Stored little-endian values of <paramref name="type"/> as doubles.</summary>
+    public static void ToDouble(PixelType type, ReadOnlySpan<byte> stored, Span<double> values)
+    {
+        switch (type)
+        {
+            case PixelType.UInt8: Convert(stored, values); break;
+            case PixelType.Int8: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, sbyte>(stored), values); break;
+            case PixelType.UInt16: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ushort>(stored), values); break;
+            case PixelType.Int16: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(stored), values); break;
+            case PixelType.UInt32: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, uint>(stored), values); break;
+            case PixelType.Int32: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, int>(stored), values); break;
+            case PixelType.UInt64: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, ulong>(stored), values); break;
+            case PixelType.Int64: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, long>(stored), values); break;
+            case PixelType.Float32: Convert(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(stored), values); break;
+            case PixelType.Float64: System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(stored).CopyTo(values); break;
+            default: throw new ArgumentOutOfRangeException(nameof(type), type, "Not a stored voxel type.");
+        }
+    }
+
+    private static void Convert<T>(ReadOnlySpan<T> stored, Span<double> values) where T : unmanaged, System.Numerics.INumberBase<T>
+    {
+        for (int i = 0; i < stored.Length; i++)
+        {
+            values[i] = double.CreateTruncating(stored[i]);
         }
     }
 

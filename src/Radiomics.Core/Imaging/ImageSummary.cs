@@ -44,4 +44,15 @@ public sealed record ImageSummary(
             g.Size, g.Spacing, g.Origin, g.Direction, Orientation.Code(g.Direction), image.PixelType, image.Components,
             min, max, n > 0 ? sum / n : double.NaN, nonFinite, g.Spacing.Scale(new Vec3(g.Size.X, g.Size.Y, g.Size.Z)));
     }
+
+    /// <summary>The summary of a header and the intensities streamed past <paramref name="intensities"/>.</summary>
+    public static ImageSummary Of(IO.ImageHeader header, IntensityAccumulator intensities)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(intensities);
+        var g = header.Geometry;
+        return new ImageSummary(
+            g.Size, g.Spacing, g.Origin, g.Direction, Orientation.Code(g.Direction), header.PixelType, header.Components,
+            intensities.Minimum, intensities.Maximum, intensities.Mean, intensities.NonFinite, g.Spacing.Scale(new Vec3(g.Size.X, g.Size.Y, g.Size.Z)));
+    }
 }

@@ -1,0 +1,89 @@
+using System.Buffers.Binary;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.TestSupport;
+
+namespace Radiomics.Core.Tests.IO;
+
+/// <summary><c>radiomics info</c> streams NIfTI voxels: the same summary as reading the image whole, without holding it.</summary>
+public sealed class ImageSummaryStreamingTests
+{
+    private static ImageGeometry Grid(int x, int y, int z) => new(new Size3(x, y, z), new Vec3(0.8, 0.9, 2.5), new Vec3(-10, 5, 3), Matrix3.Identity);
+
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "uint8", ".nii" }, { "int16", ".nii.gz" }, { "float", ".nii" }, { "float", ".nii.gz" }, { "scaled", ".nii" }, { "vector", ".nii.gz" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_streamed_summary_equals_the_summary_of_the_image_read_whole(string kind, string extension)
+    {
+        using var tmp = new TempDirectory();
+        string path = tmp.File("image" + extension);
+        var random = new Random(kind.Length * 31 + extension.Length);
+        // More than one 1 MiB chunk for the float cases, so chunk boundaries are crossed.
+        Image image = kind switch
+        {
+            "uint8" => Fill(new Image<byte>(Grid(30, 20, 10)), random, v => (byte)random.Next(256)),
+            "int16" or "scaled" => Fill(new Image<short>(Grid(60, 50, 20)), random, v => (short)random.Next(-2000, 3000)),
+            "vector" => Fill(new Image<float>(Grid(20, 20, 10), components: 3), random, v => (float)random.NextDouble()),
+            _ => WithNonFinite(Fill(new Image<float>(Grid(128, 128, 20)), random, v => (float)(1000 * random.NextDouble() - 500))),
+        };
+        ImageFile.Write(image, path);
+        if (kind == "scaled")
+        {
+            var bytes = File.ReadAllBytes(path);
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(112), 0.5f);
+            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(116), -1024.25f);
+            File.WriteAllBytes(path, bytes);
+        }
+
+        var whole = ImageSummary.Of(ImageFile.Read(path));
+        var streamed = ImageFile.ReadSummary(path);
+
+        Assert.Equal(whole with { Mean = 0 }, streamed with { Mean = 0 });
+        Assert.Equal(whole.Mean, streamed.Mean, Math.Abs(whole.Mean) * 1e-12);
+        if (kind == "scaled")
+        {
+            Assert.Equal(PixelType.Float32, streamed.PixelType);
+            Assert.True(streamed.Minimum < -1024, $"scaled minimum {streamed.Minimum}");
+        }
+
+        if (kind == "float")
+        {
+            Assert.Equal(3, streamed.NonFiniteValues);
+        }
+    }
+
+    [Fact]
+    public void A_truncated_gzip_stream_is_still_refused_naming_the_file()
+    {
+        using var tmp = new TempDirectory();
+        string path = tmp.File("cut.nii.gz");
+        ImageFile.Write(Fill(new Image<short>(Grid(40, 40, 10)), new Random(3), _ => (short)7), path);
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^12]);
+        var e = Assert.Throws<ImageFileException>(() => ImageFile.ReadSummary(path));
+        Assert.Contains("cut.nii.gz", e.Message, StringComparison.Ordinal);
+    }
+
+    private static Image<T> Fill<T>(Image<T> image, Random random, Func<int, T> value) where T : unmanaged, System.Numerics.INumber<T>
+    {
+        var v = image.Voxels;
+        for (int i = 0; i < v.Length; i++)
+        {
+            v[i] = value(i);
+        }
+
+        return image;
+    }
+
+    private static Image<float> WithNonFinite(Image<float> image)
+    {
+        image.Voxels[5] = float.NaN;
+        image.Voxels[70_000] = float.PositiveInfinity;
+        image.Voxels[^1] = float.NegativeInfinity;
+        return image;
+    }
+}
