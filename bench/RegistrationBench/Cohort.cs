@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Diagnostics;
 using Radiomics.Imaging;
 using Radiomics.IO;
@@ -18,7 +19,7 @@ internal static class Cohort
         try
         {
             var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings(), folder);
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+            var parallel = new Parallelism(threads);
             double worst = 0, seconds = 0, minimum = double.PositiveInfinity;
             foreach (var subject in truth.GroupBy(t => t.Subject))
             {

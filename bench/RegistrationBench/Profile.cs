@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Diagnostics;
 using Radiomics.Imaging;
 using Radiomics.IO;
@@ -9,7 +10,7 @@ internal static class Profile
 {
     public static void Run(string pair, int threads)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var parallel = new Parallelism(threads);
         var images = RegistrationImages.Create(ImageFile.Read(Path.Combine(pair, "followup.nii.gz")), ImageFile.Read(Path.Combine(pair, "baseline.nii.gz")), null, parallel);
         foreach (var (shrink, grid, stride) in new[] { (4, 48.0, 1), (2, 24.0, 2), (1, 12.0, 4) })
         {
@@ -18,7 +19,7 @@ internal static class Profile
         }
     }
 
-    private static void Level(RegistrationImages images, int shrink, double gridSpacing, int stride, ParallelOptions parallel)
+    private static void Level(RegistrationImages images, int shrink, double gridSpacing, int stride, Parallelism parallel)
     {
         double target = shrink * images.FinestSpacing;
         var level = images.Level(target, shrink > 1 ? 0.5 * target : 0);

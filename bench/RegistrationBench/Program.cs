@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Diagnostics;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Propagation;
@@ -50,14 +51,14 @@ var fixedImage = ImageFile.Read(Path.Combine(pair, "followup.nii.gz"));
 var movingImage = ImageFile.Read(Path.Combine(pair, "baseline.nii.gz"));
 var reg = new DeformableRegistration(settings);
 var result = reg.Execute(fixedImage, movingImage);
-var parallel = new ParallelOptions { MaxDegreeOfParallelism = threads };
+var parallel = new Parallelism(threads);
 var field = result.DisplacementField(parallel);
 string outDir = Path.Combine(pair, "ours");
 Directory.CreateDirectory(outDir);
 ImageFile.Write(field, Path.Combine(outDir, "displacement.nii.gz"));
 double seconds = clock.Elapsed.TotalSeconds;
 var mask = ImageFile.ReadLabelMap(Path.Combine(pair, "baseline_mask.nii.gz"));
-var propagated = MaskPropagation.Propagate(mask, new DisplacementFieldTransform(field), fixedImage.Geometry, parallel: parallel);
+var propagated = MaskPropagation.Propagate(mask, new DisplacementFieldTransform(field), fixedImage.Geometry, parallelism: parallel);
 ImageFile.Write(propagated, Path.Combine(outDir, "propagated_mask.nii.gz"));
 foreach (var l in result.Levels)
 {

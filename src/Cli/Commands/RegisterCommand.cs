@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Processing;
 using System.CommandLine;
 using System.Globalization;
@@ -94,7 +95,7 @@ internal static class RegisterCommand
             // working copies to the system before the outputs (a gigabyte-sized field) are allocated.
             fixedImage = null;
             ReleaseMemory();
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount };
+            var parallel = new Parallelism(threadCount);
             if (elastix)
             {
                 RemoveElastixCopies(elastixSettings.WorkingDirectory!);

@@ -1,29 +1,31 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>Nearest-centre labels and distance tables for fitted centre models (<c>predict</c>, <c>transform</c>).</summary>
 internal static class CentreAssignment
 {
     /// <summary>Validates <paramref name="x"/> against a model fitted on <paramref name="columns"/> features, then labels it.</summary>
-    public static int[] Predict(FeatureMatrix x, double[] centres, int columns, int maxDegreeOfParallelism)
+    public static int[] Predict(FeatureMatrix x, double[] centres, int columns, Parallelism parallelism)
     {
         Check(x, columns);
-        return Nearest(x, centres, maxDegreeOfParallelism);
+        return Nearest(x, centres, parallelism);
     }
 
     /// <summary>Validates <paramref name="x"/>, then returns its distances to every centre.</summary>
-    public static FeatureMatrix Transform(FeatureMatrix x, double[] centres, int columns, int maxDegreeOfParallelism)
+    public static FeatureMatrix Transform(FeatureMatrix x, double[] centres, int columns, Parallelism parallelism)
     {
         Check(x, columns);
-        return Distances(x, centres, maxDegreeOfParallelism);
+        return Distances(x, centres, parallelism);
     }
 
-    public static int[] Nearest(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
+    public static int[] Nearest(FeatureMatrix x, double[] centres, Parallelism parallelism)
     {
         int d = x.Columns;
         var data = x.Data;
         var labels = new int[x.Rows];
         var distances = new CentreDistances(centres, d);
-        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
+        RowChunks.For(x.Rows, parallelism, (_, s, e) =>
         {
             const int B = CentreDistances.BlockRows;
             int kp = distances.Padded;
@@ -48,14 +50,14 @@ internal static class CentreAssignment
     }
 
     /// <summary>Euclidean (not squared) distances, rows × k.</summary>
-    public static FeatureMatrix Distances(FeatureMatrix x, double[] centres, int maxDegreeOfParallelism)
+    public static FeatureMatrix Distances(FeatureMatrix x, double[] centres, Parallelism parallelism)
     {
         int d = x.Columns;
         var data = x.Data;
         var distances = new CentreDistances(centres, d);
         int k = distances.Count;
         var result = new double[x.Rows * k];
-        RowChunks.For(x.Rows, maxDegreeOfParallelism, (_, s, e) =>
+        RowChunks.For(x.Rows, parallelism, (_, s, e) =>
         {
             Span<double> dist = stackalloc double[distances.Padded];
             for (int i = s; i < e; i++)

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -26,8 +28,8 @@ public abstract class CentroidModel
     /// <summary>Sum of squared distances of the training rows to their centres (<c>inertia_</c>).</summary>
     public double Inertia { get; private set; } = double.NaN;
 
-    /// <summary>Threads for prediction; 0 or negative means all cores.</summary>
-    protected abstract int Threads { get; }
+    /// <summary>Threads for prediction (0: all cores).</summary>
+    protected abstract Parallelism Threads { get; }
 
     private protected double[] Centres => _centres ?? throw NotFitted();
 

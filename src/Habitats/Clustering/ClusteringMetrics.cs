@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -14,7 +16,7 @@ public static class ClusteringMetrics
     /// <c>sample_size</c>: with <paramref name="sampleSize"/> smaller than the data, the score is computed on that many
     /// rows drawn without replacement using <paramref name="seed"/> (the cost is quadratic in the rows used).
     /// </summary>
-    public static double SilhouetteScore(FeatureMatrix x, ReadOnlySpan<int> labels, int? sampleSize = null, int seed = 0, int maxDegreeOfParallelism = 0)
+    public static double SilhouetteScore(FeatureMatrix x, ReadOnlySpan<int> labels, int? sampleSize = null, int seed = 0, Parallelism parallelism = default)
     {
         var (compact, k) = Check(x, labels);
         if (k < 2 || k > x.Rows - 1)
@@ -45,7 +47,7 @@ public static class ClusteringMetrics
 
         var data = sample.Data;
         var scores = new double[s];
-        Parallel.For(0, s, RowChunks.Options(maxDegreeOfParallelism), () => new double[k], (i, _, sums) =>
+        ParallelRows.For(0, s, parallelism, () => new double[k], (i, sums) =>
         {
             Array.Clear(sums);
             var xi = data.AsSpan(i * d, d);
@@ -58,7 +60,7 @@ public static class ClusteringMetrics
             if (sizes[own] <= 1)
             {
                 scores[i] = 0;
-                return sums;
+                return;
             }
 
             double a = sums[own] / (sizes[own] - 1);
@@ -73,8 +75,7 @@ public static class ClusteringMetrics
 
             double denominator = Math.Max(a, b);
             scores[i] = denominator > 0 ? (b - a) / denominator : 0;
-            return sums;
-        }, _ => { });
+        });
 
         // Ordered sum: the same value whatever the thread count.
         double total = 0;

@@ -1,13 +1,15 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>Per-column mean and population variance (ddof = 0, as NumPy's <c>var</c>), in two passes for accuracy.</summary>
 internal static class ColumnStatistics
 {
-    public static (double[] Mean, double[] Variance) Compute(FeatureMatrix x, int maxDegreeOfParallelism)
+    public static (double[] Mean, double[] Variance) Compute(FeatureMatrix x, Parallelism parallelism)
     {
         int d = x.Columns, n = x.Rows;
         var data = x.Data;
-        var mean = Reduce(n, d, maxDegreeOfParallelism, (s, e, acc) =>
+        var mean = Reduce(n, d, parallelism, (s, e, acc) =>
         {
             for (int i = s; i < e; i++)
             {
@@ -23,7 +25,7 @@ internal static class ColumnStatistics
             mean[j] /= n;
         }
 
-        var variance = Reduce(n, d, maxDegreeOfParallelism, (s, e, acc) =>
+        var variance = Reduce(n, d, parallelism, (s, e, acc) =>
         {
             for (int i = s; i < e; i++)
             {
@@ -43,10 +45,10 @@ internal static class ColumnStatistics
         return (mean, variance);
     }
 
-    private static double[] Reduce(int n, int d, int dop, Action<int, int, double[]> partial)
+    private static double[] Reduce(int n, int d, Parallelism parallelism, Action<int, int, double[]> partial)
     {
         var parts = new double[RowChunks.Count(n)][];
-        RowChunks.For(n, dop, (c, s, e) =>
+        RowChunks.For(n, parallelism, (c, s, e) =>
         {
             var acc = new double[d];
             partial(s, e, acc);

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed class KMeans : CentroidModel
     /// <summary>Iterations of the best run (<c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
-    protected override int Threads => Settings.MaxDegreeOfParallelism;
+    protected override Parallelism Threads => Settings.MaxDegreeOfParallelism;
 
     /// <summary>A fitted model with the given centres, e.g. loaded from a file; it predicts but has no training labels.</summary>
     public static KMeans FromCenters(FeatureMatrix centers, KMeansSettings? settings = null)
@@ -40,8 +42,8 @@ public sealed class KMeans : CentroidModel
         ArgumentNullException.ThrowIfNull(x);
         int k = Settings.NClusters;
         ClusteringInput.Validate(x, k, nameof(x));
-        int dop = Settings.MaxDegreeOfParallelism;
-        var (_, variance) = ColumnStatistics.Compute(x, dop);
+        Parallelism parallelism = Settings.MaxDegreeOfParallelism;
+        var (_, variance) = ColumnStatistics.Compute(x, parallelism);
         double scaledTolerance = Settings.Tolerance * Mean(variance);
         var results = new KMeansRunResult[Settings.NInit];
         int finished = 0;
@@ -50,7 +52,7 @@ public sealed class KMeans : CentroidModel
         // centres in one or two vectors those distances cost less than the bookkeeping (measured: Lloyd's passes 25-40 %
         // faster at k = 4, 5 and 8 on 2e5-1e6 rows of 8 or 16 features; about even at k = 16) and assign the same labels.
         var algorithm = Settings.Algorithm == KMeansAlgorithm.Hamerly && CentreDistances.FitTwoVectors(k) ? KMeansAlgorithm.Lloyd : Settings.Algorithm;
-        void Run(int run, int threads)
+        void Run(int run, Parallelism threads)
         {
             // Each restart has its own generator seeded from (Seed, run), so restarts can run in any order or at once.
             var init = KMeansPlusPlus.Init(x, k, new Random(RunSeed(Settings.Seed, run)), threads);
@@ -58,17 +60,17 @@ public sealed class KMeans : CentroidModel
             progress?.Report(Interlocked.Increment(ref finished));
         }
 
-        int cores = dop > 0 ? dop : Environment.ProcessorCount;
+        int cores = parallelism.DegreeOfParallelism;
         if (cores > 1 && Settings.NInit >= cores)
         {
             // Whole restarts per thread need no synchronisation per iteration; results do not depend on the split.
-            Parallel.For(0, Settings.NInit, RowChunks.Options(cores), run => Run(run, 1));
+            ParallelRows.For(0, Settings.NInit, parallelism, run => Run(run, Parallelism.Serial));
         }
         else
         {
             for (int run = 0; run < Settings.NInit; run++)
             {
-                Run(run, dop);
+                Run(run, parallelism);
             }
         }
 

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Radiomics.Habitats.Clustering;
 /// </remarks>
 internal static class KMeansPlusPlus
 {
-    public static double[] Init(FeatureMatrix x, int k, Random random, int maxDegreeOfParallelism)
+    public static double[] Init(FeatureMatrix x, int k, Random random, Parallelism parallelism)
     {
         int n = x.Rows, d = x.Columns;
         var data = x.Data;
@@ -28,7 +30,7 @@ internal static class KMeansPlusPlus
         int chunks = RowChunks.Count(n);
         var chunkSums = new double[chunks];
         var last = new CentreDistances(centres.AsSpan(0, d), d);
-        RowChunks.For(n, maxDegreeOfParallelism, (chunk, s, e) =>
+        RowChunks.For(n, parallelism, (chunk, s, e) =>
         {
             Span<double> dist = stackalloc double[last.Padded];
             double sum = 0;
@@ -63,7 +65,7 @@ internal static class KMeansPlusPlus
             centres.AsSpan((c - 1) * d, d).CopyTo(block.AsSpan(0, d));
             var distances = new CentreDistances(block, d);
             bool previous = folded;
-            RowChunks.For(n, maxDegreeOfParallelism, (chunk, s, e) =>
+            RowChunks.For(n, parallelism, (chunk, s, e) =>
                 ScoreCandidates(data, d, distances, closest, previous, s, e, trialSums.AsSpan(chunk * trials, trials)));
             folded = true;
 

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -29,7 +31,7 @@ internal sealed class KMeansRun
     private readonly int _n;
     private readonly int _d;
     private readonly int _k;
-    private readonly int _dop;
+    private readonly Parallelism _parallelism;
     private readonly bool _hamerly;
     private readonly int[] _labels;
     private readonly double[] _upper;
@@ -46,13 +48,13 @@ internal sealed class KMeansRun
     private double[] _centres;
     private double[] _newCentres;
 
-    private KMeansRun(FeatureMatrix x, double[] initialCentres, KMeansAlgorithm algorithm, int maxDegreeOfParallelism)
+    private KMeansRun(FeatureMatrix x, double[] initialCentres, KMeansAlgorithm algorithm, Parallelism parallelism)
     {
         _data = x.Data;
         _n = x.Rows;
         _d = x.Columns;
         _k = initialCentres.Length / _d;
-        _dop = maxDegreeOfParallelism;
+        _parallelism = parallelism;
         _hamerly = algorithm == KMeansAlgorithm.Hamerly;
         _labels = new int[_n];
         Array.Fill(_labels, -1);
@@ -72,9 +74,9 @@ internal sealed class KMeansRun
         _newCentres = new double[_centres.Length];
     }
 
-    public static KMeansRunResult Execute(FeatureMatrix x, double[] initialCentres, int maxIter, double scaledTolerance, KMeansAlgorithm algorithm, int maxDegreeOfParallelism)
+    public static KMeansRunResult Execute(FeatureMatrix x, double[] initialCentres, int maxIter, double scaledTolerance, KMeansAlgorithm algorithm, Parallelism parallelism)
     {
-        var run = new KMeansRun(x, initialCentres, algorithm, maxDegreeOfParallelism);
+        var run = new KMeansRun(x, initialCentres, algorithm, parallelism);
         bool strict = false;
         int iterations = 0;
         for (int iter = 0; iter < maxIter; iter++)
@@ -113,15 +115,15 @@ internal sealed class KMeansRun
             run.Assign(first: false, accumulate: false);
         }
 
-        return new KMeansRunResult(run._centres, run._labels, Inertia(x, run._centres, run._labels, maxDegreeOfParallelism), iterations);
+        return new KMeansRunResult(run._centres, run._labels, Inertia(x, run._centres, run._labels, parallelism), iterations);
     }
 
     /// <summary>Σ‖x − c(label)‖² over all rows, added in chunk order.</summary>
-    public static double Inertia(FeatureMatrix x, double[] centres, int[] labels, int maxDegreeOfParallelism)
+    public static double Inertia(FeatureMatrix x, double[] centres, int[] labels, Parallelism parallelism)
     {
         var data = x.Data;
         int d = x.Columns;
-        return RowChunks.Sum(x.Rows, maxDegreeOfParallelism, (s, e) =>
+        return RowChunks.Sum(x.Rows, parallelism, (s, e) =>
         {
             double sum = 0;
             for (int i = s; i < e; i++)
@@ -152,7 +154,7 @@ internal sealed class KMeansRun
         }
 
         var distances = new CentreDistances(_centres, _d);
-        RowChunks.For(_n, _dop, (chunk, s, e) =>
+        RowChunks.For(_n, _parallelism, (chunk, s, e) =>
         {
             var sums = accumulate ? _chunkSums.AsSpan(chunk * _k * _d, _k * _d) : Span<double>.Empty;
             var counts = accumulate ? _chunkCounts.AsSpan(chunk * _k, _k) : Span<long>.Empty;

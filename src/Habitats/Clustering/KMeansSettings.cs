@@ -24,12 +24,13 @@ public sealed record KMeansSettings
     /// whatever <see cref="MaxDegreeOfParallelism"/> is.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Threads to use; 0 or negative means all cores.</summary>
+    /// <summary>Threads to use; 0 (the default) means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
     internal void Validate()
     {
         SettingCheck.Require(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
+        SettingCheck.Require(MaxDegreeOfParallelism >= 0, nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "it must be 0 (all cores) or a positive number of threads");
         SettingCheck.Require(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");
         SettingCheck.Require(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
         SettingCheck.Require(Tolerance >= 0 && double.IsFinite(Tolerance), nameof(Tolerance), Tolerance, "it must be finite and not negative");

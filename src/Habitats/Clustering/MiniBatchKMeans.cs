@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class MiniBatchKMeans : CentroidModel
     /// <summary>Passes over the data, rounded up (<c>n_iter_</c>).</summary>
     public int Iterations { get; private set; }
 
-    protected override int Threads => Settings.MaxDegreeOfParallelism;
+    protected override Parallelism Threads => Settings.MaxDegreeOfParallelism;
 
     /// <summary>Clusters <paramref name="x"/>; <paramref name="progress"/> receives the fraction of the step budget done.</summary>
     public MiniBatchKMeans Fit(FeatureMatrix x, IProgress<double>? progress = null)

@@ -32,12 +32,13 @@ public sealed record MiniBatchKMeansSettings
 
     public int Seed { get; init; }
 
-    /// <summary>Threads for the final labelling pass; 0 or negative means all cores.</summary>
+    /// <summary>Threads for the final labelling pass; 0 (the default) means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; }
 
     internal void Validate()
     {
         SettingCheck.Require(NClusters >= 1, nameof(NClusters), NClusters, "it must be at least 1");
+        SettingCheck.Require(MaxDegreeOfParallelism >= 0, nameof(MaxDegreeOfParallelism), MaxDegreeOfParallelism, "it must be 0 (all cores) or a positive number of threads");
         SettingCheck.Require(BatchSize >= 1, nameof(BatchSize), BatchSize, "it must be at least 1");
         SettingCheck.Require(MaxIter >= 1, nameof(MaxIter), MaxIter, "it must be at least 1");
         SettingCheck.Require(NInit >= 1, nameof(NInit), NInit, "it must be at least 1");

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
@@ -13,36 +15,19 @@ internal static class RowChunks
 
     public static (int Start, int End) Range(int chunk, int rows) => (chunk * Size, Math.Min(rows, (chunk + 1) * Size));
 
-    public static ParallelOptions Options(int maxDegreeOfParallelism) =>
-        new() { MaxDegreeOfParallelism = maxDegreeOfParallelism <= 0 ? -1 : maxDegreeOfParallelism };
-
-    /// <summary>Runs <paramref name="body"/>(chunk, start, end) for every chunk.</summary>
-    public static void For(int rows, int maxDegreeOfParallelism, Action<int, int, int> body)
-    {
-        int chunks = Count(rows);
-        if (chunks == 1 || maxDegreeOfParallelism == 1)
-        {
-            for (int c = 0; c < chunks; c++)
-            {
-                var (s, e) = Range(c, rows);
-                body(c, s, e);
-            }
-
-            return;
-        }
-
-        Parallel.For(0, chunks, Options(maxDegreeOfParallelism), c =>
+    /// <summary>Runs <paramref name="body"/>(chunk, start, end) for every chunk, through <see cref="ParallelRows"/>.</summary>
+    public static void For(int rows, Parallelism parallelism, Action<int, int, int> body) =>
+        ParallelRows.For(0, Count(rows), parallelism, c =>
         {
             var (s, e) = Range(c, rows);
             body(c, s, e);
         });
-    }
 
     /// <summary>Sum of one double per chunk, added in chunk order.</summary>
-    public static double Sum(int rows, int maxDegreeOfParallelism, Func<int, int, double> partial)
+    public static double Sum(int rows, Parallelism parallelism, Func<int, int, double> partial)
     {
         var parts = new double[Count(rows)];
-        For(rows, maxDegreeOfParallelism, (c, s, e) => parts[c] = partial(s, e));
+        For(rows, parallelism, (c, s, e) => parts[c] = partial(s, e));
         double total = 0;
         foreach (var p in parts)
         {

@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 using System.Text.Json.Serialization;
 
 namespace Radiomics.Habitats.Clustering;
@@ -46,11 +48,11 @@ public sealed class StandardScaler
     public int Features => _mean.Length;
 
     /// <summary>Learns mean and scale of every column of <paramref name="x"/>.</summary>
-    public static StandardScaler Fit(FeatureMatrix x, int maxDegreeOfParallelism = 0)
+    public static StandardScaler Fit(FeatureMatrix x, Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(x);
         x.EnsureUsable(nameof(x));
-        var (mean, variance) = ColumnStatistics.Compute(x, maxDegreeOfParallelism);
+        var (mean, variance) = ColumnStatistics.Compute(x, parallelism);
         var scale = new double[variance.Length];
         for (int j = 0; j < scale.Length; j++)
         {

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Globalization;
 using Radiomics.Imaging;
 using Radiomics.Processing;
@@ -69,7 +70,7 @@ public sealed class LocalFirstOrderFeatures : IVoxelFeature
         var plan = new SlidingPlan(image, region, Settings, box);
         int slices = box.Size.Z;
         int done = 0;
-        Parallel.For(box.Min.Z, box.Max.Z + 1, () => new SlidingWindow(plan), (z, _, window) =>
+        ParallelRows.For(box.Min.Z, box.Max.Z + 1, Parallelism.AllCores, () => new SlidingWindow(plan), (z, window) =>
         {
             for (int y = box.Min.Y; y <= box.Max.Y; y++)
             {
@@ -80,8 +81,6 @@ public sealed class LocalFirstOrderFeatures : IVoxelFeature
             {
                 progress.Report((double)Interlocked.Increment(ref done) / slices);
             }
-
-            return window;
-        }, _ => { });
+        });
     }
 }

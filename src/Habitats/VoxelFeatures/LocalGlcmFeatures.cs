@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Globalization;
 using Radiomics.Features;
 using Radiomics.Features.Texture;
@@ -59,7 +60,7 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
         var offsets = TextureDirections.Volumetric.Select(o => o.Times(Settings.Distance)).ToArray();
         int nx = image.Geometry.Size.X, ny = image.Geometry.Size.Y;
         int done = 0, rows = box.Size.Y * box.Size.Z;
-        Parallel.For(0, rows, () => (Counts: new double[ng * ng], Features: new double[GlcmFeatures.Definitions.Count]), (row, _, buffers) =>
+        ParallelRows.For(0, rows, Parallelism.AllCores, () => (Counts: new double[ng * ng], Features: new double[GlcmFeatures.Definitions.Count]), (row, buffers) =>
         {
             int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
             var window = new Window(grid, offsets, ng, y - r, y + r, z - r, z + r);
@@ -100,9 +101,7 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
             {
                 progress.Report((double)Interlocked.Increment(ref done) / rows);
             }
-
-            return buffers;
-        }, _ => { });
+        });
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Globalization;
 using Radiomics.Features.Texture;
 using Radiomics.Imaging;
@@ -52,7 +53,7 @@ internal static class LocalTextureMaps
         int r = settings.Radius;
         int nx = image.Geometry.Size.X, ny = image.Geometry.Size.Y;
         int done = 0, rows = box.Size.Y * box.Size.Z;
-        Parallel.For(0, rows, () => matrix(grid.GreyLevels), (row, _, m) =>
+        ParallelRows.For(0, rows, Parallelism.AllCores, () => matrix(grid.GreyLevels), (row, m) =>
         {
             int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
             for (int x = box.Min.X; x <= box.Max.X; x++)
@@ -77,8 +78,6 @@ internal static class LocalTextureMaps
             {
                 progress.Report((double)Interlocked.Increment(ref done) / rows);
             }
-
-            return m;
-        }, _ => { });
+        });
     }
 }

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Processing;
 using System.Diagnostics;
 using System.Text.Json;
@@ -37,7 +38,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") };
         var transforms = new Dictionary<string, ITransform>(StringComparer.Ordinal);
         var registrations = new List<RegistrationRecord>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads > 0 ? settings.Threads : -1 };
+        var parallel = new Parallelism(settings.Threads);
         double baselineVolume = baseMask.Count(1) * baseImage.Geometry.VoxelVolume;
 
         foreach (var followUp in subject.FollowUps)
@@ -169,10 +170,10 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
     /// The follow-up resampled onto the baseline grid: the registration maps follow-up points to baseline points, so
     /// its dense field is inverted (numerically) to pull follow-up intensities onto baseline voxels.
     /// </summary>
-    private static Image<float> InBaselineFrame(Image<float> followUp, ITransform followUpToBaseline, ImageGeometry baseline, ParallelOptions parallel)
+    private static Image<float> InBaselineFrame(Image<float> followUp, ITransform followUpToBaseline, ImageGeometry baseline, Parallelism parallel)
     {
         var field = DisplacementFieldTransform.Adopt(DisplacementField.Sample(followUpToBaseline, followUp.Geometry, parallel));
-        var baselineToFollowUp = DisplacementField.Invert(field, baseline, parallel: parallel);
+        var baselineToFollowUp = DisplacementField.Invert(field, baseline, parallelism: parallel);
         return Resampler.Resample(followUp, baselineToFollowUp, baseline, Interpolator.Linear, defaultValue: 0, parallel);
     }
 

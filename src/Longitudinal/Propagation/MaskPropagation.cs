@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Processing;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Resampling;
@@ -14,14 +15,14 @@ public static class MaskPropagation
 {
     public static LabelMap Propagate(
         LabelMap labels, ITransform transform, ImageGeometry reference, LabelInterpolation interpolation = LabelInterpolation.LinearArgMax,
-        ParallelOptions? parallel = null)
+        Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(reference);
         if (interpolation == LabelInterpolation.NearestNeighbor)
         {
-            return new LabelMap(Resampler.Resample(labels.Image, transform, reference, Interpolator.NearestNeighbour, 0, parallel));
+            return new LabelMap(Resampler.Resample(labels.Image, transform, reference, Interpolator.NearestNeighbour, 0, parallelism));
         }
 
         var source = labels.Geometry.Size;
@@ -29,11 +30,11 @@ public static class MaskPropagation
         var values = labels.Voxels.ToArray();
         var result = new Image<byte>(reference);
         var mapper = new PointMapper(transform, reference, labels.Geometry);
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        ParallelRows.For(0, size.Z, parallelism, 3 * size.X, (int z, Span<double> points) =>
         {
-            var px = new double[size.X];
-            var py = new double[size.X];
-            var pz = new double[size.X];
+            var px = points[..size.X];
+            var py = points.Slice(size.X, size.X);
+            var pz = points[(2 * size.X)..];
             Span<float> weight = stackalloc float[256];
             Span<byte> seen = stackalloc byte[8];
             var dst = result.Voxels;

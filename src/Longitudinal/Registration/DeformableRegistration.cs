@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Diagnostics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -34,8 +35,8 @@ public sealed class DeformableRegistration : IImageRegistration
     public RegistrationResult Execute(Image fixedImage, Image movingImage, IProgress<RegistrationProgress>? progress = null, CancellationToken cancellation = default)
     {
         var clock = Stopwatch.StartNew();
-        var parallel = ImageRegistrationMethod.Threads(Settings.NumberOfThreads, cancellation);
-        var images = RegistrationImages.Create(fixedImage, movingImage, FixedImageMask, parallel);
+        var parallelism = ImageRegistrationMethod.Threads(Settings.NumberOfThreads, cancellation);
+        var images = RegistrationImages.Create(fixedImage, movingImage, FixedImageMask, parallelism);
         ITransform transform = CenteredTransformInitializer.Create(fixedImage, movingImage, Settings.Initialization);
         var reports = new List<RegistrationLevelReport>();
         double value = double.NaN;
@@ -58,7 +59,7 @@ public sealed class DeformableRegistration : IImageRegistration
                 transform = stage.Transform;
                 reports.AddRange(retries == 0 ? stage.Levels : stage.Levels.Select(l => l with { Stage = $"{l.Stage} (folding guard {retries})" }));
                 value = stage.MetricValue;
-                if (retries >= Settings.FoldingRetries || !Folds(transform, fixedImage.Geometry, deformable.GridSpacing, parallel))
+                if (retries >= Settings.FoldingRetries || !Folds(transform, fixedImage.Geometry, deformable.GridSpacing, parallelism))
                 {
                     break;
                 }
@@ -79,7 +80,7 @@ public sealed class DeformableRegistration : IImageRegistration
     /// spacing (never finer than the image): a cubic B-spline's det J varies on the scale of its grid, so folds large
     /// enough to matter show there, at a small fraction of the cost of the full grid.
     /// </summary>
-    internal static bool Folds(ITransform transform, ImageGeometry fixedGeometry, double gridSpacing, ParallelOptions parallel)
+    internal static bool Folds(ITransform transform, ImageGeometry fixedGeometry, double gridSpacing, Parallelism parallelism)
     {
         var spacing = fixedGeometry.Spacing;
         var size = fixedGeometry.Size;
@@ -88,6 +89,6 @@ public sealed class DeformableRegistration : IImageRegistration
         static int Count(int n, double s, double c) => Math.Max(1, (int)Math.Ceiling((n - 1) * s / c) + 1);
         var check = new ImageGeometry(new Size3(Count(size.X, spacing.X, checkSpacing.X), Count(size.Y, spacing.Y, checkSpacing.Y), Count(size.Z, spacing.Z, checkSpacing.Z)),
             checkSpacing, fixedGeometry.Origin, fixedGeometry.Direction);
-        return Folding.Of(DisplacementField.JacobianDeterminant(transform, check, parallel)).Folds;
+        return Folding.Of(DisplacementField.JacobianDeterminant(transform, check, parallelism)).Folds;
     }
 }

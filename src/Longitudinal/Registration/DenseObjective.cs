@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Runtime.CompilerServices;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -15,7 +16,7 @@ internal sealed class DenseObjective
 {
     private readonly LevelImages _level;
     private readonly PointMetric _metric;
-    private readonly ParallelOptions _parallel;
+    private readonly Parallelism _parallelism;
 
     private readonly int _stride;
 
@@ -30,12 +31,12 @@ internal sealed class DenseObjective
     /// <summary>What <see cref="_states"/> were sized for: the gradient length and the B-spline grid (null: linear).</summary>
     private (int GradientLength, Size3? Grid) _statesShape;
 
-    /// <summary>An objective over <paramref name="level"/> with <paramref name="metric"/>; a <paramref name="stride"/> above 1 samples one voxel in that many along each row (<paramref name="parallel"/> sets the threads).</summary>
-    public DenseObjective(LevelImages level, PointMetric metric, ParallelOptions parallel, int stride = 1)
+    /// <summary>An objective over <paramref name="level"/> with <paramref name="metric"/>; a <paramref name="stride"/> above 1 samples one voxel in that many along each row (<paramref name="parallelism"/> sets the threads).</summary>
+    public DenseObjective(LevelImages level, PointMetric metric, Parallelism parallelism, int stride = 1)
     {
         _level = level;
         _metric = metric;
-        _parallel = parallel;
+        _parallelism = parallelism;
         _stride = Math.Max(1, stride);
     }
 
@@ -150,7 +151,7 @@ internal sealed class DenseObjective
     private void Run(ThreadState[] states, Mapping map, SplineState? spline, int pass)
     {
         int depth = _level.Fixed.Geometry.Size.Z;
-        Parallel.For(0, states.Length, _parallel, c =>
+        ParallelRows.For(0, states.Length, _parallelism, c =>
         {
             var state = states[c];
             state.Reset(pass);

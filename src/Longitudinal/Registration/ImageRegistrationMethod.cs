@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Diagnostics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -34,16 +35,13 @@ public sealed class ImageRegistrationMethod : IImageRegistration
 
     public RegistrationResult Execute(Image fixedImage, Image movingImage, IProgress<RegistrationProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var parallel = Threads(NumberOfThreads, cancellation);
-        var images = RegistrationImages.Create(fixedImage, movingImage, FixedImageMask, parallel);
+        var parallelism = Threads(NumberOfThreads, cancellation);
+        var images = RegistrationImages.Create(fixedImage, movingImage, FixedImageMask, parallelism);
         return Execute(images, progress, cancellation, 0, 1);
     }
 
-    internal static ParallelOptions Threads(int threads, CancellationToken cancellation)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(threads);
-        return new ParallelOptions { MaxDegreeOfParallelism = threads == 0 ? Environment.ProcessorCount : threads, CancellationToken = cancellation };
-    }
+    internal static Parallelism Threads(int threads, CancellationToken cancellation) =>
+        new(threads) { Cancellation = cancellation };
 
     internal RegistrationResult Execute(RegistrationImages images, IProgress<RegistrationProgress>? progress, CancellationToken cancellation, double progressStart, double progressSpan)
     {
@@ -159,7 +157,7 @@ public sealed class ImageRegistrationMethod : IImageRegistration
             MetricKind.Correlation => new CorrelationMetric(),
             _ => new MattesMutualInformationMetric(Settings.Metric.NumberOfHistogramBins, levelImages.FixedRange, levelImages.MovingRange),
         };
-        return new DenseObjective(levelImages, metric, images.Parallel, Settings.StrideAt(level));
+        return new DenseObjective(levelImages, metric, images.Parallelism, Settings.StrideAt(level));
     }
 
     private static Action<int, double>? Report(

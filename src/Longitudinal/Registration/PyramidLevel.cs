@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using System.Numerics.Tensors;
 using Radiomics.Imaging;
 
@@ -38,7 +39,7 @@ internal static class PyramidLevel
     /// <paramref name="shrink"/>. Output voxel <c>i</c> sits at input index <c>s·i + (s − 1)/2</c>, as ITK's shrink
     /// filter places it, so the physical extent stays centred. Returns the input itself when nothing is to be done.
     /// </summary>
-    public static Image<float> Create(Image<float> image, Index3 shrink, double sigmaMm, ParallelOptions parallel)
+    public static Image<float> Create(Image<float> image, Index3 shrink, double sigmaMm, Parallelism parallelism)
     {
         var order = new[] { 0, 1, 2 };
         Array.Sort(order, (a, b) => shrink[b].CompareTo(shrink[a]));
@@ -51,13 +52,13 @@ internal static class PyramidLevel
                 continue;
             }
 
-            current = Axis(current, axis, shrink[axis], sigma, parallel);
+            current = Axis(current, axis, shrink[axis], sigma, parallelism);
         }
 
         return current;
     }
 
-    private static Image<float> Axis(Image<float> input, int axis, int s, double sigma, ParallelOptions parallel)
+    private static Image<float> Axis(Image<float> input, int axis, int s, double sigma, Parallelism parallelism)
     {
         var g = input.Geometry;
         var size = g.Size;
@@ -103,21 +104,21 @@ internal static class PyramidLevel
         var output = new Image<float>(geometry);
         if (axis == 0)
         {
-            AlongX(input, output, first, weights, taps, parallel);
+            AlongX(input, output, first, weights, taps, parallelism);
         }
         else
         {
-            AcrossRows(input, output, axis, first, weights, taps, parallel);
+            AcrossRows(input, output, axis, first, weights, taps, parallelism);
         }
 
         return output;
     }
 
-    private static void AlongX(Image<float> input, Image<float> output, int[] first, float[] weights, int taps, ParallelOptions parallel)
+    private static void AlongX(Image<float> input, Image<float> output, int[] first, float[] weights, int taps, Parallelism parallelism)
     {
         var inSize = input.Geometry.Size;
         int n = inSize.X, m = output.Geometry.Size.X;
-        Parallel.For(0, inSize.Z, parallel, z =>
+        ParallelRows.For(0, inSize.Z, parallelism, z =>
         {
             var src = input.Voxels;
             var dst = output.Voxels;
@@ -141,14 +142,14 @@ internal static class PyramidLevel
     }
 
     /// <summary>Along Y or Z: each output row is a weighted sum of whole input rows, which vectorises.</summary>
-    private static void AcrossRows(Image<float> input, Image<float> output, int axis, int[] first, float[] weights, int taps, ParallelOptions parallel)
+    private static void AcrossRows(Image<float> input, Image<float> output, int axis, int[] first, float[] weights, int taps, Parallelism parallelism)
     {
         var inSize = input.Geometry.Size;
         int nx = inSize.X;
         int n = inSize[axis], m = output.Geometry.Size[axis];
         // Rows are addressed by (other, position along axis): for Y, other = z; for Z, other = y.
         int others = axis == 1 ? inSize.Z : inSize.Y;
-        Parallel.For(0, others * m, parallel, t =>
+        ParallelRows.For(0, others * m, parallelism, t =>
         {
             int other = t / m, j = t % m;
             var src = input.Voxels;

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Longitudinal.Registration;
@@ -13,19 +14,19 @@ internal sealed class RegistrationImages
     private readonly Image<float> _moving;
     private readonly byte[]? _mask;
 
-    private RegistrationImages(Image<float> fixedImage, Image<float> movingImage, byte[]? mask, ParallelOptions parallel)
+    private RegistrationImages(Image<float> fixedImage, Image<float> movingImage, byte[]? mask, Parallelism parallelism)
     {
         _fixed = fixedImage;
         _moving = movingImage;
         _mask = mask;
-        Parallel = parallel;
+        Parallelism = parallelism;
     }
 
     public ImageGeometry FixedGeometry => _fixed.Geometry;
 
     public ImageGeometry MovingGeometry => _moving.Geometry;
 
-    public ParallelOptions Parallel { get; }
+    public Parallelism Parallelism { get; }
 
     /// <summary>The fixed image on the common scale (full resolution).</summary>
     public Image<float> Fixed => _fixed;
@@ -36,7 +37,7 @@ internal sealed class RegistrationImages
     public byte[]? Mask => _mask;
 
     /// <summary>Checks the inputs and puts both images on the fixed image's robust intensity scale (1st–99th percentile → 0–1).</summary>
-    public static RegistrationImages Create(Image fixedImage, Image movingImage, LabelMap? fixedMask, ParallelOptions parallel)
+    public static RegistrationImages Create(Image fixedImage, Image movingImage, LabelMap? fixedMask, Parallelism parallelism)
     {
         ArgumentNullException.ThrowIfNull(fixedImage);
         ArgumentNullException.ThrowIfNull(movingImage);
@@ -87,7 +88,7 @@ internal sealed class RegistrationImages
 
         Rescale(f.Voxels, lo, hi);
         Rescale(m.Voxels, lo, hi);
-        return new RegistrationImages(f, m, mask, parallel);
+        return new RegistrationImages(f, m, mask, parallelism);
     }
 
     /// <summary>The level with per-axis shrink factors for <paramref name="targetSpacing"/> mm and smoothing sigma (mm).</summary>
@@ -103,8 +104,8 @@ internal sealed class RegistrationImages
             }
 
             var movingShrink = PyramidLevel.ShrinkFactors(_moving.Geometry, targetSpacing);
-            var f = PyramidLevel.Create(_fixed, fixedShrink, sigmaMm, Parallel);
-            var m = PyramidLevel.Create(_moving, movingShrink, sigmaMm, Parallel);
+            var f = PyramidLevel.Create(_fixed, fixedShrink, sigmaMm, Parallelism);
+            var m = PyramidLevel.Create(_moving, movingShrink, sigmaMm, Parallelism);
             level = new LevelImages(f, _mask is null ? null : DownsampleMask(_mask, _fixed.Geometry, f.Geometry), m);
             _levels[key] = level;
             return level;

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
 
@@ -14,6 +15,6 @@ public sealed record RegistrationResult(
     public int FoldingRetries { get; init; }
 
     /// <summary>The dense field <c>u(x) = T(x) − x</c> on the fixed grid (mm, LPS components).</summary>
-    public Image<float> DisplacementField(ParallelOptions? parallel = null) =>
-        Transforms.DisplacementField.Sample(Transform, FixedGeometry, parallel);
+    public Image<float> DisplacementField(Parallelism parallelism = default) =>
+        Transforms.DisplacementField.Sample(Transform, FixedGeometry, parallelism);
 }

@@ -16,13 +16,12 @@ public static class Resampler
 {
     public static Image<T> Resample<T>(
         Image<T> image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear,
-        double defaultValue = 0, ParallelOptions? parallel = null)
+        double defaultValue = 0, Parallelism parallelism = default)
         where T : unmanaged, INumber<T>
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(reference);
-        parallel ??= new ParallelOptions();
         var output = new Image<T>(reference, image.Components);
         var mapper = new PointMapper(transform, reference, image.Geometry);
         var source = image.Geometry.Size;
@@ -34,15 +33,15 @@ public static class Resampler
             if (interpolator == Interpolator.BSpline)
             {
                 // Coefficients are stored as floats, so the causal sum stops where |z|^k < 1e-8.
-                CubicBSplineKernel.PrefilterVolume(values, source, 1e-8, new Parallelism(Math.Max(0, parallel.MaxDegreeOfParallelism)) { Cancellation = parallel.CancellationToken });
+                CubicBSplineKernel.PrefilterVolume(values, source, 1e-8, parallelism);
             }
 
             int channel = c;
-            Parallel.For(0, size.Z, parallel, z =>
+            ParallelRows.For(0, size.Z, parallelism, 3 * size.X, (int z, Span<double> points) =>
             {
-                var px = new double[size.X];
-                var py = new double[size.X];
-                var pz = new double[size.X];
+                var px = points[..size.X];
+                var py = points.Slice(size.X, size.X);
+                var pz = points[(2 * size.X)..];
                 var dst = output.Channel(channel);
                 for (int y = 0; y < size.Y; y++)
                 {
@@ -68,17 +67,17 @@ public static class Resampler
     }
 
     /// <summary>Resamples an image of any voxel type (see the generic overload).</summary>
-    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear, double defaultValue = 0, ParallelOptions? parallel = null) =>
+    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear, double defaultValue = 0, Parallelism parallelism = default) =>
         image switch
         {
-            Image<float> f => Resample(f, transform, reference, interpolator, defaultValue, parallel),
-            Image<double> d => Resample(d, transform, reference, interpolator, defaultValue, parallel),
-            Image<short> s => Resample(s, transform, reference, interpolator, defaultValue, parallel),
-            Image<ushort> u => Resample(u, transform, reference, interpolator, defaultValue, parallel),
-            Image<byte> b => Resample(b, transform, reference, interpolator, defaultValue, parallel),
-            Image<int> i => Resample(i, transform, reference, interpolator, defaultValue, parallel),
+            Image<float> f => Resample(f, transform, reference, interpolator, defaultValue, parallelism),
+            Image<double> d => Resample(d, transform, reference, interpolator, defaultValue, parallelism),
+            Image<short> s => Resample(s, transform, reference, interpolator, defaultValue, parallelism),
+            Image<ushort> u => Resample(u, transform, reference, interpolator, defaultValue, parallelism),
+            Image<byte> b => Resample(b, transform, reference, interpolator, defaultValue, parallelism),
+            Image<int> i => Resample(i, transform, reference, interpolator, defaultValue, parallelism),
             null => throw new ArgumentNullException(nameof(image)),
-            _ => Resample(image.ConvertTo<float>(), transform, reference, interpolator, defaultValue, parallel),
+            _ => Resample(image.ConvertTo<float>(), transform, reference, interpolator, defaultValue, parallelism),
         };
 
     internal static bool Inside(Size3 size, double x, double y, double z) =>

@@ -139,25 +139,26 @@ public sealed class BSplineTransform : ITransform
     /// The dense displacement field (mm, LPS, 3 components) on <paramref name="geometry"/>; separable and parallel
     /// when the geometry shares the grid's direction cosines.
     /// </summary>
-    public Image<float> ToDisplacementField(ImageGeometry geometry, ParallelOptions? parallel = null)
+    public Image<float> ToDisplacementField(ImageGeometry geometry, Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(geometry);
         var axes = BSplineAxisWeights.For(geometry, Grid);
         if (axes is null)
         {
-            return DisplacementField.Sample(this, geometry, parallel);
+            return DisplacementField.Sample(this, geometry, parallelism);
         }
 
         var size = geometry.Size;
         int n = (int)geometry.VoxelCount;
         var output = new float[3 * n];
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        // One evaluator and one row of displacements per worker, not per slice.
+        ParallelRows.For(0, size.Z, parallelism, () => (Evaluator: new BSplineRowEvaluator(Grid.Size), Row: new double[3 * size.X]), (z, scratch) =>
         {
-            var evaluator = new BSplineRowEvaluator(Grid.Size);
+            var evaluator = scratch.Evaluator;
             evaluator.BeginSlice(_coefficients, axes[2], z);
-            var ux = new double[size.X];
-            var uy = new double[size.X];
-            var uz = new double[size.X];
+            var ux = scratch.Row.AsSpan(0, size.X);
+            var uy = scratch.Row.AsSpan(size.X, size.X);
+            var uz = scratch.Row.AsSpan(2 * size.X, size.X);
             for (int y = 0; y < size.Y; y++)
             {
                 evaluator.EvaluateRow(axes[1], y, axes[0], ux, uy, uz);

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Longitudinal.Transforms;
@@ -9,24 +10,24 @@ public static class DisplacementField
     /// <c>u(x) = T(x) − x</c> at every voxel of <paramref name="geometry"/>: a 3-component float image in mm with LPS
     /// components, the format of <c>displacement.nii.gz</c>.
     /// </summary>
-    public static Image<float> Sample(ITransform transform, ImageGeometry geometry, ParallelOptions? parallel = null)
+    public static Image<float> Sample(ITransform transform, ImageGeometry geometry, Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(geometry);
         if (transform is BSplineTransform spline && BSplineAxisWeights.For(geometry, spline.Grid) is not null)
         {
-            return spline.ToDisplacementField(geometry, parallel);
+            return spline.ToDisplacementField(geometry, parallelism);
         }
 
         if (SplineThenLinear(transform, geometry) is var (first, linear))
         {
-            return ComposeLinear(first.ToDisplacementField(geometry, parallel), linear, parallel);
+            return ComposeLinear(first.ToDisplacementField(geometry, parallelism), linear, parallelism);
         }
 
         var size = geometry.Size;
         int n = (int)geometry.VoxelCount;
         var u = new float[3 * n];
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        ParallelRows.For(0, size.Z, parallelism, z =>
         {
             for (int y = 0; y < size.Y; y++)
             {
@@ -61,13 +62,13 @@ public static class DisplacementField
     }
 
     /// <summary>Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c>, in place: the separable spline evaluation stays the only per-voxel B-spline work.</summary>
-    private static Image<float> ComposeLinear(Image<float> field, AffineTransform linear, ParallelOptions? parallel)
+    private static Image<float> ComposeLinear(Image<float> field, AffineTransform linear, Parallelism parallelism)
     {
         var g = field.Geometry;
         var size = g.Size;
         int n = field.VoxelCount;
         var memory = field.VoxelMemory;
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        ParallelRows.For(0, size.Z, parallelism, z =>
         {
             var u = memory.Span;
             for (int y = 0; y < size.Y; y++)
@@ -94,7 +95,7 @@ public static class DisplacementField
     /// <paramref name="tolerance"/> mm.
     /// </summary>
     public static DisplacementFieldTransform Invert(
-        DisplacementFieldTransform transform, ImageGeometry? geometry = null, int maxIterations = 50, double tolerance = 1e-4, ParallelOptions? parallel = null)
+        DisplacementFieldTransform transform, ImageGeometry? geometry = null, int maxIterations = 50, double tolerance = 1e-4, Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxIterations, 1);
@@ -103,7 +104,7 @@ public static class DisplacementField
         int n = (int)geometry.VoxelCount;
         var v = new float[3 * n];
         double tol2 = tolerance * tolerance;
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        ParallelRows.For(0, size.Z, parallelism, z =>
         {
             for (int y = 0; y < size.Y; y++)
             {
@@ -136,7 +137,7 @@ public static class DisplacementField
     /// The Jacobian determinant <c>det(I + ∇u)</c> of a displacement field at every grid point (central differences in
     /// physical space, one-sided at the borders). Values below zero mark folding; 1 means volume preserved.
     /// </summary>
-    public static Image<float> JacobianDeterminant(Image<float> field, ParallelOptions? parallel = null)
+    public static Image<float> JacobianDeterminant(Image<float> field, Parallelism parallelism = default)
     {
         ArgumentNullException.ThrowIfNull(field);
         if (field.Components != 3)
@@ -152,7 +153,7 @@ public static class DisplacementField
         var result = new float[n];
         // ∇_x u = ∇_i u · (D·S)⁻¹, where ∇_i is the derivative along the index axes.
         var toIndex = g.PhysicalToIndexMatrix;
-        Parallel.For(0, size.Z, parallel ?? new ParallelOptions(), z =>
+        ParallelRows.For(0, size.Z, parallelism, z =>
         {
             Span<double> di = stackalloc double[9];
             ReadOnlySpan<float> u = memory.Span;
@@ -179,8 +180,8 @@ public static class DisplacementField
     }
 
     /// <summary>The Jacobian determinant map of any transform, sampled on <paramref name="geometry"/>.</summary>
-    public static Image<float> JacobianDeterminant(ITransform transform, ImageGeometry geometry, ParallelOptions? parallel = null) =>
-        JacobianDeterminant(Sample(transform, geometry, parallel), parallel);
+    public static Image<float> JacobianDeterminant(ITransform transform, ImageGeometry geometry, Parallelism parallelism = default) =>
+        JacobianDeterminant(Sample(transform, geometry, parallelism), parallelism);
 
     private static double Difference(ReadOnlySpan<float> u, int offset, Size3 size, int x, int y, int z, int axis)
     {

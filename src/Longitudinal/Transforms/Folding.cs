@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 
 namespace Radiomics.Longitudinal.Transforms;
@@ -11,7 +12,7 @@ public sealed record Folding(double MinimumJacobian, double MaximumJacobian, lon
     /// <summary>Whether any grid point has det J ≤ 0.</summary>
     public bool Folds => FoldedVoxels > 0;
 
-    /// <summary>The summary of a Jacobian determinant map (<see cref="DisplacementField.JacobianDeterminant(Image{float}, ParallelOptions?)"/>).</summary>
+    /// <summary>The summary of a Jacobian determinant map (<see cref="DisplacementField.JacobianDeterminant(Image{float}, Parallelism)"/>).</summary>
     public static Folding Of(Image<float> jacobian)
     {
         ArgumentNullException.ThrowIfNull(jacobian);

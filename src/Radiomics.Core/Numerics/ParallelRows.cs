@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Radiomics.Numerics;
 
 /// <summary>
@@ -50,6 +52,42 @@ public static class ParallelRows
             body(i, buffer);
             return buffer;
         }, _ => { });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for every index in [<paramref name="start"/>, <paramref name="end"/>) with a scratch
+    /// span of <paramref name="length"/> elements rented from <see cref="ArrayPool{T}.Shared"/> once per worker and
+    /// returned when the loop ends (row coordinates, a line buffer): no per-row or per-slice allocation. The span's
+    /// contents are left from the worker's previous row, never cleared.
+    /// </summary>
+    public static void For<T>(int start, int end, Parallelism parallelism, int length, RowAction<T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        if (parallelism.DegreeOfParallelism == 1 || end - start <= 1)
+        {
+            var buffer = ArrayPool<T>.Shared.Rent(length);
+            try
+            {
+                for (int i = start; i < end; i++)
+                {
+                    parallelism.Cancellation.ThrowIfCancellationRequested();
+                    body(i, buffer.AsSpan(0, length));
+                }
+            }
+            finally
+            {
+                ArrayPool<T>.Shared.Return(buffer);
+            }
+
+            return;
+        }
+
+        Parallel.For(start, end, parallelism.ToOptions(), () => ArrayPool<T>.Shared.Rent(length), (i, _, buffer) =>
+        {
+            body(i, buffer.AsSpan(0, length));
+            return buffer;
+        }, buffer => ArrayPool<T>.Shared.Return(buffer));
     }
 
     /// <summary>

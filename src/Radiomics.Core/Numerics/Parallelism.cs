@@ -33,6 +33,10 @@ public readonly record struct Parallelism
     /// <summary>The number of threads this setting stands for on this machine.</summary>
     public int DegreeOfParallelism => Threads == 0 ? Environment.ProcessorCount : Threads;
 
+    /// <summary>A thread count as a setting (0 = all cores), so that settings records keep an <c>int</c>.</summary>
+    /// <exception cref="InvalidInputException"><paramref name="threads"/> is negative.</exception>
+    public static implicit operator Parallelism(int threads) => new(threads);
+
     /// <summary>The same setting as the task library's options.</summary>
     public ParallelOptions ToOptions() => new() { MaxDegreeOfParallelism = DegreeOfParallelism, CancellationToken = Cancellation };
 }

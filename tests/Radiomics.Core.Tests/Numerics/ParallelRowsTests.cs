@@ -81,4 +81,40 @@ public class ParallelRowsTests
             ParallelRows.For(0, 100, new Parallelism(1) { Cancellation = cts.Token }, _ => Interlocked.Increment(ref ran)));
         Assert.Equal(0, ran);
     }
+
+    [Fact]
+    public void Pooled_scratch_spans_have_the_asked_length_and_are_never_shared_between_concurrent_bodies()
+    {
+        var gen = from length in Gen.Choose(0, 300) from rows in Gen.Choose(0, 400) from threads in Gen.Choose(0, 4) select (length, rows, threads);
+        Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var sums = new long[c.rows];
+            bool lengths = true;
+            ParallelRows.For(0, c.rows, new Parallelism(c.threads), c.length, (int row, Span<long> scratch) =>
+            {
+                lengths &= scratch.Length == c.length;
+                // Fill the scratch with this row's values, then read them back: a shared span would mix rows.
+                scratch.Fill(row);
+                Thread.SpinWait(20);
+                long sum = 0;
+                foreach (long v in scratch)
+                {
+                    sum += v;
+                }
+
+                sums[row] = sum;
+            });
+            return lengths && Enumerable.Range(0, c.rows).All(r => sums[r] == (long)r * c.length);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void A_thread_count_converts_to_a_setting_and_a_negative_one_is_refused()
+    {
+        Parallelism two = 2;
+        Parallelism all = 0;
+        Assert.Equal(2, two.DegreeOfParallelism);
+        Assert.Equal(Environment.ProcessorCount, all.DegreeOfParallelism);
+        Assert.Throws<InvalidInputException>(() => { Parallelism bad = -1; return bad; });
+    }
 }

@@ -45,7 +45,7 @@ public class ClusteringMetricsTests
         var (x, truth) = Blobs.Create([[0, 0], [3, 0], [0, 3]], perCluster: 600, sd: 1, seed: 6);
         double full = ClusteringMetrics.SilhouetteScore(x, truth);
         double a = ClusteringMetrics.SilhouetteScore(x, truth, sampleSize: 600, seed: 3);
-        double b = ClusteringMetrics.SilhouetteScore(x, truth, sampleSize: 600, seed: 3, maxDegreeOfParallelism: 1);
+        double b = ClusteringMetrics.SilhouetteScore(x, truth, sampleSize: 600, seed: 3, parallelism: 1);
         Assert.Equal(a, b);
         Assert.InRange(a, full - 0.05, full + 0.05);
     }

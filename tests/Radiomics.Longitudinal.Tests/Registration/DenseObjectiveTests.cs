@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
@@ -28,7 +29,7 @@ public class DenseObjectiveTests
     public void Linear_gradient_matches_finite_differences(MetricKind kind)
     {
         var level = Level();
-        var objective = new DenseObjective(level, Metric(kind, level), new ParallelOptions());
+        var objective = new DenseObjective(level, Metric(kind, level), Parallelism.AllCores);
         var a = new Matrix3(1.02, 0.03, -0.01, -0.02, 0.98, 0.02, 0.01, 0.01, 1.01);
         var b = new Vec3(0.4, -0.3, 0.2);
         var g = new double[12];
@@ -64,7 +65,7 @@ public class DenseObjectiveTests
     public void Spline_gradient_matches_finite_differences(MetricKind kind)
     {
         var level = Level();
-        var objective = new DenseObjective(level, Metric(kind, level), new ParallelOptions());
+        var objective = new DenseObjective(level, Metric(kind, level), Parallelism.AllCores);
         var spline = BSplineTransform.Identity(level.Fixed.Geometry, new Vec3(10, 10, 10));
         var grid = spline.Grid;
         var axes = BSplineAxisWeights.For(level.Fixed.Geometry, grid)!;
@@ -93,5 +94,42 @@ public class DenseObjectiveTests
         }
 
         Assert.True(checkedCount > 10);
+    }
+
+    [Theory]
+    [InlineData(MetricKind.MeanSquares)]
+    [InlineData(MetricKind.Correlation)]
+    [InlineData(MetricKind.MattesMutualInformation)]
+    public void Metric_and_gradient_are_bit_identical_on_one_and_two_threads(MetricKind kind)
+    {
+        var level = Level();
+        var spline = BSplineTransform.Identity(level.Fixed.Geometry, new Vec3(10, 10, 10));
+        var axes = BSplineAxisWeights.For(level.Fixed.Geometry, spline.Grid)!;
+        var rng = new Random(5);
+        var c = new double[spline.Coefficients.Length];
+        for (int i = 0; i < c.Length; i++)
+        {
+            c[i] = rng.NextDouble() - 0.5;
+        }
+
+        var a = new Matrix3(1.02, 0.03, -0.01, -0.02, 0.98, 0.02, 0.01, 0.01, 1.01);
+        var b = new Vec3(0.4, -0.3, 0.2);
+        (double Linear, double[] LinearGradient, double Spline, double[] SplineGradient) Evaluate(int threads)
+        {
+            var objective = new DenseObjective(level, Metric(kind, level), new Parallelism(threads));
+            var linearGradient = new double[12];
+            var splineGradient = new double[c.Length];
+            double linear = objective.EvaluateLinear(a, b, linearGradient);
+            double splineValue = objective.EvaluateSpline(a, b, spline.Grid, axes, c, splineGradient);
+            return (linear, linearGradient, splineValue, splineGradient);
+        }
+
+        var one = Evaluate(1);
+        var two = Evaluate(2);
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Linear), BitConverter.DoubleToInt64Bits(two.Linear));
+        Assert.Equal(BitConverter.DoubleToInt64Bits(one.Spline), BitConverter.DoubleToInt64Bits(two.Spline));
+        Assert.Equal(one.LinearGradient, two.LinearGradient);
+        Assert.Equal(one.SplineGradient, two.SplineGradient);
+        Assert.True(one.Linear != 0 && one.LinearGradient.Any(v => v != 0));
     }
 }

@@ -1,3 +1,4 @@
+using Radiomics.Numerics;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
@@ -53,7 +54,7 @@ public class FoldingTests
     {
         var domain = ImageGeometry.Create(40, 40, 20, new Vec3(1, 1, 2.5));
         var grid = BSplineTransform.ControlGrid(domain, new Vec3(12, 12, 12));
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 2 };
+        var parallel = new Parallelism(2);
         BSplineTransform WithBump(double mm)
         {
             var c = new double[3 * grid.VoxelCount];
