@@ -9,6 +9,13 @@ using Radiomics.Synthetic;
 // Voxel feature maps over the ~100 000-voxel tumour of a synthetic scan; prints one JSON line per configuration with
 // the median time of several runs after a warm-up and the region voxels per second.
 // usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER]]
+//        dotnet run -c Release --project bench/VoxelMapBench -- --scan IMAGE MASK [RUNS]   (a real scan: see ScanBench)
+if (args is ["--scan", var scanImage, var scanMask, ..])
+{
+    ScanBench.Run(scanImage, scanMask, args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5);
+    return;
+}
+
 int runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 string filter = args.Length > 1 ? args[1] : "";
 var (image, mask) = SyntheticTumour.Create(new SyntheticTumourSettings
@@ -80,5 +87,12 @@ internal sealed class CombinedFeature(IVoxelFeature[] parts) : IVoxelFeature
             part.Compute(image, region, [.. output.Skip(offset).Take(part.ChannelNames.Count)], progress);
             offset += part.ChannelNames.Count;
         }
+    }
+
+    public Index3? Margin(ImageGeometry geometry)
+    {
+        var margins = parts.Select(p => p.Margin(geometry)).ToArray();
+        return margins.Any(m => m is null) ? null
+            : new Index3(margins.Max(m => m!.Value.X), margins.Max(m => m!.Value.Y), margins.Max(m => m!.Value.Z));
     }
 }

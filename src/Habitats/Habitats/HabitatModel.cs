@@ -203,7 +203,7 @@ public sealed class HabitatModel
         return map.ToMatrix(voxels, channels);
     }
 
-    /// <summary>The habitat of every region voxel (1..k; 0 outside the region) on the map's grid.</summary>
+    /// <summary>The habitat of every region voxel (1..k; 0 outside the region) on the scan's grid (<see cref="VoxelFeatureMap.ScanGeometry"/>).</summary>
     public LabelMap Predict(VoxelFeatureMap map)
     {
         ArgumentNullException.ThrowIfNull(map);
@@ -216,11 +216,12 @@ public sealed class HabitatModel
         var voxels = map.RegionVoxels();
         var x = map.ToMatrix(voxels, Channels);
         var labels = _nearest.Predict(Scaler?.Transform(x) ?? x);
-        var result = new Image<byte>(map.Geometry);
+        // On the scan's whole grid, wherever the map was cropped to.
+        var result = new Image<byte>(map.ScanGeometry);
         var output = result.Voxels;
         for (int i = 0; i < voxels.Length; i++)
         {
-            output[voxels[i]] = (byte)(labels[i] + 1);
+            output[map.ScanVoxel(voxels[i])] = (byte)(labels[i] + 1);
         }
 
         return new LabelMap(result);

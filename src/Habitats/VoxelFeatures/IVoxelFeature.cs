@@ -20,4 +20,11 @@ public interface IVoxelFeature
     /// image and region must not be modified.
     /// </summary>
     void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress);
+
+    /// <summary>
+    /// How many voxels along each axis the feature reads around a region voxel (its kernel's half-extent) on
+    /// <paramref name="geometry"/>: maps are then computed on the region's bounding box grown by this margin only, with
+    /// the same values. Null (the default) when the feature needs the whole image, as a filter response does.
+    /// </summary>
+    Index3? Margin(ImageGeometry geometry) => null;
 }

@@ -25,13 +25,28 @@ public sealed class ImageChannelFeature : IVoxelFeature
 
     public IReadOnlyList<string> ChannelNames { get; }
 
+    /// <summary>The voxel itself only.</summary>
+    public Index3? Margin(ImageGeometry geometry) => new Index3(0, 0, 0);
+
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(output);
-        _channel.Geometry.EnsureMatches(image.Geometry, $"channel '{ChannelNames[0]}' and the image");
-        CopyRegion(_channel.Voxels, region.Voxels, output[0].Span);
+        var channel = _channel;
+        if (!channel.Geometry.Matches(image.Geometry) && image.Geometry.OffsetIn(channel.Geometry) is { } offset)
+        {
+            // A map cropped to its region's box: the same voxels of the channel.
+            var size = image.Geometry.Size;
+            var box = new BoundingBox(offset, offset + new Index3(size.X - 1, size.Y - 1, size.Z - 1));
+            if (box.IsInside(channel.Geometry.Size))
+            {
+                channel = channel.Crop(box);
+            }
+        }
+
+        channel.Geometry.EnsureMatches(image.Geometry, $"channel '{ChannelNames[0]}' and the image");
+        CopyRegion(channel.Voxels, region.Voxels, output[0].Span);
         progress?.Report(1);
     }
 

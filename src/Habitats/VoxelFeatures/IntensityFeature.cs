@@ -15,4 +15,7 @@ public sealed class IntensityFeature(string name = "intensity") : IVoxelFeature
         ImageChannelFeature.CopyRegion(image.Channel(0), region.Voxels, output[0].Span);
         progress?.Report(1);
     }
+
+    /// <summary>The voxel itself only.</summary>
+    public Index3? Margin(ImageGeometry geometry) => new Index3(0, 0, 0);
 }

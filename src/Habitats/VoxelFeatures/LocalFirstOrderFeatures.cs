@@ -57,6 +57,13 @@ public sealed class LocalFirstOrderFeatures : IVoxelFeature
         return string.Create(CultureInfo.InvariantCulture, $"{name}_{kernel.Shape.ToString().ToLowerInvariant()}{kernel.Radius:G4}{unit}");
     }
 
+    /// <summary>The kernel's half-extent in voxels.</summary>
+    public Index3? Margin(ImageGeometry geometry)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        return Settings.Kernel.HalfExtent(geometry.Spacing);
+    }
+
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(image);

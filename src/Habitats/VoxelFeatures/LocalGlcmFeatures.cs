@@ -45,6 +45,9 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
 
     public IReadOnlyList<string> ChannelNames { get; }
 
+    /// <summary>The box kernel's radius along every axis (pairs are counted inside the kernel).</summary>
+    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
+
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         ArgumentNullException.ThrowIfNull(image);

@@ -24,6 +24,9 @@ public sealed class LocalNgldmFeatures : IVoxelFeature
 
     public IReadOnlyList<string> ChannelNames { get; }
 
+    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
+    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
+
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         int delta = Settings.Distance, alpha = Settings.NgldmCoarseness;

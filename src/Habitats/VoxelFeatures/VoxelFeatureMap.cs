@@ -6,8 +6,9 @@ using Radiomics.IO;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Voxel-wise features of a region: a multi-channel image on the scan's grid (one channel per feature, zero outside
-/// the region) with the channel names and the region. Written as a 4D NIfTI (or NRRD/MetaImage) with the channel
+/// Voxel-wise features of a region: a multi-channel image (one channel per feature, zero outside the region) on a
+/// sub-grid of the scan's grid, usually the region's bounding box plus the kernel margin (same spacing and
+/// direction, origin shifted), with the channel names and the region on the same sub-grid. Written as a 4D NIfTI (or NRRD/MetaImage) with the channel
 /// names in a JSON sidecar.
 /// </summary>
 public sealed class VoxelFeatureMap
@@ -31,6 +32,59 @@ public sealed class VoxelFeatureMap
         Image = image;
         ChannelNames = [.. channelNames];
         Region = region;
+        _scanGeometry = image.Geometry;
+        _offset = new Index3(0, 0, 0);
+    }
+
+    private readonly ImageGeometry _scanGeometry;
+    private readonly Index3 _offset;
+
+    /// <summary>
+    /// The grid of the scan the map was computed from (the map's own grid unless it was cropped); the map must lie on
+    /// it (same spacing and direction, inside it).
+    /// </summary>
+    public ImageGeometry ScanGeometry
+    {
+        get => _scanGeometry;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            var offset = Image.Geometry.OffsetIn(value)
+                ?? throw new GeometryMismatchException("the feature map is not on its scan's grid", value, Image.Geometry);
+            var size = Image.Geometry.Size;
+            if (!new BoundingBox(offset, offset + new Index3(size.X - 1, size.Y - 1, size.Z - 1)).IsInside(value.Size))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ScanGeometry), $"The feature map ({size} at voxel {offset}) reaches outside its scan's grid {value.Size}.");
+            }
+
+            _scanGeometry = value;
+            _offset = offset;
+        }
+    }
+
+    /// <summary>Where the map's first voxel lies on <see cref="ScanGeometry"/>.</summary>
+    public Index3 Offset => _offset;
+
+    /// <summary>The linear index on <see cref="ScanGeometry"/> of the map's voxel <paramref name="mapVoxel"/>.</summary>
+    public int ScanVoxel(int mapVoxel)
+    {
+        var size = Image.Geometry.Size;
+        int x = mapVoxel % size.X, y = mapVoxel / size.X % size.Y, z = mapVoxel / (size.X * size.Y);
+        var scan = _scanGeometry.Size;
+        return x + _offset.X + (scan.X * (y + _offset.Y + (scan.Y * (z + _offset.Z))));
+    }
+
+    /// <summary>The same map on the whole scan grid (zero outside the map's box): for display or export at full size.</summary>
+    public VoxelFeatureMap OnScanGrid()
+    {
+        if (Image.Geometry.Matches(_scanGeometry))
+        {
+            return this;
+        }
+
+        var image = new Image<float>(_scanGeometry, ChannelNames.Count).Paste(Image);
+        var region = new LabelMap(new Image<byte>(_scanGeometry).Paste(Region.Image));
+        return new VoxelFeatureMap(image, ChannelNames, region);
     }
 
     /// <summary>The channels as components of one image (shared buffer: do not modify).</summary>
@@ -108,9 +162,13 @@ public sealed class VoxelFeatureMap
         AtomicFile.WriteAllText(ChannelsPath(path), JsonSerializer.Serialize(new { channels = ChannelNames }, new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    /// <summary>Reads a map written by <see cref="Write"/>; <paramref name="region"/> says which voxels it covers.</summary>
+    /// <summary>
+    /// Reads a map written by <see cref="Write"/>; <paramref name="region"/> says which voxels it covers, on the map's
+    /// grid or on the whole scan grid the map was cropped from.
+    /// </summary>
     public static VoxelFeatureMap Read(string path, LabelMap region)
     {
+        ArgumentNullException.ThrowIfNull(region);
         var image = ImageFile.Read<float>(path);
         string sidecar = ChannelsPath(path);
         if (!File.Exists(sidecar))
@@ -120,6 +178,16 @@ public sealed class VoxelFeatureMap
 
         using var doc = JsonDocument.Parse(File.ReadAllText(sidecar));
         var names = doc.RootElement.GetProperty("channels").EnumerateArray().Select(e => e.GetString() ?? "").ToArray();
+        if (!region.Geometry.Matches(image.Geometry) && image.Geometry.OffsetIn(region.Geometry) is { } offset)
+        {
+            var size = image.Geometry.Size;
+            var box = new BoundingBox(offset, offset + new Index3(size.X - 1, size.Y - 1, size.Z - 1));
+            if (box.IsInside(region.Geometry.Size))
+            {
+                return new VoxelFeatureMap(image, names, region.Crop(box)) { ScanGeometry = region.Geometry };
+            }
+        }
+
         return new VoxelFeatureMap(image, names, region);
     }
 

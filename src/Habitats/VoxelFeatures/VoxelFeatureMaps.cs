@@ -3,7 +3,11 @@ using Radiomics.Imaging;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
-/// <summary>Computes the channels of several <see cref="IVoxelFeature"/> sources over a region into one map.</summary>
+/// <summary>
+/// Computes the channels of several <see cref="IVoxelFeature"/> sources over a region into one map. The map covers the
+/// region's bounding box grown by the sources' kernel margins (<see cref="IVoxelFeature.Margin"/>), at the same
+/// physical place (origin shifted, same spacing and direction): memory follows the region, not the scan.
+/// </summary>
 public static class VoxelFeatureMaps
 {
     /// <param name="image">The scan (first component used).</param>
@@ -22,8 +26,7 @@ public static class VoxelFeatureMaps
         }
 
         mask.Geometry.EnsureMatches(image.Geometry, "the image and its mask");
-        var region = label is { } l ? mask.Select(l) : Binary(mask);
-        if (region.BoundingBox() is null)
+        if (mask.BoundingBox(label) is not { } regionBox)
         {
             throw new EmptyRoiException(label is { } lab ? $"the mask has no voxel with label {lab}." : "the mask is empty: no voxel carries a non-zero label.");
         }
@@ -35,9 +38,14 @@ public static class VoxelFeatureMaps
             throw new ArgumentException($"Channel '{duplicate.Key}' is produced twice; give the sources distinct prefixes.", nameof(features));
         }
 
-        int voxels = image.VoxelCount;
+        // Only the region's box grown by the largest kernel margin is read, so only it is copied and mapped.
+        var box = Box(image.Geometry, regionBox, features);
+        var whole = box == BoundingBox.Whole(image.Geometry.Size);
+        var scalar = whole && image.Components == 1 ? image : ChannelZero(image, box);
+        var cropped = whole ? mask : mask.Crop(box);
+        var region = label is { } l ? cropped.Select(l) : Binary(cropped);
+        int voxels = scalar.VoxelCount;
         var data = new float[(long)voxels * names.Length];
-        var scalar = image.Components == 1 ? image : new Image<float>(image.Geometry, image.Channel(0).ToArray());
         int channel = 0;
         for (int f = 0; f < features.Count; f++)
         {
@@ -56,7 +64,47 @@ public static class VoxelFeatureMaps
         }
 
         progress?.Report(1);
-        return new VoxelFeatureMap(new Image<float>(image.Geometry, data, names.Length), names, region);
+        return new VoxelFeatureMap(new Image<float>(scalar.Geometry, data, names.Length), names, region) { ScanGeometry = image.Geometry };
+    }
+
+    /// <summary>
+    /// The part of the image grid a map needs: <paramref name="regionBox"/> grown by every feature's margin (clipped to
+    /// the image), or the whole grid when a feature needs it.
+    /// </summary>
+    public static BoundingBox Box(ImageGeometry geometry, BoundingBox regionBox, IReadOnlyList<IVoxelFeature> features)
+    {
+        ArgumentNullException.ThrowIfNull(geometry);
+        ArgumentNullException.ThrowIfNull(features);
+        var margin = new Index3(0, 0, 0);
+        foreach (var feature in features)
+        {
+            if (feature.Margin(geometry) is not { } m)
+            {
+                return BoundingBox.Whole(geometry.Size);
+            }
+
+            margin = new Index3(Math.Max(margin.X, m.X), Math.Max(margin.Y, m.Y), Math.Max(margin.Z, m.Z));
+        }
+
+        return regionBox.Pad(margin, geometry.Size);
+    }
+
+    /// <summary>The first component inside <paramref name="box"/>, at the same physical place.</summary>
+    private static Image<float> ChannelZero(Image<float> image, BoundingBox box)
+    {
+        var result = new Image<float>(image.Geometry.Crop(box));
+        var src = image.Channel(0);
+        var dst = result.Voxels;
+        var size = box.Size;
+        for (int z = 0; z < size.Z; z++)
+        {
+            for (int y = 0; y < size.Y; y++)
+            {
+                src.Slice(image.LinearIndex(box.Min.X, box.Min.Y + y, box.Min.Z + z), size.X).CopyTo(dst.Slice(size.X * (y + size.Y * z), size.X));
+            }
+        }
+
+        return result;
     }
 
     private static LabelMap Binary(LabelMap mask)

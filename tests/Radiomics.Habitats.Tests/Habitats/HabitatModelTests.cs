@@ -24,7 +24,8 @@ public class HabitatModelTests
         return (VoxelFeatureMaps.Compute(image, mask, Features), truth);
     }
 
-    private static int[] InRegion(LabelMap labels, VoxelFeatureMap map) => map.RegionVoxels().Select(v => (int)labels.Voxels[v]).ToArray();
+    /// <summary>The labels (on the scan grid) of the map's region voxels, in the map's row order.</summary>
+    private static int[] InRegion(LabelMap labels, VoxelFeatureMap map) => map.RegionVoxels().Select(v => (int)labels.Voxels[map.ScanVoxel(v)]).ToArray();
 
     [Theory]
     [InlineData(1)]
@@ -38,7 +39,9 @@ public class HabitatModelTests
         var habitats = model.Predict(map);
         double ari = ClusteringMetrics.AdjustedRandScore(InRegion(truth, map), InRegion(habitats, map));
         Assert.True(ari > 0.9, $"adjusted Rand index {ari}");
-        Assert.DoesNotContain(habitats.Voxels.ToArray().Where((v, i) => map.Region.Voxels[i] == 0), v => v != 0);
+        Assert.Equal(map.ScanGeometry, habitats.Geometry);
+        var region = map.OnScanGrid().Region.Voxels.ToArray();
+        Assert.DoesNotContain(habitats.Voxels.ToArray().Where((v, i) => region[i] == 0), v => v != 0);
     }
 
     [Fact]
@@ -123,7 +126,8 @@ public class HabitatModelTests
         Assert.Contains("bad.json", Assert.Throws<HabitatModelFileException>(() => HabitatModel.Load(dir.File("bad.json"))).Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => HabitatModel.Fit([map], new HabitatSettings { OrderBy = "nope" }));
         var model = HabitatModel.Fit([map], new HabitatSettings { Channels = ["intensity", "sd_ball1vox"], KMeans = new KMeansSettings { NClusters = 2, NInit = 1 } });
-        var intensityOnly = VoxelFeatureMaps.Compute(HabitatPhantom.Create().Image, map.Region, [new IntensityFeature()]);
+        var phantom = HabitatPhantom.Create();
+        var intensityOnly = VoxelFeatureMaps.Compute(phantom.Image, phantom.Mask, [new IntensityFeature()]);
         Assert.Contains("sd_ball1vox", Assert.Throws<ArgumentException>(() => model.Predict(intensityOnly)).Message, StringComparison.Ordinal);
     }
 

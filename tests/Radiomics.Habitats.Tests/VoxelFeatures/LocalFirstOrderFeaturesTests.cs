@@ -52,7 +52,7 @@ public class LocalFirstOrderFeaturesTests
         foreach (var binWidth in new double?[] { null, 7.5 })
         {
             var settings = new LocalFirstOrderSettings { Kernel = kernel, MaskedKernel = masked, Statistics = All, BinCount = 12, BinWidth = binWidth };
-            var map = VoxelFeatureMaps.Compute(image, mask, [new LocalFirstOrderFeatures(settings)]);
+            var map = VoxelFeatureMaps.Compute(image, mask, [new LocalFirstOrderFeatures(settings)]).OnScanGrid();
             var reference = new DirectStatistics(image, mask, settings);
             int checkedVoxels = 0;
             foreach (int v in map.RegionVoxels())
@@ -84,8 +84,10 @@ public class LocalFirstOrderFeaturesTests
             ChannelPrefix = "ct_",
         });
         Assert.Equal(["ct_mean_ball2.5mm", "ct_p90_ball2.5mm"], feature.ChannelNames);
-        var map = VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature(), feature]);
-        Assert.Equal(["intensity", "ct_mean_ball2.5mm", "ct_p90_ball2.5mm"], map.ChannelNames);
+        var cropped = VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature(), feature]);
+        Assert.Equal(["intensity", "ct_mean_ball2.5mm", "ct_p90_ball2.5mm"], cropped.ChannelNames);
+        Assert.Equal(image.Geometry, cropped.ScanGeometry);
+        var map = cropped.OnScanGrid();
         Assert.Equal(image.Geometry, map.Geometry);
         var region = mask.Voxels;
         for (int i = 0; i < region.Length; i++)

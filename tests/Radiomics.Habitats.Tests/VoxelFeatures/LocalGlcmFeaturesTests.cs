@@ -24,7 +24,8 @@ public class LocalGlcmFeaturesTests
             Discretisation = DiscretisationSettings.FixedBinNumber(8),
         };
         var feature = new LocalGlcmFeatures(settings);
-        var map = VoxelFeatureMaps.Compute(image, mask, [feature]);
+        // The whole-region reference is indexed on the scan grid.
+        var map = VoxelFeatureMaps.Compute(image, mask, [feature]).OnScanGrid();
         var grid = feature.Discretised(image, mask, mask.BoundingBox()!.Value);
         var texture = new TextureSettings { Aggregations = [TextureAggregation.Merged3D], Distance = distance };
         int checkedVoxels = 0;

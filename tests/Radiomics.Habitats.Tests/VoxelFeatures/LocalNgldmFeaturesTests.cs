@@ -20,7 +20,8 @@ public class LocalNgldmFeaturesTests
         {
             Radius = radius, MaskedKernel = masked, Distance = distance, NgldmCoarseness = alpha, Discretisation = DiscretisationSettings.FixedBinNumber(8),
         });
-        var map = VoxelFeatureMaps.Compute(image, mask, [feature]);
+        // The whole-region reference is indexed on the scan grid.
+        var map = VoxelFeatureMaps.Compute(image, mask, [feature]).OnScanGrid();
         var grid = feature.Discretised(image, mask, mask.BoundingBox()!.Value);
         var texture = new TextureSettings { Aggregations = [TextureAggregation.Merged3D], Distance = distance, NgldmCoarseness = alpha };
         int checkedVoxels = 0;
