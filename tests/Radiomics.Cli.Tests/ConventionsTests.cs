@@ -20,6 +20,8 @@ public class ConventionsTests
     [Theory]
     [InlineData("info", "--no-such-option", "x.nii")]
     [InlineData("study")]
+    [InlineData("study", "--dicom", "/pacs")]
+    [InlineData("study", "manifest.csv", "--write-manifest", "m.csv")]
     [InlineData("no-such-command")]
     public void Usage_errors_go_to_stderr_with_exit_2(params string[] args)
     {

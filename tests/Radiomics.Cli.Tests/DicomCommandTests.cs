@@ -48,6 +48,17 @@ public class DicomCommandTests
         Assert.Equal(1, back[3, 2, 2]);
         Assert.Equal(1, back.Count(1));
 
+        // The same label map as an RTSTRUCT, read back by ROI name with the series found beside it.
+        (code, output) = CliRunner.Run("convert", tmp.File("labels.nii.gz"), tmp.File("study/rtss.dcm"), "--reference", ct, "--rtstruct");
+        Assert.True(code == 0, output);
+        Assert.Contains("RTSTRUCT of labels.nii.gz (2 ROIs)", output, StringComparison.Ordinal);
+        (code, output) = CliRunner.Run("convert", tmp.File("study/rtss.dcm"), tmp.File("roi2.nrrd"), "--roi", "roi 2");
+        Assert.True(code == 0, output);
+        var roi2 = ImageFile.ReadLabelMap(tmp.File("roi2.nrrd"));
+        Assert.Equal(1, roi2[3, 2, 2]);
+        Assert.Equal(1, roi2.Count(1));
+        File.Delete(tmp.File("study/rtss.dcm"));
+
         (code, output) = CliRunner.Run("dicom", tmp.File("study"));
         Assert.True(code == 0, output);
         Assert.Contains("6×5×4", output, StringComparison.Ordinal);

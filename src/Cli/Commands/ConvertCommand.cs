@@ -21,10 +21,11 @@ internal static class ConvertCommand
         var suv = new Option<string?>("--suv") { Description = "PET: write SUV instead of activity: bw (body weight), lbm (lean body mass), bsa (body surface area)." };
         var volume = new Option<int?>("--volume") { Description = "Which volume (1-based) when a series splits by echo, time or acquisition." };
         var series = new Option<string?>("--series") { Description = "SeriesInstanceUID when the folder holds several series." };
+        var rtstruct = new Option<bool>("--rtstruct") { Description = "With a .dcm output: write the label map as an RTSTRUCT (contours per slice) instead of a DICOM SEG." };
         var resample = new Option<bool>("--resample-irregular") { Description = "Accept missing slices, irregular spacing or gantry tilt (resampled / sheared grid) instead of failing." };
-        var command = new Command("convert", "Convert DICOM (series, RTSTRUCT, SEG) to NIfTI/NRRD/MetaImage, or a label map to DICOM SEG.")
+        var command = new Command("convert", "Convert DICOM (series, RTSTRUCT, SEG) to NIfTI/NRRD/MetaImage, or a label map to DICOM SEG (or RTSTRUCT with --rtstruct).")
         {
-            input, output, reference, roi, segment, suv, volume, series, resample,
+            input, output, reference, roi, segment, suv, volume, series, resample, rtstruct,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -35,6 +36,7 @@ internal static class ConvertCommand
                 Reference = parse.GetValue(reference) is { } r ? Path.GetFullPath(r) : null,
                 Roi = parse.GetValue(roi),
                 Segment = parse.GetValue(segment),
+                RtStruct = parse.GetValue(rtstruct),
                 Series = new DicomSeriesOptions
                 {
                     Suv = ParseSuv(parse.GetValue(suv)),

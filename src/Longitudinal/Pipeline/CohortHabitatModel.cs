@@ -37,7 +37,7 @@ public static class CohortHabitatModel
             var subject = baselines[i];
             progress?.Report(new StudyProgress(subject.Id, "habitat voxel features (baseline)", 0, baselines.Count, (double)i / baselines.Count));
             var image = ImageFile.Read<float>(subject.Baseline.ImagePath);
-            var mask = LabelMap.Threshold(ImageFile.ReadLabelMap(subject.Baseline.Masks[region]).Image, v => v != 0);
+            var mask = TimePointMasks.Read(subject.Baseline, region, image.Geometry)!;
             var map = HabitatStage.Map(image, mask, settings, normalisation, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
             channels ??= map.ChannelNames;
             samples.Add(HabitatModel.SampleVoxels(map, channels, perScan, settings.Seed, i));

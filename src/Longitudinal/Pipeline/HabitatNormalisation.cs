@@ -27,13 +27,13 @@ internal static class HabitatNormalisation
             {
                 cancellation.ThrowIfCancellationRequested();
                 var baseline = subject.Baseline;
-                LabelMap? mask = baseline.Masks.TryGetValue(region, out var path) ? ImageFile.ReadLabelMap(path) : null;
-                if (mask is null && settings.Region == NormalisationRegion.Roi)
+                if (!baseline.HasMask(region) && settings.Region == NormalisationRegion.Roi)
                 {
                     continue;
                 }
 
-                yield return (ImageFile.Read<float>(baseline.ImagePath), mask, null, ScanName(subject.Id, baseline.Id, "Nyúl standardisation"));
+                var image = ImageFile.Read<float>(baseline.ImagePath);
+                yield return (image, TimePointMasks.Read(baseline, region, image.Geometry), null, ScanName(subject.Id, baseline.Id, "Nyúl standardisation"));
             }
         }
     }

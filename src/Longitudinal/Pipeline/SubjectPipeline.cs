@@ -33,7 +33,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         Report("loading baseline");
         var baseline = subject.Baseline;
         var baseImage = ReadImage(baseline);
-        var baseMask = ReadMask(baseline) ?? throw new StudyException(
+        var baseMask = ReadMask(baseline, baseImage.Geometry) ?? throw new StudyException(
             $"Subject '{subject.Id}': the baseline ({baseline.Id}) has no '{settings.Region}' mask; every subject needs one at baseline.");
         var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") };
         var transforms = new Dictionary<string, ITransform>(StringComparer.Ordinal);
@@ -46,7 +46,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             cancellation.ThrowIfCancellationRequested();
             Report($"registering {followUp.Id}");
             var image = ReadImage(followUp);
-            var given = ReadMask(followUp);
+            var given = ReadMask(followUp, image.Geometry);
             if (registration is null)
             {
                 scans.Add(new ScanResult(followUp, image, given ?? throw new StudyException(
@@ -179,17 +179,8 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);
 
-    private LabelMap? ReadMask(TimePoint timePoint)
-    {
-        if (!timePoint.Masks.TryGetValue(settings.Region, out var path))
-        {
-            return null;
-        }
-
-        var labels = ImageFile.ReadLabelMap(path);
-        // Any non-zero label belongs to the region.
-        return LabelMap.Threshold(labels.Image, v => v != 0);
-    }
+    // Any non-zero label belongs to the region; RTSTRUCT and SEG masks are placed on the scan's grid.
+    private LabelMap? ReadMask(TimePoint timePoint, ImageGeometry grid) => TimePointMasks.Read(timePoint, settings.Region, grid);
 
     private static (double Sum, double Minimum) SumInside(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask)
     {

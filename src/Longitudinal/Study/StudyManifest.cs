@@ -4,11 +4,13 @@ using CsvHelper;
 namespace Radiomics.Longitudinal.Study;
 
 /// <summary>
-/// Reads a study from a manifest CSV with the columns <c>subject,timepoint,date,image,mask[,region]</c> (header
-/// required, column order free). Paths are relative to the manifest's folder. <c>date</c> is an ISO date
-/// (yyyy-mm-dd) or a day number relative to baseline; <c>mask</c> may be empty (the baseline mask will be propagated);
-/// several rows of one time point give masks of several regions (<c>region</c> defaults to "tumour").
-/// Problems are collected with their line numbers instead of stopping at the first.
+/// Reads a study from a manifest CSV with the columns <c>subject,timepoint,date,image,mask[,region,roi,segment]</c>
+/// (header required, column order free; lines starting with <c>#</c> are comments). Paths are relative to the
+/// manifest's folder. <c>image</c> is an image file, a DICOM series folder or one file of the series. <c>date</c> is an
+/// ISO date (yyyy-mm-dd) or a day number relative to baseline; <c>mask</c> may be empty (the baseline mask will be
+/// propagated), a label image, an RTSTRUCT (the ROI's name or number in <c>roi</c>) or a DICOM SEG (the segment number
+/// in <c>segment</c>); several rows of one time point give masks of several regions (<c>region</c> defaults to
+/// "tumour"). Problems are collected with their line numbers instead of stopping at the first.
 /// </summary>
 public static class StudyManifest
 {
@@ -28,6 +30,7 @@ public static class StudyManifest
         var options = new CsvReaderOptions
         {
             TrimWhitespace = true,
+            CommentPrefix = '#',
             TrackLineNumbers = true,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
@@ -55,7 +58,7 @@ public static class StudyManifest
                     return i >= 0 && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
                 }
 
-                var row = new Row(line, Get("subject"), Get("timepoint"), Get("date"), Get("image"), Get("mask"), Get("region"));
+                var row = new Row(line, Get("subject"), Get("timepoint"), Get("date"), Get("image"), Get("mask"), Get("region"), Get("roi"), Get("segment"));
                 if (row.Subject.Length == 0 || row.TimePoint.Length == 0 || row.Image.Length == 0)
                 {
                     problems.Add(new StudyProblem(StudyProblemKind.InvalidRow, StudyProblemSeverity.Error,
@@ -77,6 +80,7 @@ public static class StudyManifest
             {
                 var first = byTime.First();
                 var masks = new Dictionary<string, string>(StringComparer.Ordinal);
+                var selections = new Dictionary<string, MaskSelection>(StringComparer.Ordinal);
                 foreach (var r in byTime)
                 {
                     if (!string.Equals(r.Image, first.Image, StringComparison.Ordinal))
@@ -96,6 +100,10 @@ public static class StudyManifest
                         problems.Add(new StudyProblem(StudyProblemKind.Duplicate, StudyProblemSeverity.Error,
                             $"region '{region}' has a second mask.", r.Line, r.Subject, r.TimePoint));
                     }
+                    else if (Selection(r, problems) is { } selection)
+                    {
+                        selections[region] = selection;
+                    }
                 }
 
                 var (date, day) = ParseDate(first, problems);
@@ -105,7 +113,7 @@ public static class StudyManifest
                 }
 
                 days[first.TimePoint] = day;
-                timePoints.Add(new TimePoint(first.TimePoint, date, double.NaN, Path.GetFullPath(Path.Combine(root, first.Image)), masks, first.Line));
+                timePoints.Add(new TimePoint(first.TimePoint, date, double.NaN, Path.GetFullPath(Path.Combine(root, first.Image)), masks, first.Line) { MaskSelections = selections });
             }
 
             subjects.Add(new Subject(bySubject.Key, AssignDays(bySubject.Key, timePoints, days, baselineDate, problems)));
@@ -175,7 +183,32 @@ public static class StudyManifest
         return (null, null);
     }
 
+    /// <summary>The row's ROI or segment, null when it names neither; a bad segment number or both at once is an error.</summary>
+    private static MaskSelection? Selection(Row row, List<StudyProblem> problems)
+    {
+        if (row.Roi.Length > 0 && row.Segment.Length > 0)
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.InvalidRow, StudyProblemSeverity.Error,
+                $"names both an ROI ('{row.Roi}', for an RTSTRUCT) and a segment ('{row.Segment}', for a DICOM SEG); a mask file is one or the other.", row.Line, row.Subject, row.TimePoint));
+            return null;
+        }
+
+        if (row.Segment.Length > 0)
+        {
+            if (!int.TryParse(row.Segment, NumberStyles.None, CultureInfo.InvariantCulture, out int segment) || segment < 1)
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.InvalidRow, StudyProblemSeverity.Error,
+                    $"segment '{row.Segment}' is not a segment number (1, 2, …).", row.Line, row.Subject, row.TimePoint));
+                return null;
+            }
+
+            return new MaskSelection(Segment: segment);
+        }
+
+        return row.Roi.Length > 0 ? new MaskSelection(Roi: row.Roi) : null;
+    }
+
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private sealed record Row(int Line, string Subject, string TimePoint, string Date, string Image, string Mask, string Region);
+    private sealed record Row(int Line, string Subject, string TimePoint, string Date, string Image, string Mask, string Region, string Roi, string Segment);
 }

@@ -1,4 +1,5 @@
 using Radiomics.IO;
+using Radiomics.IO.Dicom;
 
 namespace Radiomics.Longitudinal.Study;
 
@@ -40,6 +41,11 @@ public static class StudyValidator
                 var image = Header(t.ImagePath, t, subject, problems);
                 foreach (var (region, maskPath) in t.Masks)
                 {
+                    if (DicomMask(region, maskPath, t, subject, problems))
+                    {
+                        continue;
+                    }
+
                     var mask = Header(maskPath, t, subject, problems);
                     if (image is not null && mask is not null && !mask.Geometry.Matches(image.Geometry))
                     {
@@ -90,9 +96,70 @@ public static class StudyValidator
         return problems.Count == before;
     }
 
+    /// <summary>
+    /// Checks an RTSTRUCT or SEG mask (headers only): the ROI or segment the manifest names exists; an RTSTRUCT needs an
+    /// ROI, a SEG of several segments a segment number. Their contours and frames are placed on the image grid when read,
+    /// so there is no grid to compare. False when the file is not an RTSTRUCT or SEG (it is then checked as an image).
+    /// </summary>
+    private static bool DicomMask(string region, string path, TimePoint t, Subject s, List<StudyProblem> problems)
+    {
+        var selection = t.MaskSelections.GetValueOrDefault(region);
+        void Problem(string message) =>
+            problems.Add(new StudyProblem(StudyProblemKind.UnreadableFile, StudyProblemSeverity.Error, $"mask of region '{region}': {message}", t.SourceLine, s.Id, t.Id, path));
+        try
+        {
+            if (!DicomMasks.IsDicomMask(path))
+            {
+                if (selection is not null && File.Exists(path))
+                {
+                    Problem($"{path} is neither an RTSTRUCT nor a DICOM SEG, so the {(selection.Roi is not null ? "roi" : "segment")} column does not apply to it.");
+                    return true;
+                }
+
+                return false;
+            }
+
+            var file = DicomFile.OpenHeader(path);
+            if (RtStruct.IsRtStruct(file.Dataset))
+            {
+                var rt = RtStruct.FromFile(file);
+                if (selection?.Roi is not { } roi)
+                {
+                    Problem($"{path} is an RTSTRUCT; name its ROI in the roi column (it holds {string.Join(", ", rt.Rois.Select(r => $"'{r.Name}'"))}).");
+                }
+                else
+                {
+                    rt.Find(roi);
+                }
+            }
+            else
+            {
+                var segments = DicomSegmentation.SegmentsOf(file.Dataset, path);
+                if (selection?.Roi is not null)
+                {
+                    Problem($"{path} is a DICOM SEG; name its segment number in the segment column, not an ROI.");
+                }
+                else if (selection?.Segment is { } n && segments.All(x => x.Number != n))
+                {
+                    Problem($"{path} has no segment {n}; it holds {string.Join(", ", segments.Select(x => $"{x.Number} '{x.Label}'"))}.");
+                }
+                else if (selection?.Segment is null && segments.Count > 1)
+                {
+                    Problem($"{path} is a DICOM SEG of {segments.Count} segments; name one in the segment column ({string.Join(", ", segments.Select(x => $"{x.Number} '{x.Label}'"))}).");
+                }
+            }
+        }
+        catch (Exception e) when (e is RadiomicsException or IOException or UnauthorizedAccessException)
+        {
+            Problem(e.Message);
+        }
+
+        return true;
+    }
+
     private static ImageHeader? Header(string path, TimePoint t, Subject s, List<StudyProblem> problems)
     {
-        if (!File.Exists(path))
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             problems.Add(new StudyProblem(StudyProblemKind.MissingFile, StudyProblemSeverity.Error, $"file not found: {path}", t.SourceLine, s.Id, t.Id, path));
             return null;

@@ -22,7 +22,10 @@ public sealed record DicomConversionSettings
 
     public DicomSeriesOptions Series { get; init; } = new();
 
-    /// <summary>For SEG output: segment labels by label value (default "Segment N").</summary>
+    /// <summary>With a <c>.dcm</c> output: write an RTSTRUCT (contours per slice) instead of a DICOM SEG.</summary>
+    public bool RtStruct { get; init; }
+
+    /// <summary>For SEG output: segment labels by label value (default "Segment N"); for RTSTRUCT output, ROI names.</summary>
     public IReadOnlyDictionary<int, string>? SegmentLabels { get; init; }
 }
 
@@ -42,6 +45,11 @@ public static class DicomConversion
         if (settings.Output.EndsWith(".dcm", StringComparison.OrdinalIgnoreCase))
         {
             return WriteSegmentation(settings);
+        }
+
+        if (settings.RtStruct)
+        {
+            throw new InvalidInputException($"--rtstruct writes an RTSTRUCT, so the output '{settings.Output}' must end in .dcm.");
         }
 
         if (File.Exists(input) && DicomMasks.IsDicomMask(input))
@@ -85,10 +93,16 @@ public static class DicomConversion
 
     private static DicomConversionResult WriteSegmentation(DicomConversionSettings settings)
     {
-        string reference = settings.Reference ?? throw new InvalidInputException("writing a DICOM SEG needs the source series with --reference.");
+        string reference = settings.Reference ?? throw new InvalidInputException($"writing a {(settings.RtStruct ? "RTSTRUCT" : "DICOM SEG")} needs the source series with --reference.");
         var source = DicomSeries.ReadVolume(reference, settings.Series with { Suv = SuvKind.None });
         var labels = ImageFile.ReadLabelMap(settings.Input);
         labels.Geometry.EnsureMatches(source.Image.Geometry, $"the label map '{settings.Input}' vs the series '{reference}'", 1e-4);
+        if (settings.RtStruct)
+        {
+            RtStructWriter.Write(labels, source, settings.Output, new RtStructWriterSettings { RoiNames = settings.SegmentLabels });
+            return new DicomConversionResult(settings.Output, $"RTSTRUCT of {Path.GetFileName(settings.Input)} ({labels.Labels().Count} ROIs)", labels.Geometry, PixelType.UInt8, []);
+        }
+
         DicomSegmentationWriter.Write(labels, source, settings.Output, new DicomSegmentationWriterSettings { SegmentLabels = settings.SegmentLabels });
         return new DicomConversionResult(settings.Output, $"DICOM SEG of {Path.GetFileName(settings.Input)} ({labels.Labels().Count} segments)", labels.Geometry, PixelType.UInt8, []);
     }

@@ -10,7 +10,17 @@ namespace Radiomics.IO.Dicom;
 public sealed record DicomSeriesEntry(
     string PatientId, string PatientName, string StudyInstanceUid, string StudyDate, string StudyDescription,
     string SeriesInstanceUid, string Modality, string SeriesDescription, int Files, Size3? Size, Vec3? Spacing,
-    IReadOnlyList<(int Number, string Name)> Regions, string Folder);
+    IReadOnlyList<(int Number, string Name)> Regions, string Folder)
+{
+    /// <summary>True for an image series (pixel data, not a SEG, RTSTRUCT or other derived object).</summary>
+    public bool IsImage { get; init; }
+
+    /// <summary>The series' files (full paths, in name order).</summary>
+    public IReadOnlyList<string> FilePaths { get; init; } = [];
+
+    /// <summary>For an RTSTRUCT or SEG: the image series it was drawn on, when it names one.</summary>
+    public string? ReferencedSeriesInstanceUid { get; init; }
+}
 
 /// <summary>What a folder tree holds: patients, studies and series, read from headers only.</summary>
 public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadOnlyList<ImageFileException> Unreadable)
@@ -32,8 +42,11 @@ public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadO
             var regions = new List<(int, string)>();
             Size3? size = null;
             Vec3? spacing = null;
+            string? referenced = null;
+            bool image = false;
             if (RtStruct.IsRtStruct(ds))
             {
+                referenced = RtStruct.ReferencedSeriesOf(ds);
                 foreach (var item in ds.GetSequence(DicomTags.StructureSetRoiSequence))
                 {
                     regions.Add((item.GetInt(DicomTags.RoiNumber, first.Path) ?? 0, item.GetString(DicomTags.RoiName) ?? ""));
@@ -42,9 +55,11 @@ public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadO
             else if (DicomSegmentation.IsSegmentation(ds))
             {
                 regions.AddRange(DicomSegmentation.SegmentsOf(ds, first.Path).Select(s => (s.Number, s.Label)));
+                referenced = DicomSegmentation.ReferencedSeriesOf(ds);
             }
             else if (g.Any(DicomSeries.IsImage))
             {
+                image = true;
                 try
                 {
                     var slices = g.Where(DicomSeries.IsImage).SelectMany(DicomSlice.FromFile).ToList();
@@ -63,7 +78,12 @@ public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadO
                 ds.GetString(DicomTags.PatientId) ?? "", ds.GetString(DicomTags.PatientName) ?? "",
                 ds.GetString(DicomTags.StudyInstanceUid) ?? "", ds.GetString(DicomTags.StudyDate) ?? "", ds.GetString(DicomTags.StudyDescription) ?? "",
                 g.Key, modality, ds.GetString(DicomTags.SeriesDescription) ?? "", g.Count(), size, spacing, regions,
-                Path.GetRelativePath(root, Path.GetDirectoryName(first.Path) ?? root)));
+                Path.GetRelativePath(root, Path.GetDirectoryName(first.Path) ?? root))
+            {
+                IsImage = image,
+                FilePaths = g.Select(f => f.Path).ToArray(),
+                ReferencedSeriesInstanceUid = referenced,
+            });
         }
 
         var ordered = entries.OrderBy(e => e.PatientId, StringComparer.Ordinal).ThenBy(e => e.StudyDate, StringComparer.Ordinal)

@@ -69,9 +69,7 @@ public static class DicomMasks
     public static string? FindReferencedSeries(string maskPath, string? root = null)
     {
         var file = DicomFile.OpenHeader(maskPath);
-        string? uid = RtStruct.IsRtStruct(file.Dataset)
-            ? file.Dataset.GetItem(DicomTags.ReferencedFrameOfReferenceSequence)?.GetItem(DicomTags.RtReferencedStudySequence)?.GetItem(DicomTags.RtReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid)
-            : file.Dataset.GetItem(DicomTags.ReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
+        string? uid = RtStruct.IsRtStruct(file.Dataset) ? RtStruct.ReferencedSeriesOf(file.Dataset) : DicomSegmentation.ReferencedSeriesOf(file.Dataset);
         if (uid is null)
         {
             return null;

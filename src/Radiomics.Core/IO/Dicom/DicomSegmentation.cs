@@ -26,7 +26,7 @@ public sealed class DicomSegmentation
         _frames = frames;
         _segmentOfFrame = segmentOfFrame;
         SegmentationType = type;
-        ReferencedSeriesInstanceUid = file.Dataset.GetItem(DicomTags.ReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
+        ReferencedSeriesInstanceUid = ReferencedSeriesOf(file.Dataset);
     }
 
     public string Path => _file.Path;
@@ -42,6 +42,10 @@ public sealed class DicomSegmentation
         ds.GetString(DicomTags.Modality) == "SEG" || ds.GetString(DicomTags.SopClassUid) == SopClassUid;
 
     public static DicomSegmentation Read(string path) => FromFile(DicomFile.Open(path));
+
+    /// <summary>The image series a segmentation's header names (ReferencedSeriesSequence), if any.</summary>
+    public static string? ReferencedSeriesOf(DicomDataset ds) =>
+        ds.GetItem(DicomTags.ReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
 
     /// <summary>The segments listed in a header (no pixel data needed).</summary>
     public static IReadOnlyList<DicomSegment> SegmentsOf(DicomDataset ds, string path) =>

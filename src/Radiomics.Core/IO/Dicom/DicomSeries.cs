@@ -140,13 +140,14 @@ public static class DicomSeries
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var s in plan.Slices)
         {
-            if (s.Slope != Math.Round(s.Slope) || s.Intercept != Math.Round(s.Intercept) || s.Format.BitsAllocated > 16)
+            var (slope, intercept) = s.Rescale(options.InvertMonochrome1);
+            if (slope != Math.Round(slope) || intercept != Math.Round(intercept) || s.Format.BitsAllocated > 16)
             {
                 return PixelType.Float32;
             }
 
             var (min, max) = DicomPixelData.StoredRange(s.Format);
-            double a = s.Slope * min + s.Intercept, b = s.Slope * max + s.Intercept;
+            double a = slope * min + intercept, b = slope * max + intercept;
             lo = Math.Min(lo, Math.Min(a, b));
             hi = Math.Max(hi, Math.Max(a, b));
         }
@@ -172,7 +173,7 @@ public static class DicomSeries
         var byFile = slices.Select((s, z) => (s, z)).GroupBy(p => p.s.FilePath).ToArray();
         try
         {
-            Parallel.ForEach(byFile, DicomFolder.Options(options.Parallelism), group => ReadFile(group, memory, plane));
+            Parallel.ForEach(byFile, DicomFolder.Options(options.Parallelism), group => ReadFile(group, memory, plane, options.InvertMonochrome1));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
@@ -183,7 +184,7 @@ public static class DicomSeries
         return plan.SourcePositions is { } positions ? ResampleAlongZ(stack.ConvertTo<float>(), positions, plan.Geometry) : stack;
     }
 
-    private static void ReadFile<T>(IGrouping<string, (DicomSlice Slice, int Z)> group, Memory<T> memory, int plane) where T : unmanaged, INumber<T>
+    private static void ReadFile<T>(IGrouping<string, (DicomSlice Slice, int Z)> group, Memory<T> memory, int plane, bool invertMonochrome1) where T : unmanaged, INumber<T>
     {
         {
             var file = DicomFile.Open(group.Key);
@@ -201,7 +202,8 @@ public static class DicomSeries
 
                     var samples = scratch.AsSpan(0, (int)format.DecodedLength);
                     DicomPixelData.ReadFrame(file, format, s.Frame, frames, samples);
-                    DicomPixelData.ToValues(samples, format, s.Slope, s.Intercept, memory.Span.Slice(z * plane, plane));
+                    var (slope, intercept) = s.Rescale(invertMonochrome1);
+                    DicomPixelData.ToValues(samples, format, slope, intercept, memory.Span.Slice(z * plane, plane));
                 }
             }
             finally

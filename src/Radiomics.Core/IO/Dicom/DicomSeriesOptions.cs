@@ -24,6 +24,12 @@ public sealed record DicomSeriesOptions
     /// <summary>Convert PET activity concentration to SUV; <see cref="SuvKind.None"/> keeps stored units.</summary>
     public SuvKind Suv { get; init; } = SuvKind.None;
 
+    /// <summary>
+    /// Invert MONOCHROME1 samples (value = max − stored over the BitsStored range, then rescaled) so that higher values
+    /// are brighter, as in MONOCHROME2 images; false keeps the stored values.
+    /// </summary>
+    public bool InvertMonochrome1 { get; init; } = true;
+
     /// <summary>Threads for reading slices: 0 = all cores.</summary>
     public int Parallelism { get; init; }
 }

@@ -47,6 +47,9 @@ internal sealed record DicomSlice
 
     public double Intercept { get; init; }
 
+    /// <summary>PhotometricInterpretation is MONOCHROME1: the lowest stored value is meant to be shown white.</summary>
+    public bool Monochrome1 { get; init; }
+
     public string Echo { get; init; } = "";
 
     public string TemporalPosition { get; init; } = "";
@@ -56,6 +59,22 @@ internal sealed record DicomSlice
     public int InstanceNumber { get; init; }
 
     public Vec3 Normal => RowDirection.Cross(ColumnDirection);
+
+    /// <summary>
+    /// The slope and intercept that map stored samples to voxel values: RescaleSlope/Intercept, after inverting a
+    /// MONOCHROME1 sample when asked (stored' = min + max − stored over the BitsStored range, which is
+    /// max − stored for unsigned samples; DICOM PS3.3 C.7.6.3.1.2), so that higher values are brighter as in MONOCHROME2.
+    /// </summary>
+    public (double Slope, double Intercept) Rescale(bool invertMonochrome1)
+    {
+        if (!Monochrome1 || !invertMonochrome1)
+        {
+            return (Slope, Intercept);
+        }
+
+        var (min, max) = DicomPixelData.StoredRange(Format);
+        return (-Slope, (Slope * (min + max)) + Intercept);
+    }
 
     /// <summary>Slices of one multi-frame file, or the single slice of a single-frame file.</summary>
     public static IReadOnlyList<DicomSlice> FromFile(DicomFile file)
@@ -84,6 +103,7 @@ internal sealed record DicomSlice
             SliceThickness = Positive(ds.GetNumber(DicomTags.SliceThickness, path)),
             Slope = ds.GetNumber(DicomTags.RescaleSlope, path) ?? 1,
             Intercept = ds.GetNumber(DicomTags.RescaleIntercept, path) ?? 0,
+            Monochrome1 = string.Equals(ds.GetString(DicomTags.PhotometricInterpretation)?.Trim(), "MONOCHROME1", StringComparison.Ordinal),
             Echo = ds.GetString(DicomTags.EchoNumbers) ?? "",
             TemporalPosition = ds.GetString(DicomTags.TemporalPositionIdentifier) ?? "",
             Acquisition = ds.GetString(DicomTags.AcquisitionNumber) ?? "",

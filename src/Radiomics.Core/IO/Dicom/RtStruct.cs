@@ -37,6 +37,11 @@ public sealed class RtStruct
 
     public static RtStruct Read(string path) => FromFile(DicomFile.Open(path));
 
+    /// <summary>The referenced image series of a structure set's header (first frame of reference, study and series).</summary>
+    public static string? ReferencedSeriesOf(DicomDataset ds) =>
+        ds.GetItem(DicomTags.ReferencedFrameOfReferenceSequence)?.GetItem(DicomTags.RtReferencedStudySequence)
+            ?.GetItem(DicomTags.RtReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
+
     public static RtStruct FromFile(DicomFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -48,7 +53,7 @@ public sealed class RtStruct
         }
 
         var frame = ds.GetItem(DicomTags.ReferencedFrameOfReferenceSequence);
-        string? referencedSeries = frame?.GetItem(DicomTags.RtReferencedStudySequence)?.GetItem(DicomTags.RtReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
+        string? referencedSeries = ReferencedSeriesOf(ds);
         var contoursByRoi = new Dictionary<int, (IReadOnlyList<int>? Colour, List<RtContour> Contours)>();
         foreach (var item in ds.GetSequence(DicomTags.RoiContourSequence))
         {

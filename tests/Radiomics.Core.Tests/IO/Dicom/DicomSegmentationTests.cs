@@ -47,20 +47,20 @@ public class DicomSegmentationTests
         Assert.Contains("no segment 7", missing.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ToolFact("dcmdump", "dcmtk")]
     public void Segmentation_is_valid_dicom_for_dcmtk()
     {
-        if (!ExternalTool.Exists("dcmdump"))
-        {
-            return; // dcmtk absent: the round trip above still checks our own reading.
-        }
-
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(3));
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
         var labels = new Image<byte>(volume.Image.Geometry);
         labels[1, 1, 1] = 1;
         DicomSegmentationWriter.Write(new LabelMap(labels), volume, tmp.File("seg.dcm"));
-        ExternalTool.Run("dcmdump", "-E", tmp.File("seg.dcm"));
+
+        // dcmdump stops with a non-zero exit on any parse error (-E); its dump must show the SEG's defining elements.
+        string dump = ExternalTool.Output("dcmdump", "-E", "+P", "0008,0016", "+P", "0062,0008", "+P", "0062,0005", "+P", "0020,000e", tmp.File("seg.dcm"));
+        Assert.Contains("=SegmentationStorage", dump, StringComparison.Ordinal);
+        Assert.Contains("[AUTOMATIC]", dump, StringComparison.Ordinal);
+        Assert.Contains(volume.SeriesInstanceUid, dump, StringComparison.Ordinal);
     }
 }

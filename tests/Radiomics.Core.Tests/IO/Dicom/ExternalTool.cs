@@ -8,7 +8,10 @@ internal static class ExternalTool
     public static bool Exists(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, name)));
 
-    public static void Run(string tool, params string[] args)
+    public static void Run(string tool, params string[] args) => Output(tool, args);
+
+    /// <summary>Runs the tool and returns its standard output; a non-zero exit throws with its messages.</summary>
+    public static string Output(string tool, params string[] args)
     {
         var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args)
@@ -29,5 +32,7 @@ internal static class ExternalTool
         {
             throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({p.ExitCode}): {stderr.Result}{stdout.Result}");
         }
+
+        return stdout.Result;
     }
 }

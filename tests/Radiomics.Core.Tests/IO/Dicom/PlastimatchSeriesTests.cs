@@ -79,6 +79,38 @@ public sealed class PlastimatchSeriesTests(PlastimatchFixture fixture, ITestOutp
         Assert.Equal(ours.Voxels.ToArray(), ImageFile.ReadLabelMap(result.Output).Voxels.ToArray());
     }
 
+    [PlastimatchTheory]
+    [InlineData("brain1")]
+    [InlineData("prostate")]
+    public void Written_rtstruct_rasterises_to_the_label_map_in_ours_and_in_plastimatch(string name)
+    {
+        string dir = fixture.Series(name);
+        string labelPath = fixture.LabelMap(name);
+        var source = ImageFile.ReadLabelMap(labelPath);
+        using var tmp = new Radiomics.TestSupport.TempDirectory();
+        string folder = tmp.File("series");
+        Directory.CreateDirectory(folder);
+        foreach (var f in Directory.GetFiles(dir, "image*.dcm"))
+        {
+            File.Copy(f, Path.Combine(folder, Path.GetFileName(f)));
+        }
+
+        string rtss = Path.Combine(folder, "ours_rtss.dcm");
+        DicomConversion.Run(new DicomConversionSettings { Input = labelPath, Output = rtss, Reference = folder, RtStruct = true });
+        var rt = RtStruct.Read(rtss);
+        var grid = ImageFile.ReadHeader(folder).Geometry;
+        var ours = ContourRasteriser.Rasterise(rt.Rois.Single(), grid, rtss).Mask;
+
+        string theirsPath = tmp.File("plastimatch.nrrd");
+        ExternalTool.Run("plastimatch", "convert", "--input", folder, "--output-labelmap", theirsPath);
+        var theirs = ImageFile.ReadLabelMap(theirsPath);
+        Assert.True(theirs.Geometry.Matches(grid), $"plastimatch's grid {theirs.Geometry} against {grid}");
+        double dice = Dice(source, ours), plastimatchDice = Dice(source, theirs);
+        output.WriteLine($"{name}: our RTSTRUCT against the source label map: Dice {dice:F4} (our rasterisation), {plastimatchDice:F4} (plastimatch's)");
+        Assert.Equal(1.0, dice);
+        Assert.True(plastimatchDice >= 0.98, $"plastimatch's rasterisation of our RTSTRUCT: Dice {plastimatchDice}");
+    }
+
     /// <summary>Maps every source voxel centre into the DICOM image: the largest distance to the nearest voxel centre (mm) and the number of voxels whose values differ.</summary>
     internal static (double MaxOffset, long Differing) CompareInPhysicalSpace(Image source, Image image)
     {
