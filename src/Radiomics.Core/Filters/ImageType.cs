@@ -53,6 +53,8 @@ public sealed record ImageType : IImageFilter
 
     public GradientMagnitudeSettings? Gradient { get; init; }
 
+    public LocalBinaryPattern2DSettings? LocalBinaryPattern2D { get; init; }
+
     public LocalBinaryPattern3DSettings? LocalBinaryPattern3D { get; init; }
 
     /// <summary>The original image.</summary>
@@ -65,7 +67,7 @@ public sealed record ImageType : IImageFilter
         FilterSettings?[] all =
         [
             Original, Mean, Gaussian, LaplacianOfGaussian, Laws, Gabor, Wavelet, Simoncelli,
-            Square, SquareRoot, Logarithm, Exponential, Gradient, LocalBinaryPattern3D,
+            Square, SquareRoot, Logarithm, Exponential, Gradient, LocalBinaryPattern2D, LocalBinaryPattern3D,
         ];
         var set = all.Where(s => s is not null).ToArray();
         return set.Length == 1
@@ -90,6 +92,7 @@ public sealed record ImageType : IImageFilter
         LogarithmSettings s => new() { Logarithm = s },
         ExponentialSettings s => new() { Exponential = s },
         GradientMagnitudeSettings s => new() { Gradient = s },
+        LocalBinaryPattern2DSettings s => new() { LocalBinaryPattern2D = s },
         LocalBinaryPattern3DSettings s => new() { LocalBinaryPattern3D = s },
         null => throw new ArgumentNullException(nameof(settings)),
         _ => throw new ArgumentException($"{settings.GetType().Name} has no image type entry.", nameof(settings)),

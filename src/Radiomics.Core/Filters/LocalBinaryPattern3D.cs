@@ -47,32 +47,49 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
         }
     }
 
-    private protected override double[] Filter(double[] voxels, ImageGeometry geometry)
+    private protected override double[] Filter(double[] voxels, ImageGeometry geometry) =>
+        Responses(voxels, geometry.Size, Kurtosis ? [] : [Level - 1], Kurtosis, Radius, Subdivision, inside: null)[0];
+
+    /// <summary>
+    /// PyRadiomics' <c>getLBP3DImage</c>: the maps <c>lbp-3D-m1</c> … <c>lbp-3D-m<paramref name="levels"/></c> and
+    /// <c>lbp-3D-k</c>, computed only at the voxels where <paramref name="inside"/> is true (the ROI) and 0 elsewhere.
+    /// </summary>
+    internal static double[][] RoiMaps(double[] voxels, Size3 size, bool[] inside, int levels, double radius, int subdivision) =>
+        Responses(voxels, size, Enumerable.Range(0, levels).ToArray(), kurtosis: true, radius, subdivision, inside);
+
+    /// <summary>One map per spherical-harmonic degree in <paramref name="degrees"/>, then the kurtosis map when asked.</summary>
+    private static double[][] Responses(double[] voxels, Size3 size, int[] degrees, bool kurtosis, double radius, int subdivision, bool[]? inside)
     {
-        var size = geometry.Size;
         var spline = new SplineInterpolatedVolume(voxels, size);
-        var vertices = Icosphere(Subdivision);
+        var vertices = Icosphere(subdivision);
         int nv = vertices.Count;
-        int degree = Level - 1;
 
         // PyRadiomics' vertex (a, b, c) is an offset along array axes (z, y, x); its harmonics take the polar angle
         // of c as scipy's azimuth argument and the azimuth as scipy's polar argument.
         var offsets = new Vec3[nv];
-        var harmonics = new Complex[2 * degree + 1][];
-        for (int m = -degree; m <= degree; m++)
+        var harmonics = new Complex[degrees.Length][][];
+        for (int d = 0; d < degrees.Length; d++)
         {
-            harmonics[m + degree] = new Complex[nv];
+            harmonics[d] = new Complex[2 * degrees[d] + 1][];
+            for (int m = 0; m < harmonics[d].Length; m++)
+            {
+                harmonics[d][m] = new Complex[nv];
+            }
         }
 
         for (int v = 0; v < nv; v++)
         {
-            var p = vertices[v] * Radius;
+            var p = vertices[v] * radius;
             offsets[v] = new Vec3(p.Z, p.Y, p.X);
-            double theta = Math.Acos(Math.Clamp(p.Z / Radius, -1, 1));
+            double theta = Math.Acos(Math.Clamp(p.Z / radius, -1, 1));
             double phi = Math.Atan2(p.Y, p.X);
-            for (int m = -degree; m <= degree; m++)
+            for (int d = 0; d < degrees.Length; d++)
             {
-                harmonics[m + degree][v] = SphericalHarmonic(m, degree, theta, phi);
+                int degree = degrees[d];
+                for (int m = -degree; m <= degree; m++)
+                {
+                    harmonics[d][m + degree][v] = SphericalHarmonic(m, degree, theta, phi);
+                }
             }
         }
 
@@ -85,8 +102,14 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
         }
 
         var splineCoefficients = spline.Coefficients;
-        var result = new double[voxels.Length];
-        ParallelRows.For(0, size.Z, Parallelism.AllCores, () => (new double[nv], new Complex[2 * degree + 1]), (z, buffers) =>
+        var results = new double[degrees.Length + (kurtosis ? 1 : 0)][];
+        for (int r = 0; r < results.Length; r++)
+        {
+            results[r] = new double[voxels.Length];
+        }
+
+        int maxDegree = degrees.Length == 0 ? 0 : degrees.Max();
+        ParallelRows.For(0, size.Z, Parallelism.AllCores, () => (new double[nv], new Complex[2 * maxDegree + 1]), (z, buffers) =>
         {
             var (samples, coefficients) = buffers;
             for (int y = 0; y < size.Y; y++)
@@ -94,6 +117,11 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
                 for (int x = 0; x < size.X; x++)
                 {
                     int index = x + size.X * (y + size.Y * z);
+                    if (inside is not null && !inside[index])
+                    {
+                        continue;
+                    }
+
                     for (int v = 0; v < nv; v++)
                     {
                         samples[v] = stencil[v].Inside(x, y, z, size)
@@ -101,14 +129,19 @@ public sealed record LocalBinaryPattern3DSettings : FilterSettings
                             : spline.At(x + offsets[v].X, y + offsets[v].Y, z + offsets[v].Z);
                     }
 
-                    result[index] = Kurtosis
-                        ? ExcessKurtosis(samples)
-                        : Energy(samples, voxels[index], harmonics, coefficients);
+                    for (int d = 0; d < degrees.Length; d++)
+                    {
+                        results[d][index] = Energy(samples, voxels[index], harmonics[d], coefficients);
+                    }
+
+                    if (kurtosis)
+                    {
+                        results[degrees.Length][index] = ExcessKurtosis(samples);
+                    }
                 }
             }
-
         });
-        return result;
+        return results;
     }
 
     /// <summary>Spline weights and coefficient offsets of one sampling offset, valid for voxels away from the edge.</summary>

@@ -81,7 +81,7 @@ public static class PyRadiomicsExtractor
         var textureMask = resegmented ?? roi;
         foreach (var type in s.ImageTypes)
         {
-            foreach (var (name, filtered, typeSettings) in PyRadiomicsImageTypes.Generate(working, type, s))
+            foreach (var (name, filtered, typeSettings) in PyRadiomicsImageTypes.Generate(working, textureMask, type, s))
             {
                 var volume = Volume(filtered, textureMask, boundingBox);
                 var input = new PyRadiomicsTextureInput(volume, typeSettings);

@@ -93,4 +93,33 @@ public sealed class PyRadiomicsExtractorTests
         Assert.Contains("Label (1) not present", e.Message, StringComparison.Ordinal);
         Assert.Contains("2", e.Message, StringComparison.Ordinal);
     }
+
+    [SharedDataFact]
+    public void Brain1_LBP_image_types_give_PyRadiomics_image_type_names_and_their_grey_levels()
+    {
+        var image = ImageFile.Read(SharedData.Path("data", "pyradiomics", "brain1_image.nrrd"));
+        var mask = ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", "brain1_label.nrrd"));
+        var settings = new PyRadiomicsSettings
+        {
+            BinWidth = 1,
+            ImageTypes = [new(PyRadiomicsImageKind.LBP2D, null), new(PyRadiomicsImageKind.LBP3D, null)],
+            FeatureClasses = [new PyRadiomicsFeatureClass("firstorder", ["Minimum", "Maximum", "Mean"])],
+        };
+        var result = PyRadiomicsExtractor.Extract(image, mask, settings);
+
+        // Uniform LBP with 8 samples takes the values 0 … 9; m1 counts the 42 icosphere samples not below the centre
+        // (√42 · count / 4π); the kurtosis is excess kurtosis (at least −2).
+        Assert.InRange(result["lbp-2D_firstorder_Minimum"], 0, 9);
+        Assert.InRange(result["lbp-2D_firstorder_Maximum"], 0, 9);
+        Assert.Equal(9, result["lbp-2D_firstorder_Maximum"]);
+        double unit = Math.Sqrt(42) / (4 * Math.PI);
+        double count = result["lbp-3D-m1_firstorder_Maximum"] / unit;
+        Assert.Equal(Math.Round(count), count, 9);
+        Assert.InRange(count, 1, 42);
+        Assert.True(double.IsFinite(result["lbp-3D-m2_firstorder_Mean"]) && result["lbp-3D-m2_firstorder_Mean"] > 0);
+        Assert.True(result["lbp-3D-k_firstorder_Minimum"] >= -2);
+        Assert.Equal(
+            ["lbp-2D", "lbp-3D-m1", "lbp-3D-m2", "lbp-3D-k"],
+            result.Features.Select(f => f.ImageType).Distinct());
+    }
 }
