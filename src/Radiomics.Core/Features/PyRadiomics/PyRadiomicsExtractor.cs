@@ -15,6 +15,50 @@ public static class PyRadiomicsExtractor
     /// <exception cref="GeometryMismatchException">The mask is not on the image's grid and <c>correctMask</c> is off.</exception>
     public static PyRadiomicsResult Extract(Image image, LabelMap mask, PyRadiomicsSettings settings)
     {
+        var (working, roi, resegmented, boundingBox, diagnostics) = Prepare(image, mask, settings);
+        var s = settings;
+
+        var features = new List<PyRadiomicsFeature>();
+        var shapeMask = s.ResegmentShape && resegmented is not null ? resegmented : roi;
+        foreach (var cls in s.FeatureClasses.Where(c => c.Name is "shape" or "shape2D"))
+        {
+            var volume = Volume(working, shapeMask, boundingBox);
+            if (cls.Name == "shape2D" && s.Force2D && volume.Size[s.Force2DDimension] > 1)
+            {
+                // As PyRadiomics: shape2D is skipped (with a warning) when the ROI spans several slices.
+                diagnostics.Add(new("diagnostics_Configuration_Shape2DSkipped", $"the ROI spans {volume.Size[s.Force2DDimension]} slices in dimension {s.Force2DDimension}"));
+                continue;
+            }
+
+            var values = cls.Name == "shape" ? PyRadiomicsShape.Compute(volume) : PyRadiomicsShape2D.Compute(volume, s);
+            features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature("original", cls.Name, v.Name, v.Value)));
+        }
+
+        var textureMask = resegmented ?? roi;
+        foreach (var type in s.ImageTypes)
+        {
+            foreach (var (name, filtered, typeSettings) in PyRadiomicsImageTypes.Generate(working, textureMask, type, s))
+            {
+                var volume = Volume(filtered, textureMask, boundingBox);
+                var input = new PyRadiomicsTextureInput(volume, typeSettings);
+                foreach (var cls in s.FeatureClasses.Where(c => c.Name is not "shape" and not "shape2D"))
+                {
+                    var values = Compute(cls.Name, input);
+                    features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature(name, cls.Name, v.Name, v.Value)));
+                }
+            }
+        }
+
+        return new PyRadiomicsResult(s.AdditionalInfo ? diagnostics : [], features);
+    }
+
+    /// <summary>
+    /// The steps before the features: the mask onto the image's grid, diagnostics of the original, normalisation,
+    /// resampling or pre-crop, the mask checks and re-segmentation.
+    /// </summary>
+    internal static (Image<double> Working, LabelMap Roi, LabelMap? Resegmented, BoundingBox Box, List<KeyValuePair<string, string>> Diagnostics) Prepare(
+        Image image, LabelMap mask, PyRadiomicsSettings settings)
+    {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(settings);
@@ -62,51 +106,23 @@ public static class PyRadiomicsExtractor
             AddMaskDiagnostics(diagnostics, "resegmented", resegmented);
         }
 
-        var features = new List<PyRadiomicsFeature>();
-        var shapeMask = s.ResegmentShape && resegmented is not null ? resegmented : roi;
-        foreach (var cls in s.FeatureClasses.Where(c => c.Name is "shape" or "shape2D"))
-        {
-            var volume = Volume(working, shapeMask, boundingBox);
-            if (cls.Name == "shape2D" && s.Force2D && volume.Size[s.Force2DDimension] > 1)
-            {
-                // As PyRadiomics: shape2D is skipped (with a warning) when the ROI spans several slices.
-                diagnostics.Add(new("diagnostics_Configuration_Shape2DSkipped", $"the ROI spans {volume.Size[s.Force2DDimension]} slices in dimension {s.Force2DDimension}"));
-                continue;
-            }
-
-            var values = cls.Name == "shape" ? PyRadiomicsShape.Compute(volume) : PyRadiomicsShape2D.Compute(volume, s);
-            features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature("original", cls.Name, v.Name, v.Value)));
-        }
-
-        var textureMask = resegmented ?? roi;
-        foreach (var type in s.ImageTypes)
-        {
-            foreach (var (name, filtered, typeSettings) in PyRadiomicsImageTypes.Generate(working, textureMask, type, s))
-            {
-                var volume = Volume(filtered, textureMask, boundingBox);
-                var input = new PyRadiomicsTextureInput(volume, typeSettings);
-                foreach (var cls in s.FeatureClasses.Where(c => c.Name is not "shape" and not "shape2D"))
-                {
-                    var values = cls.Name switch
-                    {
-                        "firstorder" => PyRadiomicsFirstOrder.Compute(input),
-                        "glcm" => PyRadiomicsGlcm.Compute(input),
-                        "glrlm" => PyRadiomicsGlrlm.Compute(input),
-                        "glszm" => PyRadiomicsGlszm.Compute(input),
-                        "gldm" => PyRadiomicsGldm.Compute(input),
-                        "ngtdm" => PyRadiomicsNgtdm.Compute(input),
-                        _ => throw new InvalidInputException($"Unknown feature class '{cls.Name}'."),
-                    };
-                    features.AddRange(Select(values, cls).Select(v => new PyRadiomicsFeature(name, cls.Name, v.Name, v.Value)));
-                }
-            }
-        }
-
-        return new PyRadiomicsResult(s.AdditionalInfo ? diagnostics : [], features);
+        return (working, roi, resegmented, boundingBox, diagnostics);
     }
 
+    /// <summary>The values of one texture or first-order class.</summary>
+    internal static IEnumerable<(string Name, double Value)> Compute(string featureClass, PyRadiomicsTextureInput input) => featureClass switch
+    {
+        "firstorder" => PyRadiomicsFirstOrder.Compute(input),
+        "glcm" => PyRadiomicsGlcm.Compute(input),
+        "glrlm" => PyRadiomicsGlrlm.Compute(input),
+        "glszm" => PyRadiomicsGlszm.Compute(input),
+        "gldm" => PyRadiomicsGldm.Compute(input),
+        "ngtdm" => PyRadiomicsNgtdm.Compute(input),
+        _ => throw new InvalidInputException($"Unknown feature class '{featureClass}'."),
+    };
+
     /// <summary>The enabled features of a class: those named, else all but the deprecated ones, in PyRadiomics' (alphabetical) order.</summary>
-    private static IEnumerable<(string Name, double Value)> Select(IEnumerable<(string Name, double Value)> values, PyRadiomicsFeatureClass cls)
+    internal static IEnumerable<(string Name, double Value)> Select(IEnumerable<(string Name, double Value)> values, PyRadiomicsFeatureClass cls)
     {
         var list = values.ToList();
         if (cls.Features.Count > 0)
@@ -218,11 +234,11 @@ public static class PyRadiomicsExtractor
         return new LabelMap(labels);
     }
 
-    private static BoundingBox Pad(BoundingBox box, int pad, Size3 size) => new(
+    internal static BoundingBox Pad(BoundingBox box, int pad, Size3 size) => new(
         new Index3(Math.Max(0, box.Min.X - pad), Math.Max(0, box.Min.Y - pad), Math.Max(0, box.Min.Z - pad)),
         new Index3(Math.Min(size.X - 1, box.Max.X + pad), Math.Min(size.Y - 1, box.Max.Y + pad), Math.Min(size.Z - 1, box.Max.Z + pad)));
 
-    private static PyRadiomicsVolume Volume(Image<double> image, LabelMap roi, BoundingBox box)
+    internal static PyRadiomicsVolume Volume(Image<double> image, LabelMap roi, BoundingBox box)
     {
         var size = box.Size;
         var intensities = new double[size.Count];

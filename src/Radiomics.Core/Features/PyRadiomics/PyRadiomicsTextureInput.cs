@@ -21,6 +21,20 @@ internal sealed class PyRadiomicsTextureInput
         Ng = GrayLevels[^1];
     }
 
+    /// <summary>
+    /// A kernel of voxel-based extraction: its bins come from the discretisation of the whole ROI, and its grey
+    /// levels are the ROI's (PyRadiomics keeps the matrix rows of every level present in the ROI, also those absent
+    /// from the kernel).
+    /// </summary>
+    public PyRadiomicsTextureInput(PyRadiomicsVolume volume, PyRadiomicsSettings settings, int[] bins, int[] grayLevels)
+    {
+        Volume = volume;
+        Settings = settings;
+        Bins = bins;
+        GrayLevels = grayLevels;
+        Ng = grayLevels[^1];
+    }
+
     public PyRadiomicsVolume Volume { get; }
 
     public PyRadiomicsSettings Settings { get; }

@@ -1,0 +1,116 @@
+using Radiomics.Features.PyRadiomics;
+using Radiomics.Imaging;
+using Radiomics.IO;
+using Radiomics.TestSupport;
+
+namespace Radiomics.Core.Tests.Features.PyRadiomics;
+
+public sealed class PyRadiomicsVoxelExtractorTests
+{
+    private static readonly string[] Checked =
+    [
+        "firstorder_Mean", "firstorder_Variance", "firstorder_Median", "firstorder_Entropy", "firstorder_Uniformity",
+        "glcm_Contrast", "glcm_JointEntropy", "glcm_JointEnergy", "glcm_DifferenceAverage",
+        "glrlm_ShortRunEmphasis", "glrlm_RunEntropy", "glszm_SmallAreaEmphasis", "glszm_ZonePercentage",
+        "gldm_SmallDependenceEmphasis", "gldm_DependenceEntropy", "ngtdm_Coarseness",
+    ];
+
+    /// <summary>
+    /// Where a voxel's 3×3×3 kernel lies inside the ROI, each map's value is the whole-region feature of that kernel as
+    /// an ROI of its own. Only features that do not depend on the bin numbers themselves are compared: the maps keep the
+    /// ROI's bin numbers (⌊X/W⌋ − ⌊min_ROI/W⌋ + 1), a region of its own starts from its own minimum.
+    /// </summary>
+    [SharedDataFact]
+    public void Brain1_maps_equal_the_whole_region_features_of_each_kernel()
+    {
+        var image = ImageFile.Read(SharedData.Path("data", "pyradiomics", "brain1_image.nrrd"));
+        var mask = ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", "brain1_label.nrrd"));
+        var full = mask.Select(1);
+        var box = full.BoundingBox()!.Value;
+
+        // A slab of the ROI keeps the test short: three slices around the middle one.
+        int zc = (box.Min.Z + box.Max.Z) / 2;
+        var slab = new Image<byte>(mask.Geometry);
+        for (int z = zc - 1; z <= zc + 1; z++)
+        {
+            for (int y = 0; y < mask.Geometry.Size.Y; y++)
+            {
+                for (int x = 0; x < mask.Geometry.Size.X; x++)
+                {
+                    slab[x, y, z] = full.Voxels[x + (mask.Geometry.Size.X * (y + (mask.Geometry.Size.Y * z)))];
+                }
+            }
+        }
+
+        var roi = new LabelMap(slab);
+        var settings = new PyRadiomicsSettings
+        {
+            FeatureClasses = [.. PyRadiomicsFeatureClass.Defaults.Where(c => c.Name != "shape")],
+            Voxel = new PyRadiomicsVoxelSettings { KernelRadius = 1, InitValue = -7 },
+        };
+        var maps = PyRadiomicsVoxelExtractor.Extract(image, roi, settings).ToDictionary(m => m.Name, m => m.Map);
+        Assert.Equal(18 + 24 + 16 + 16 + 14 + 5, maps.Count);
+
+        int compared = 0;
+        var g = mask.Geometry.Size;
+        for (int y = box.Min.Y + 1; y < box.Max.Y && compared < 4; y += 3)
+        {
+            for (int x = box.Min.X + 1; x < box.Max.X && compared < 4; x += 3)
+            {
+                if (!Cube(roi, x, y, zc).All(i => roi.Voxels[i] != 0))
+                {
+                    continue;
+                }
+
+                var kernel = new Image<byte>(mask.Geometry);
+                foreach (var i in Cube(roi, x, y, zc))
+                {
+                    kernel.Voxels[i] = 1;
+                }
+
+                var region = PyRadiomicsExtractor.Extract(image, new LabelMap(kernel), settings);
+                foreach (var feature in Checked)
+                {
+                    var map = maps["original_" + feature];
+                    var centre = map.Geometry.PhysicalToIndex(mask.Geometry.IndexToPhysical(new Vec3(x, y, zc)));
+                    double value = map[(int)Math.Round(centre.X), (int)Math.Round(centre.Y), (int)Math.Round(centre.Z)];
+                    double expected = region["original_" + feature];
+                    Assert.True(Math.Abs(value - expected) <= 1e-9 * Math.Max(1, Math.Abs(expected)), $"{feature} at ({x}, {y}, {zc}): map {value}, kernel as ROI {expected}");
+                }
+
+                compared++;
+            }
+        }
+
+        Assert.Equal(4, compared);
+        var mean = maps["original_firstorder_Mean"];
+        Assert.Equal(-7, mean[0, 0, 0]); // a corner of the padded box is outside the ROI: initValue
+    }
+
+    [Fact]
+    public void Only_shape_classes_cannot_be_mapped()
+    {
+        var g = ImageGeometry.Create(4, 4, 4);
+        var labels = new Image<byte>(g);
+        labels[1, 1, 1] = labels[2, 1, 1] = 1;
+        var settings = new PyRadiomicsSettings { FeatureClasses = [new PyRadiomicsFeatureClass("shape", [])] };
+        var e = Assert.Throws<SettingsException>(() => PyRadiomicsVoxelExtractor.Extract(new Image<short>(g), new LabelMap(labels), settings, "p.yaml"));
+        Assert.Contains("p.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("shape", e.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<int> Cube(LabelMap roi, int x, int y, int z)
+    {
+        var s = roi.Geometry.Size;
+        for (int dz = -1; dz <= 1; dz++)
+        {
+            for (int dy = -1; dy <= 1; dy++)
+            {
+                for (int dx = -1; dx <= 1; dx++)
+                {
+                    yield return x + dx + (s.X * (y + dy + (s.Y * (z + dz))));
+                }
+            }
+        }
+    }
+}
