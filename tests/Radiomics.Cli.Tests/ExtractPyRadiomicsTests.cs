@@ -66,6 +66,52 @@ public class ExtractPyRadiomicsTests
     }
 
     [Fact]
+    public void Voxel_based_extraction_writes_one_map_per_feature_with_the_voxel_settings()
+    {
+        using var tmp = new TempDirectory();
+        var (image, mask) = WriteCube(tmp, "cube");
+        var parameters = tmp.File("voxel.yaml");
+        File.WriteAllText(parameters, "setting:\n  binWidth: 25\nimageType:\n  Original: {}\nfeatureClass:\n  firstorder: [Mean, Maximum]\n  glcm: [Contrast]\n  shape:\nvoxelSetting:\n  kernelRadius: 1\n  initValue: -1\n");
+        var (code, output) = CliRunner.Run("extract", image, mask, "--params", parameters, "--voxel-based", "-o", tmp.File("maps"));
+        Assert.True(code == 0, output);
+        Assert.Equal(
+            ["original_firstorder_Maximum.nrrd", "original_firstorder_Mean.nrrd", "original_glcm_Contrast.nrrd"],
+            Directory.GetFiles(tmp.File("maps")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        // The maps cover the ROI's box (6 × 6 × 4) padded by the kernel radius; voxel (3, 3, 2) of the image is the
+        // mean of its 3 × 3 × 3 kernel, all inside the ROI; outside the ROI the map holds initValue.
+        var mean = ImageFile.Read(Path.Combine(tmp.File("maps"), "original_firstorder_Mean.nrrd")).ConvertTo<double>();
+        Assert.Equal(new Size3(8, 8, 6), mean.Geometry.Size);
+        var source = ImageFile.Read(image).ConvertTo<double>();
+        double sum = 0;
+        for (int dz = -1; dz <= 1; dz++)
+        {
+            for (int dy = -1; dy <= 1; dy++)
+            {
+                for (int dx = -1; dx <= 1; dx++)
+                {
+                    sum += source[3 + dx, 3 + dy, 2 + dz];
+                }
+            }
+        }
+
+        Assert.Equal(sum / 27, mean[2, 2, 2], 9);
+        Assert.Equal(-1, mean[0, 0, 0]);
+    }
+
+    [Fact]
+    public void Voxel_based_extraction_of_only_shape_is_an_error_naming_the_params_file()
+    {
+        using var tmp = new TempDirectory();
+        var (image, mask) = WriteCube(tmp, "cube");
+        var parameters = tmp.File("shape.yaml");
+        File.WriteAllText(parameters, "imageType:\n  Original: {}\nfeatureClass:\n  shape:\n");
+        var (code, output) = CliRunner.Run("extract", image, mask, "--params", parameters, "--voxel-based", "-o", tmp.File("maps"));
+        Assert.Equal(1, code);
+        Assert.Contains("error: shape.yaml", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_PyRadiomics_params_file_gives_a_tidy_table_by_default()
     {
         using var tmp = new TempDirectory();

@@ -30,10 +30,11 @@ internal static class ExtractCommand
         var timePoint = new Option<string>("--timepoint") { Description = "Time point for the table's timepoint column.", DefaultValueFactory = _ => "" };
         var format = new Option<string>("--format") { Description = "Output layout: tidy (one row per value) or pyradiomics (PyRadiomics' batch CSV: one row per case).", DefaultValueFactory = _ => "tidy" };
         format.AcceptOnlyFromAmong("tidy", "pyradiomics");
+        var voxelBased = new Option<bool>("--voxel-based") { Description = "PyRadiomics voxel-based extraction (the params file's voxelSetting): one feature map per feature, written as NRRD files into the -o folder." };
         var batch = new Option<FileInfo?>("--batch") { Description = "PyRadiomics batch input: a CSV with Image and Mask columns (optional Label); writes one row per case and keeps going past a failed case." };
         var command = new Command("extract", "Compute IBSI 1 features of a region of interest and write them as a tidy CSV.")
         {
-            image, mask, parameters, preset, label, roiName, segment, output, writeParams, subject, timePoint, format, batch,
+            image, mask, parameters, preset, label, roiName, segment, output, writeParams, subject, timePoint, format, batch, voxelBased,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -74,6 +75,17 @@ internal static class ExtractCommand
             foreach (var warning in masks.Warnings)
             {
                 CommandAction.Error.WriteLine($"warning: {warning}");
+            }
+
+            if (parse.GetValue(voxelBased))
+            {
+                var py = settings.Definitions == FeatureDefinitions.PyRadiomics && settings.PyRadiomics is { } p
+                    ? p with { Label = parse.GetValue(label) ?? p.Label }
+                    : throw new InvalidInputException("--voxel-based needs a PyRadiomics params file (--params) to define the image types, classes and voxelSetting.");
+                var written = Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Write(
+                    Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Extract(img, masks.Mask, py, parse.GetValue(parameters)?.Name ?? "settings"), outFile.FullName);
+                console.MarkupLine($"[green]Wrote[/] {written.Count} feature maps to {Markup.Escape(outFile.FullName)}");
+                return CommandAction.Success;
             }
 
             if (settings.Definitions == FeatureDefinitions.PyRadiomics)
