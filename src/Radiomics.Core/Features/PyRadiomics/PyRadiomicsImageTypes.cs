@@ -19,9 +19,9 @@ namespace Radiomics.Features.PyRadiomics;
 /// image edge mirror back inside where scipy's <c>map_coordinates</c> reads 0, which only matters for an ROI touching
 /// the edge; a sample set with no spread has kurtosis 0 (scipy before 1.9 gives −3, later versions NaN).
 /// </remarks>
-internal static class PyRadiomicsImageTypes
+public static class PyRadiomicsImageTypes
 {
-    public static IEnumerable<(string Name, Image<double> Image, PyRadiomicsSettings Settings)> Generate(
+    internal static IEnumerable<(string Name, Image<double> Image, PyRadiomicsSettings Settings)> Generate(
         Image<double> image, LabelMap roi, PyRadiomicsImageType type, PyRadiomicsSettings global)
     {
         var s = type.Settings ?? global;
@@ -66,8 +66,7 @@ internal static class PyRadiomicsImageTypes
             case PyRadiomicsImageKind.LoG:
                 foreach (var sigma in s.Sigma)
                 {
-                    var name = "log-sigma-" + sigma.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '-') + "-mm-3D";
-                    yield return (name, new LaplacianOfGaussianSettings { Sigma = sigma }.Apply(image), s);
+                    yield return (LogName(sigma), new LaplacianOfGaussianSettings { Sigma = sigma }.Apply(image), s);
                 }
 
                 break;
@@ -129,6 +128,48 @@ internal static class PyRadiomicsImageTypes
                 throw new InvalidInputException($"The image type {type.Kind} is not available in the toolkit's PyRadiomics flavour; remove it from imageType.");
         }
     }
+
+    /// <summary>The names of the images <see cref="Generate"/> yields for an image type, in the same order, without computing them.</summary>
+    public static IReadOnlyList<string> Names(PyRadiomicsImageType type, PyRadiomicsSettings global)
+    {
+        var s = type.Settings ?? global;
+        switch (type.Kind)
+        {
+            case PyRadiomicsImageKind.LoG:
+                return [.. s.Sigma.Select(LogName)];
+            case PyRadiomicsImageKind.Wavelet:
+                {
+                    int dims = s.Force2D ? 2 : 3;
+                    var names = new List<string>();
+                    for (int level = s.StartLevel + 1; level <= s.StartLevel + s.Level; level++)
+                    {
+                        string prefix = level == s.StartLevel + 1 ? "wavelet-" : $"wavelet{level - s.StartLevel}-";
+                        names.AddRange(SubBands(dims).Where(b => !b.All(c => c == 'L')).Select(b => prefix + b));
+                    }
+
+                    names.Add((s.Level == 1 ? "wavelet-" : $"wavelet{s.Level}-") + new string('L', dims));
+                    return names;
+                }
+
+            case PyRadiomicsImageKind.LBP3D:
+                return [.. Enumerable.Range(1, s.Lbp3DLevels).Select(l => $"lbp-3D-m{l}"), "lbp-3D-k"];
+            default:
+                return [type.Kind switch
+                {
+                    PyRadiomicsImageKind.Original => "original",
+                    PyRadiomicsImageKind.Square => "square",
+                    PyRadiomicsImageKind.SquareRoot => "squareroot",
+                    PyRadiomicsImageKind.Logarithm => "logarithm",
+                    PyRadiomicsImageKind.Exponential => "exponential",
+                    PyRadiomicsImageKind.Gradient => "gradient",
+                    PyRadiomicsImageKind.LBP2D => "lbp-2D",
+                    _ => throw new InvalidInputException($"The image type {type.Kind} is not available in the toolkit's PyRadiomics flavour; remove it from imageType."),
+                }];
+        }
+    }
+
+    private static string LogName(double sigma) =>
+        "log-sigma-" + sigma.ToString("0.0###", System.Globalization.CultureInfo.InvariantCulture).Replace('.', '-') + "-mm-3D";
 
     private static LocalBinaryPatternMethod LbpMethod(string name) => name switch
     {

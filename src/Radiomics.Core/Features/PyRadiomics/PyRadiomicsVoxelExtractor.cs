@@ -96,6 +96,16 @@ public static class PyRadiomicsVoxelExtractor
         return maps;
     }
 
+    /// <summary>The names of the maps <see cref="Extract"/> gives for these settings (its order may differ).</summary>
+    public static IReadOnlyList<string> MapNames(PyRadiomicsSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var classes = settings.FeatureClasses.Where(c => c.Name is not "shape" and not "shape2D").ToList();
+        return [.. settings.ImageTypes.SelectMany(t => PyRadiomicsImageTypes.Names(t, settings)).SelectMany(image => classes.SelectMany(c =>
+            (c.Features.Count > 0 ? c.Features : PyRadiomicsCatalogue.Features(c.Name).Except(PyRadiomicsNames.Deprecated(c.Name)))
+                .Select(f => $"{image}_{c.Name}_{f}")))];
+    }
+
     /// <summary>Writes each map as <c>&lt;name&gt;.&lt;extension&gt;</c> (nrrd, nii, nii.gz, mha) in <paramref name="directory"/>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(IReadOnlyList<PyRadiomicsFeatureMap> maps, string directory, string extension = "nrrd")
     {

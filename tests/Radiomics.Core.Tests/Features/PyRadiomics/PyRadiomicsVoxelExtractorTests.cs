@@ -99,6 +99,40 @@ public sealed class PyRadiomicsVoxelExtractorTests
         Assert.Contains("shape", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Map_names_are_the_names_of_the_computed_maps_for_every_image_type()
+    {
+        var g = ImageGeometry.Create(7, 7, 5);
+        var image = new Image<double>(g);
+        var labels = new Image<byte>(g);
+        var random = new Random(4);
+        for (int z = 0; z < 5; z++)
+        {
+            for (int y = 0; y < 7; y++)
+            {
+                for (int x = 0; x < 7; x++)
+                {
+                    image[x, y, z] = 100 + random.Next(50);
+                    labels[x, y, z] = x is > 1 and < 5 && y is > 1 and < 5 && z is > 0 and < 4 ? (byte)1 : (byte)0;
+                }
+            }
+        }
+
+        var settings = new PyRadiomicsSettings
+        {
+            BinWidth = 5,
+            Sigma = [1, 2.5],
+            ImageTypes = [.. Enum.GetValues<PyRadiomicsImageKind>().Select(k => new PyRadiomicsImageType(k, null))],
+            FeatureClasses = [new PyRadiomicsFeatureClass("firstorder", ["Mean"]), new PyRadiomicsFeatureClass("ngtdm", []), new PyRadiomicsFeatureClass("shape", [])],
+        };
+        var maps = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings);
+        Assert.Equal(PyRadiomicsVoxelExtractor.MapNames(settings).Order(StringComparer.Ordinal), maps.Select(m => m.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(maps, m => m.Name == "log-sigma-2-5-mm-3D_ngtdm_Busyness");
+        Assert.Contains(maps, m => m.Name == "wavelet-HLH_firstorder_Mean");
+        Assert.Contains(maps, m => m.Name == "lbp-3D-k_firstorder_Mean");
+        Assert.Equal((1 + 2 + 8 + 4 + 1 + 1 + 3) * 6, maps.Count);
+    }
+
     private static IEnumerable<int> Cube(LabelMap roi, int x, int y, int z)
     {
         var s = roi.Geometry.Size;
