@@ -62,6 +62,23 @@ public class HabitatsCommandTests
         Assert.False(File.Exists(Path.Combine(again, "k_selection.csv")));
     }
 
+    [Fact]
+    public void A_PyRadiomics_params_file_defines_the_habitat_channels()
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "patient1", 1);
+        var b = WritePhantom(dir, "patient2", 2);
+        var parameters = dir.File("habit.yaml");
+        File.WriteAllText(parameters, "setting:\n  binWidth: 0.25\nimageType:\n  Original: {}\nfeatureClass:\n  firstorder: [Mean, Median]\n  glcm: [JointEntropy]\nvoxelSetting:\n  kernelRadius: 1\n");
+        string output = dir.File("out");
+        var (code, text) = CliRunner.Run(
+            "habitats", "-i", a.Image, b.Image, "-m", a.Mask, b.Mask, "-k", "3", "-o", output, "--params", parameters, "--max-voxels-per-scan", "3000");
+        Assert.True(code == 0, text);
+        var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
+        Assert.Equal(3, model.Habitats);
+        Assert.Equal(["original_firstorder_Mean", "original_firstorder_Median", "original_glcm_JointEntropy"], model.Channels);
+    }
+
     [Theory]
     [InlineData("-k", "1..4", "-k '1..4'")]
     [InlineData("-k", "5..3", "-k '5..3'")]

@@ -47,9 +47,10 @@ internal static class HabitatsCommand
             DefaultValueFactory = _ => "z-score",
         };
         normalise.AcceptOnlyFromAmong(NormaliseChoices);
+        var parameters = new Option<FileInfo?>("--params", "-p") { Description = "PyRadiomics params file: its imageType × featureClass × voxelSetting define the channels (PyRadiomics' voxel-based features, HABIT's way) instead of the intensity and --statistics." };
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise,
+            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -80,7 +81,7 @@ internal static class HabitatsCommand
                 parse.GetValue(seed),
                 OptionChecks.Threads(parse.GetValue(threads)),
                 ParseNormalisation(parse.GetRequiredValue(normalise)));
-            Execute(console, options);
+            Execute(console, options with { Channels = parse.GetValue(parameters) is { } p ? PyRadiomicsVoxelFeature.FromParamsFile(p.FullName) : null });
             return CommandAction.Success;
         }));
         return command;
@@ -101,7 +102,11 @@ internal static class HabitatsCommand
         bool MiniBatch,
         int Seed,
         int Threads,
-        NormalisationSettings? Normalisation);
+        NormalisationSettings? Normalisation)
+    {
+        /// <summary>Channels from a PyRadiomics params file (--params), replacing the intensity and local statistics.</summary>
+        public IVoxelFeature? Channels { get; init; }
+    }
 
     private static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
 
@@ -118,7 +123,7 @@ internal static class HabitatsCommand
     {
         run.Output.Create();
         var names = ScanNames(run.Images);
-        var features = new IVoxelFeature[]
+        var features = run.Channels is { } channels ? [channels] : new IVoxelFeature[]
         {
             new IntensityFeature(),
             new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Kernel = run.Kernel, Statistics = run.Statistics }),

@@ -229,7 +229,7 @@ internal static class PyRadiomicsGlcm
             ["JointAverage"] = ux,
             ["JointEnergy"] = energy,
             ["JointEntropy"] = hxy,
-            ["MCC"] = Mcc(p, px, py),
+            ["MCC"] = input.WithoutMcc ? double.NaN : Mcc(p, px, py),
             ["MaximumProbability"] = maxProb,
             ["SumAverage"] = sumAverage,
             ["SumEntropy"] = sumEntropy,

@@ -22,20 +22,23 @@ internal sealed class PyRadiomicsTextureInput
     }
 
     /// <summary>
-    /// A kernel of voxel-based extraction: its bins come from the discretisation of the whole ROI, and its grey
-    /// levels are the ROI's (PyRadiomics keeps the matrix rows of every level present in the ROI, also those absent
-    /// from the kernel).
+    /// A kernel of voxel-based extraction: its bins come from the discretisation of the whole ROI and Ng is the ROI's
+    /// highest level (PyRadiomics keeps a matrix row for every level of the ROI; <paramref name="grayLevels"/> may
+    /// leave out the levels absent from the kernel, whose rows hold only zeros).
     /// </summary>
-    public PyRadiomicsTextureInput(PyRadiomicsVolume volume, PyRadiomicsSettings settings, int[] bins, int[] grayLevels)
+    public PyRadiomicsTextureInput(PyRadiomicsVolume volume, PyRadiomicsSettings settings, int[] bins, int[] grayLevels, int ng)
     {
         Volume = volume;
         Settings = settings;
         Bins = bins;
         GrayLevels = grayLevels;
-        Ng = grayLevels[^1];
+        Ng = ng;
     }
 
     public PyRadiomicsVolume Volume { get; }
+
+    /// <summary>Leave GLCM's MCC (an eigen-decomposition per direction) as NaN: voxel-based maps that do not ask for it.</summary>
+    public bool WithoutMcc { get; init; }
 
     public PyRadiomicsSettings Settings { get; }
 

@@ -133,6 +133,48 @@ public sealed class PyRadiomicsVoxelExtractorTests
         Assert.Equal((1 + 2 + 8 + 4 + 1 + 1 + 3) * 6, maps.Count);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Kernel_matrices_on_the_kernel_levels_equal_PyRadiomics_rows_for_every_ROI_level(bool maskedKernel)
+    {
+        var g = ImageGeometry.Create(9, 8, 6);
+        var image = new Image<double>(g);
+        var labels = new Image<byte>(g);
+        var random = new Random(11);
+        for (int z = 0; z < 6; z++)
+        {
+            for (int y = 0; y < 8; y++)
+            {
+                for (int x = 0; x < 9; x++)
+                {
+                    image[x, y, z] = random.Next(0, 60);
+                    labels[x, y, z] = (x - 4) * (x - 4) + (y - 4) * (y - 4) + (z - 3) * (z - 3) <= 9 ? (byte)1 : (byte)0;
+                }
+            }
+        }
+
+        var settings = new PyRadiomicsSettings
+        {
+            BinWidth = 6,
+            FeatureClasses = [.. PyRadiomicsFeatureClass.Defaults.Where(c => c.Name != "shape")],
+            Voxel = new PyRadiomicsVoxelSettings { KernelRadius = 1, MaskedKernel = maskedKernel },
+        };
+        var fast = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings, "s", kernelLevelsOnly: true);
+        var full = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings, "s", kernelLevelsOnly: false).ToDictionary(m => m.Name, m => m.Map);
+        foreach (var map in fast)
+        {
+            var a = map.Map.Voxels;
+            var b = full[map.Name].Voxels;
+            for (int i = 0; i < a.Length; i++)
+            {
+                Assert.True(
+                    (double.IsNaN(a[i]) && double.IsNaN(b[i])) || Math.Abs(a[i] - b[i]) <= 1e-9 * Math.Max(1, Math.Abs(b[i])),
+                    $"{map.Name}, voxel {i}: {a[i]} with the kernel's levels, {b[i]} with the ROI's");
+            }
+        }
+    }
+
     private static IEnumerable<int> Cube(LabelMap roi, int x, int y, int z)
     {
         var s = roi.Geometry.Size;
