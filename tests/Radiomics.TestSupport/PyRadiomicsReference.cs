@@ -101,6 +101,16 @@ public static class PyRadiomicsReference
         return cases;
     }
 
+    /// <summary>The <c>diagnostics_*</c> rows of baseline_&lt;class&gt;.csv for one column, as written (empty cells left out).</summary>
+    public static IReadOnlyDictionary<string, string> Diagnostics(string featureClass, string column)
+    {
+        var dir = BaselineDir ?? throw new InvalidOperationException(BaselineSkipReason);
+        var rows = File.ReadAllLines(System.IO.Path.Combine(dir, $"baseline_{featureClass}.csv")).Select(SplitCsv).ToList();
+        int c = rows[0].IndexOf(column);
+        return rows.Skip(1).Where(r => r[0].StartsWith("diagnostics_", StringComparison.Ordinal) && c < r.Count && r[c].Length > 0)
+            .ToDictionary(r => r[0], r => r[c]);
+    }
+
     private static List<string> SplitCsv(string line)
     {
         var cells = new List<string>();

@@ -13,9 +13,21 @@ public static class PyRadiomicsExtractor
     /// <summary>Extracts the features of the ROI with label <see cref="PyRadiomicsSettings.Label"/>.</summary>
     /// <exception cref="InvalidInputException">The label is absent, the ROI too small or flat for the checks, or an option cannot apply.</exception>
     /// <exception cref="GeometryMismatchException">The mask is not on the image's grid and <c>correctMask</c> is off.</exception>
-    public static PyRadiomicsResult Extract(Image image, LabelMap mask, PyRadiomicsSettings settings)
+    public static PyRadiomicsResult Extract(Image image, LabelMap mask, PyRadiomicsSettings settings) => Extract(image, mask, settings, null);
+
+    /// <summary>
+    /// As <see cref="Extract(Image, LabelMap, PyRadiomicsSettings)"/> with the mask as stored in its file (any integer
+    /// pixel type), so that <c>diagnostics_Mask-original_Hash</c> is PyRadiomics' SHA-1 of the stored buffer.
+    /// </summary>
+    public static PyRadiomicsResult Extract(Image image, Image storedMask, PyRadiomicsSettings settings)
     {
-        var (working, roi, resegmented, boundingBox, diagnostics) = Prepare(image, mask, settings);
+        ArgumentNullException.ThrowIfNull(storedMask);
+        return Extract(image, LabelMap.FromImage(storedMask, "the mask"), settings, storedMask);
+    }
+
+    private static PyRadiomicsResult Extract(Image image, LabelMap mask, PyRadiomicsSettings settings, Image? storedMask)
+    {
+        var (working, roi, resegmented, boundingBox, diagnostics) = Prepare(image, mask, settings, storedMask);
         var s = settings;
 
         var features = new List<PyRadiomicsFeature>();
@@ -57,13 +69,15 @@ public static class PyRadiomicsExtractor
     /// resampling or pre-crop, the mask checks and re-segmentation.
     /// </summary>
     internal static (Image<double> Working, LabelMap Roi, LabelMap? Resegmented, BoundingBox Box, List<KeyValuePair<string, string>> Diagnostics) Prepare(
-        Image image, LabelMap mask, PyRadiomicsSettings settings)
+        Image image, LabelMap mask, PyRadiomicsSettings settings, Image? storedMask = null)
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(mask);
         ArgumentNullException.ThrowIfNull(settings);
         var s = settings;
         var tolerance = s.GeometryTolerance ?? ImageGeometry.DefaultTolerance;
+        var loaded = mask;
+        bool corrected = false;
         if (!image.Geometry.Matches(mask.Geometry, tolerance))
         {
             if (!s.CorrectMask)
@@ -72,6 +86,7 @@ public static class PyRadiomicsExtractor
             }
 
             mask = PyRadiomicsResampling.MaskOnto(mask, image.Geometry);
+            corrected = true;
         }
 
         if (s.Label is < 1 or > 255 || !mask.Labels().Contains((byte)s.Label))
@@ -81,15 +96,29 @@ public static class PyRadiomicsExtractor
 
         var diagnostics = new List<KeyValuePair<string, string>>();
         var original = image.ConvertTo<double>();
-        AddImageDiagnostics(diagnostics, "original", original);
         var roi = mask.Select((byte)s.Label);
-        AddMaskDiagnostics(diagnostics, "original", roi);
+        bool info = s.AdditionalInfo;
+        if (info)
+        {
+            PyRadiomicsDiagnostics.Versions(diagnostics);
+            PyRadiomicsDiagnostics.Configuration(diagnostics, s);
+            PyRadiomicsDiagnostics.Image(diagnostics, "original", image, original);
+            PyRadiomicsDiagnostics.Mask(diagnostics, "original", corrected ? loaded.Select((byte)s.Label) : roi, storedMask ?? loaded.Image, null);
+            if (corrected)
+            {
+                PyRadiomicsDiagnostics.Mask(diagnostics, "corrected", roi, null, original);
+            }
+        }
+
         var working = s.Normalize ? Normalise(original, s) : original;
         if (s.Interpolator is { } interpolator && s.ResampledPixelSpacing is { } spacing)
         {
             (working, roi) = PyRadiomicsResampling.Resample(working, roi, spacing, interpolator, s.PadDistance, image.PixelType);
-            AddImageDiagnostics(diagnostics, "interpolated", working);
-            AddMaskDiagnostics(diagnostics, "interpolated", roi);
+            if (info)
+            {
+                PyRadiomicsDiagnostics.Image(diagnostics, "interpolated", working, working);
+                PyRadiomicsDiagnostics.Mask(diagnostics, "interpolated", roi, null, working);
+            }
         }
         else if (s.PreCrop)
         {
@@ -103,7 +132,10 @@ public static class PyRadiomicsExtractor
         if (resegmented is not null)
         {
             boundingBox = Check(resegmented, s);
-            AddMaskDiagnostics(diagnostics, "resegmented", resegmented);
+            if (info)
+            {
+                PyRadiomicsDiagnostics.Mask(diagnostics, "resegmented", resegmented, null, working);
+            }
         }
 
         return (working, roi, resegmented, boundingBox, diagnostics);
@@ -265,32 +297,4 @@ public static class PyRadiomicsExtractor
         return new PyRadiomicsVolume(size.Z, size.Y, size.X, intensities, inside, (sp.Z, sp.Y, sp.X));
     }
 
-    private static void AddImageDiagnostics(List<KeyValuePair<string, string>> d, string stage, Image<double> image)
-    {
-        var g = image.Geometry;
-        var (min, max) = image.Range();
-        d.Add(new($"diagnostics_Image-{stage}_Spacing", Tuple(g.Spacing.X, g.Spacing.Y, g.Spacing.Z)));
-        d.Add(new($"diagnostics_Image-{stage}_Size", $"({g.Size.X}, {g.Size.Y}, {g.Size.Z})"));
-        d.Add(new($"diagnostics_Image-{stage}_Mean", N(image.Sum() / image.VoxelCount)));
-        d.Add(new($"diagnostics_Image-{stage}_Minimum", N(min)));
-        d.Add(new($"diagnostics_Image-{stage}_Maximum", N(max)));
-    }
-
-    private static void AddMaskDiagnostics(List<KeyValuePair<string, string>> d, string stage, LabelMap roi)
-    {
-        var box = roi.BoundingBox();
-        var g = roi.Geometry;
-        d.Add(new($"diagnostics_Mask-{stage}_Spacing", Tuple(g.Spacing.X, g.Spacing.Y, g.Spacing.Z)));
-        d.Add(new($"diagnostics_Mask-{stage}_Size", $"({g.Size.X}, {g.Size.Y}, {g.Size.Z})"));
-        if (box is { } b)
-        {
-            d.Add(new($"diagnostics_Mask-{stage}_BoundingBox", $"({b.Min.X}, {b.Min.Y}, {b.Min.Z}, {b.Size.X}, {b.Size.Y}, {b.Size.Z})"));
-        }
-
-        d.Add(new($"diagnostics_Mask-{stage}_VoxelNum", roi.Count(1).ToString(CultureInfo.InvariantCulture)));
-    }
-
-    private static string Tuple(double x, double y, double z) => $"({N(x)}, {N(y)}, {N(z)})";
-
-    private static string N(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
