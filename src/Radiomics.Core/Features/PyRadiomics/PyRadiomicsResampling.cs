@@ -1,4 +1,5 @@
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 using Radiomics.Processing;
 
 namespace Radiomics.Features.PyRadiomics;
@@ -10,8 +11,9 @@ namespace Radiomics.Features.PyRadiomics;
 /// neighbour, and the image cast back to its stored pixel type (as SimpleITK does, truncating toward zero).
 /// </summary>
 /// <remarks>
-/// Difference from IBSI: IBSI centres the new grid on the old one; PyRadiomics aligns it to the corner. Interpolation is
-/// the toolkit's separable kernels (IBSI's), which equal SimpleITK's except within two voxels of the image border.
+/// Difference from IBSI: IBSI centres the new grid on the old one; PyRadiomics aligns it to the corner. Nearest and
+/// linear interpolation are the toolkit's separable kernels (IBSI's); the B-spline is SimpleITK's, with mirror
+/// boundaries (see <see cref="MirroredBSpline"/>).
 /// </remarks>
 internal static class PyRadiomicsResampling
 {
@@ -118,6 +120,11 @@ internal static class PyRadiomicsResampling
 
     private static double[] Separable(double[] source, Size3 size, double[][] positions, Interpolator interpolator)
     {
+        if (interpolator == Interpolator.BSpline)
+        {
+            return MirroredBSpline(source, size, positions);
+        }
+
         var current = source;
         var currentSize = size;
         for (int axis = 0; axis < 3; axis++)
@@ -125,6 +132,86 @@ internal static class PyRadiomicsResampling
             var nextSize = AxisInterpolation.ResultSize(currentSize, axis, positions[axis].Length);
             var next = new double[nextSize.Count];
             AxisInterpolation.Apply(current, currentSize, axis, positions[axis], interpolator, next);
+            current = next;
+            currentSize = nextSize;
+        }
+
+        return current;
+    }
+
+    /// <summary>
+    /// SimpleITK's <c>sitkBSpline</c> (ITK's BSplineDecompositionImageFilter and BSplineInterpolateImageFunction, order
+    /// 3): coefficients with whole-sample mirror boundaries (causal initial sum truncated at ITK's tolerance 1e-10),
+    /// evaluated with mirrored coefficient indices, axis by axis (the tensor product is separable). The toolkit's
+    /// general resampler repeats the border samples instead, which moves values near the border and, after the cast back
+    /// to integers, a few voxels by one grey value.
+    /// </summary>
+    private static double[] MirroredBSpline(double[] source, Size3 size, double[][] positions)
+    {
+        var current = source;
+        var currentSize = size;
+        for (int axis = 0; axis < 3; axis++)
+        {
+            int n = currentSize[axis], m = positions[axis].Length;
+            var nextSize = axis switch { 0 => new Size3(m, currentSize.Y, currentSize.Z), 1 => new Size3(currentSize.X, m, currentSize.Z), _ => new Size3(currentSize.X, currentSize.Y, m) };
+            var next = new double[nextSize.Count];
+            int inStride = axis switch { 0 => 1, 1 => currentSize.X, _ => currentSize.X * currentSize.Y };
+            int outStride = axis switch { 0 => 1, 1 => nextSize.X, _ => nextSize.X * nextSize.Y };
+            var index = new int[m * 4];
+            var weight = new double[m * 4];
+            for (int j = 0; j < m; j++)
+            {
+                double c = positions[axis][j];
+                int i = (int)Math.Floor(c);
+                CubicBSplineKernel.Weights(c - i, weight.AsSpan(j * 4, 4));
+                for (int k = 0; k < 4; k++)
+                {
+                    index[(j * 4) + k] = CubicBSplineKernel.Mirror(i - 1 + k, n);
+                }
+            }
+
+            int lines = (int)(currentSize.Count / n);
+            var src = current;
+            var line = new double[n];
+            for (int l = 0; l < lines; l++)
+            {
+                // Line l: the other two axes, the faster one first.
+                int inStart, outStart;
+                if (axis == 0)
+                {
+                    inStart = l * currentSize.X;
+                    outStart = l * nextSize.X;
+                }
+                else if (axis == 1)
+                {
+                    int x = l % currentSize.X, z = l / currentSize.X;
+                    inStart = x + (currentSize.X * currentSize.Y * z);
+                    outStart = x + (nextSize.X * nextSize.Y * z);
+                }
+                else
+                {
+                    inStart = l;
+                    outStart = l;
+                }
+
+                for (int k = 0; k < n; k++)
+                {
+                    line[k] = src[inStart + (k * inStride)];
+                }
+
+                CubicBSplineKernel.Prefilter(line, 1e-10);
+                for (int j = 0; j < m; j++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < 4; k++)
+                    {
+                        sum += weight[(j * 4) + k] * line[index[(j * 4) + k]];
+                    }
+
+                    next[outStart + (j * outStride)] = sum;
+                }
+            }
+
             current = next;
             currentSize = nextSize;
         }
