@@ -30,9 +30,14 @@ internal static class DotnetRepl
         return new Run(exit, output, executed);
     }
 
-    private static (int Exit, string Output) Dotnet(string workingDirectory, TimeSpan timeout, params string[] args)
+    /// <summary>Runs <c>dotnet ARGS</c> from <paramref name="workingDirectory"/>; the exit code and stdout followed by stderr.</summary>
+    public static (int Exit, string Output) Dotnet(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunProcess("dotnet", workingDirectory, timeout, null, args);
+
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="args"/> (and extra environment variables); the exit code and stdout followed by stderr.</summary>
+    public static (int Exit, string Output) RunProcess(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -48,6 +53,11 @@ internal static class DotnetRepl
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -55,7 +65,7 @@ internal static class DotnetRepl
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within {timeout.TotalMinutes} min.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {timeout.TotalMinutes} min.");
         }
 
         process.WaitForExit();
