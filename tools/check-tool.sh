@@ -10,6 +10,18 @@ for project in src/Radiomics.Core src/Habitats src/Longitudinal src/Plotting src
   dotnet pack "$project" -c Release -o "$artifacts" -v q -nologo
 done
 ls "$artifacts"
+# Every package carries the README, the licence (MIT) and the third-party notices.
+/usr/bin/env python3 - "$artifacts"/*.nupkg <<'PY'
+import re, sys, zipfile
+for package in sys.argv[1:]:
+    with zipfile.ZipFile(package) as z:
+        names = set(z.namelist())
+        nuspec = z.read(next(n for n in names if n.endswith(".nuspec"))).decode("utf-8")
+    missing = [f for f in ("README.md", "LICENSE", "THIRD-PARTY-NOTICES.md") if f not in names]
+    if missing or not re.search(r"<license type=\"expression\">MIT</license>", nuspec):
+        sys.exit(f"{package}: missing {missing} or no MIT licence expression")
+print(f"{len(sys.argv) - 1} packages: README.md, LICENSE, THIRD-PARTY-NOTICES.md and the MIT licence expression")
+PY
 
 tools="$(mktemp -d)"
 trap 'rm -rf "$tools"' EXIT
