@@ -6,7 +6,7 @@ using Radiomics.Habitats.Clustering;
 
 // Clusters the little-endian float64 row-major matrix written by sklearn_anchor.py with the anchor's settings
 // (n_init 10, max_iter 300, tol 1e-4) on 2 threads and prints one JSON line.
-// usage: dotnet run -c Release --project bench/KMeansBench -- X.f64 D K [hamerly|lloyd|mlnet] [threads] [repeats]
+// usage: dotnet run -c Release --project bench/KMeansBench -- X.f64 D K [hamerly|lloyd|mlnet] [threads] [repeats] [tol]
 // With repeats > 1 the fit is repeated and `seconds` is the median (`min_seconds` the fastest). With mlnet, ML.NET's
 // KMeansTrainer runs 10 initialisations instead (MlNetAnchor).
 if (args.Length < 3)
@@ -22,6 +22,7 @@ int threads = args.Length > 4 ? int.Parse(args[4], inv) : 2;
 bool mlnet = args.Length > 3 && args[3].Equals("mlnet", StringComparison.OrdinalIgnoreCase);
 var algorithm = args.Length > 3 && !mlnet ? Enum.Parse<KMeansAlgorithm>(args[3], ignoreCase: true) : KMeansAlgorithm.Hamerly;
 int repeats = args.Length > 5 ? int.Parse(args[5], inv) : 1;
+double tolerance = args.Length > 6 ? double.Parse(args[6], inv) : 1e-4;
 
 var bytes = File.ReadAllBytes(path);
 var data = new double[bytes.Length / sizeof(double)];
@@ -37,7 +38,7 @@ if (mlnet)
 }
 
 var x = new FeatureMatrix(data, d);
-var settings = new KMeansSettings { NClusters = k, NInit = 10, MaxIter = 300, Tolerance = 1e-4, Algorithm = algorithm, Seed = 0, MaxDegreeOfParallelism = threads };
+var settings = new KMeansSettings { NClusters = k, NInit = 10, MaxIter = 300, Tolerance = tolerance, Algorithm = algorithm, Seed = 0, MaxDegreeOfParallelism = threads };
 
 // Warm-up on a slice, long enough for the JIT's tiered compilation to reach optimised, profile-guided code, as the
 // Python side runs precompiled extensions. A cold single run in a fresh process is slower (see README).

@@ -5,7 +5,8 @@ namespace Radiomics.Habitats.Clustering;
 /// <summary>
 /// k-means clustering with scikit-learn's behaviour and vocabulary: greedy k-means++ initialisation,
 /// <see cref="KMeansSettings.NInit"/> restarts keeping the lowest inertia, Lloyd or Hamerly iterations with
-/// scikit-learn's stopping rule. Deterministic for a seed regardless of the number of threads.
+/// scikit-learn's stopping rule, then the best restart continued to convergence (<see cref="KMeansSettings.ConvergeBest"/>).
+/// Deterministic for a seed regardless of the number of threads.
 /// </summary>
 /// <example><code>
 /// var km = new KMeans(new KMeansSettings { NClusters = 4, Seed = 0 }).Fit(x);
@@ -21,7 +22,7 @@ public sealed class KMeans : CentroidModel
 
     public KMeansSettings Settings { get; }
 
-    /// <summary>Iterations of the best run (<c>n_iter_</c>).</summary>
+    /// <summary>Iterations of the best run (<c>n_iter_</c>), with those that continued it (<see cref="KMeansSettings.ConvergeBest"/>).</summary>
     public int Iterations { get; private set; }
 
     protected override Parallelism Threads => Settings.MaxDegreeOfParallelism;
@@ -81,6 +82,17 @@ public sealed class KMeans : CentroidModel
             if (result.Inertia < best.Inertia)
             {
                 best = result;
+            }
+        }
+
+        if (Settings.ConvergeBest && best.Iterations < Settings.MaxIter)
+        {
+            // Lloyd steps never raise the inertia; the bounds make the late, small steps cheap even where Lloyd's
+            // passes are faster for whole runs. A run that converged strictly ends after one pass, unchanged.
+            var converged = KMeansRun.Execute(x, best.Centres, Settings.MaxIter - best.Iterations, 0, KMeansAlgorithm.Hamerly, dop);
+            if (converged.Inertia < best.Inertia)
+            {
+                best = converged with { Iterations = best.Iterations + converged.Iterations };
             }
         }
 

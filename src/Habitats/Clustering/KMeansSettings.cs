@@ -20,6 +20,15 @@ public sealed record KMeansSettings
 
     public KMeansAlgorithm Algorithm { get; init; } = KMeansAlgorithm.Hamerly;
 
+    /// <summary>
+    /// After the restarts, continue the best one from its centres until no label changes, or until
+    /// <see cref="MaxIter"/> iterations in all (default true; false gives scikit-learn's result). scikit-learn's shift
+    /// tolerance can stop while the boundary points of overlapping clusters still move and the inertia still falls: on
+    /// 1 000 000 × 16 features, k = 8, by 1.5e-4 (relative), which left it above ML.NET's. The extra iterations are one
+    /// run's, with Hamerly's bounds, so they cost little: few points move.
+    /// </summary>
+    public bool ConvergeBest { get; init; } = true;
+
     /// <summary>Seed of the k-means++ draws (<c>random_state</c>, default 0). The same seed gives the same result
     /// whatever <see cref="MaxDegreeOfParallelism"/> is.</summary>
     public int Seed { get; init; }
