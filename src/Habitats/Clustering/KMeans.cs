@@ -89,7 +89,7 @@ public sealed class KMeans : CentroidModel
         {
             // Lloyd steps never raise the inertia; the bounds make the late, small steps cheap even where Lloyd's
             // passes are faster for whole runs. A run that converged strictly ends after one pass, unchanged.
-            var converged = KMeansRun.Execute(x, best.Centres, Settings.MaxIter - best.Iterations, 0, KMeansAlgorithm.Hamerly, dop);
+            var converged = KMeansRun.Execute(x, best.Centres, Settings.MaxIter - best.Iterations, 0, KMeansAlgorithm.Hamerly, parallelism);
             if (converged.Inertia < best.Inertia)
             {
                 best = converged with { Iterations = best.Iterations + converged.Iterations };
