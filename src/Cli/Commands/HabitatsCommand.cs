@@ -46,9 +46,10 @@ internal static class HabitatsCommand
         };
         normalise.AcceptOnlyFromAmong(NormaliseChoices);
         var parameters = new Option<FileInfo?>("--params", "-p") { Description = "PyRadiomics params file: its imageType × featureClass × voxelSetting define the channels (PyRadiomics' voxel-based features, HABIT's way) instead of the intensity and --statistics." };
+        var format = TableOutput.CreateOption();
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters,
+            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, format,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -81,10 +82,11 @@ internal static class HabitatsCommand
             };
             var scans = imageFiles.Zip(maskFiles, (i, k) => new HabitatScan(i.FullName, k.FullName)).ToArray();
             var given = parse.GetValue(model) is { } modelFile ? HabitatModel.Load(modelFile.FullName) : null;
-            var result = WorkflowProgressDisplay.Run(console, p => HabitatsWorkflow.Run(scans, settings, given, p));
+            var printing = TableOutput.Resolve(console, parse.GetValue(format));
+            var result = WorkflowProgressDisplay.Run(console, printing, p => HabitatsWorkflow.Run(scans, settings, given, p));
             string folder = parse.GetRequiredValue(output).FullName;
             result.Write(folder);
-            Print(console, result, folder);
+            Print(console, printing, result, folder);
             return CommandAction.Success;
         }));
         return command;
@@ -101,11 +103,12 @@ internal static class HabitatsCommand
         _ => NormalisationSettings.ZScore(),
     };
 
-    private static void Print(IAnsiConsole console, HabitatsWorkflowResult result, string folder)
+    /// <summary>Per scan, each habitat's volume, share and components (a table), or the measures table (CSV, JSON).</summary>
+    private static void Print(IAnsiConsole console, OutputFormat format, HabitatsWorkflowResult result, string folder)
     {
         var settings = result.Settings;
         string channels = Markup.Escape(string.Join(", ", result.Channels));
-        console.MarkupLine(result.Selection is null
+        TableOutput.Message(console, format, result.Selection is null
             ? $"[green]{result.K} habitats[/] on channels {channels}"
             : $"[green]{result.K} habitats[/] chosen by {settings.Criterion} among k = {settings.MinClusters}..{settings.MaxClusters}; channels {channels}");
         var table = new Table().Border(TableBorder.Rounded).AddColumn("scan");
@@ -123,8 +126,8 @@ internal static class HabitatsCommand
             table.AddRow(cells.Select(c => new Text(c)).ToArray());
         }
 
-        console.Write(table);
-        console.MarkupLine($"Wrote habitat maps and tables to {Markup.Escape(folder)}");
+        TableOutput.Print(console, format, result.MeasuresTable(), table);
+        TableOutput.Message(console, format, $"Wrote habitat maps and tables to {Markup.Escape(folder)}");
     }
 
     internal static (int Min, int Max) ParseClusters(string text)

@@ -27,9 +27,10 @@ internal static class RegisterCommand
         var fixedMask = new Option<FileInfo?>("--fixed-mask") { Description = "Only voxels of this mask (on the fixed grid) drive the metric (ours only)." };
         var backend = new Option<string>("--backend") { Description = "ours (default), elastix (runs elastix and transformix; keeps their parameter files in OUTDIR/elastix) or plastimatch (runs plastimatch register; keeps its command file and log in OUTDIR/plastimatch).", DefaultValueFactory = _ => "ours" };
         backend.AcceptOnlyFromAmong("ours", "elastix", "plastimatch");
+        var format = TableOutput.CreateOption();
         var command = new Command("register", "Register a moving image with a fixed image (affine, then B-spline) and write the transform.")
         {
-            fixedArg, movingArg, output, threads, gridSpacing, affineOnly, fixedMask, backend,
+            fixedArg, movingArg, output, threads, gridSpacing, affineOnly, fixedMask, backend, format,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -41,21 +42,27 @@ internal static class RegisterCommand
                 AffineOnly = parse.GetValue(affineOnly),
                 GridSpacing = parse.GetValue(gridSpacing) is { } g ? OptionChecks.Positive(g, "--grid-spacing", "mm") : null,
             };
-            var result = Registering(console, p => RegistrationWorkflow.Register(
+            var printing = TableOutput.Resolve(console, parse.GetValue(format));
+            var result = Registering(console, printing, p => RegistrationWorkflow.Register(
                 parse.GetRequiredValue(fixedArg).FullName, parse.GetRequiredValue(movingArg).FullName, parse.GetRequiredValue(output).FullName, settings,
                 parse.GetValue(fixedMask)?.FullName, p));
             var (registration, folding) = (result.Registration, result.Folding);
             string metric = double.IsFinite(registration.MetricValue) ? string.Create(CultureInfo.InvariantCulture, $"; metric {registration.MetricValue:F4}") : "";
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            TableOutput.Message(console, printing, string.Create(CultureInfo.InvariantCulture,
                 $"[green]Registered[/] ({backendName}) in {registration.Elapsed.TotalSeconds:F1} s on {result.Threads} thread(s){metric}; Jacobian determinant {folding.MinimumJacobian:F3} … {folding.MaximumJacobian:F3}{(folding.Folds ? $" [red](folding: {folding.FoldedVolumeMm3:F1} mm³)[/]" : " (no folding)")}"));
-            console.MarkupLine($"Transform in {Markup.Escape(result.Folder)}: {string.Join(", ", result.Files)}");
+            TableOutput.Message(console, printing, $"Transform in {Markup.Escape(result.Folder)}: {string.Join(", ", result.Files)}");
+            if (printing != OutputFormat.Table)
+            {
+                TableOutput.Print(console, printing, result.SummaryTable());
+            }
+
             return CommandAction.Success;
         }));
         return command;
     }
 
-    private static RegistrationWorkflowResult Registering(IAnsiConsole console, Func<IProgress<RegistrationProgress>, RegistrationWorkflowResult> register) =>
-        console.Progress().Start(ctx =>
+    private static RegistrationWorkflowResult Registering(IAnsiConsole console, OutputFormat format, Func<IProgress<RegistrationProgress>?, RegistrationWorkflowResult> register) =>
+        format != OutputFormat.Table ? register(null) : console.Progress().Start(ctx =>
         {
             var task = ctx.AddTask("Registering", maxValue: 1);
             var result = register(new SynchronousProgress<RegistrationProgress>(p =>
