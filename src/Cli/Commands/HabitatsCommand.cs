@@ -1,11 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using Radiomics.Habitats.Clustering;
 using Radiomics.Habitats.Habitats;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Habitats.Workflows;
 using Radiomics.Processing;
-using Radiomics.Processing.Normalisation;
 using Spectre.Console;
 
 namespace Radiomics.Cli.Commands;
@@ -44,7 +42,7 @@ internal static class HabitatsCommand
                 + "With --model, the model's own normalisation is used.",
             DefaultValueFactory = _ => "z-score",
         };
-        normalise.AcceptOnlyFromAmong(NormaliseChoices);
+        normalise.AcceptOnlyFromAmong(HabitatOptions.NormaliseChoices);
         var parameters = new Option<FileInfo?>("--params", "-p") { Description = "PyRadiomics params file: its imageType × featureClass × voxelSetting define the channels (PyRadiomics' voxel-based features, HABIT's way) instead of the intensity and --statistics." };
         var format = TableOutput.CreateOption();
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
@@ -60,13 +58,13 @@ internal static class HabitatsCommand
                 throw new InvalidInputException($"{imageFiles.Length} image(s) but {maskFiles.Length} mask(s); give one mask per image, in the same order.");
             }
 
-            var (kMin, kMax) = ParseClusters(parse.GetRequiredValue(clusters));
+            var (kMin, kMax) = HabitatOptions.ParseClusters(parse.GetRequiredValue(clusters));
             string unitText = parse.GetValue(unit) ?? "voxels";
             var settings = new HabitatsWorkflowSettings
             {
                 MinClusters = kMin,
                 MaxClusters = kMax,
-                Criterion = ParseCriterion(parse.GetRequiredValue(criterion)),
+                Criterion = HabitatOptions.ParseCriterion(parse.GetRequiredValue(criterion)),
                 Kernel = new StructuringElement(
                     parse.GetValue(kernel) == "box" ? StructuringElementShape.Box : StructuringElementShape.Ball,
                     OptionChecks.Positive(parse.GetValue(radius), "--radius", unitText == "mm" ? "mm" : "voxels", max: 1000),
@@ -77,7 +75,7 @@ internal static class HabitatsCommand
                 MiniBatch = parse.GetValue(miniBatch),
                 Seed = parse.GetValue(seed),
                 Parallelism = new(OptionChecks.Threads(parse.GetValue(threads))),
-                Normalisation = ParseNormalisation(parse.GetRequiredValue(normalise)),
+                Normalisation = HabitatOptions.ParseNormalisation(parse.GetRequiredValue(normalise)),
                 Channels = parse.GetValue(parameters) is { } p ? PyRadiomicsVoxelFeature.FromParamsFile(p.FullName) : null,
             };
             var scans = imageFiles.Zip(maskFiles, (i, k) => new HabitatScan(i.FullName, k.FullName)).ToArray();
@@ -91,17 +89,6 @@ internal static class HabitatsCommand
         }));
         return command;
     }
-
-    private static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
-
-    internal static NormalisationSettings? ParseNormalisation(string text) => text switch
-    {
-        "none" => null,
-        "z-score-roi" => NormalisationSettings.ZScore(NormalisationRegion.Roi),
-        "percentile" => NormalisationSettings.Percentile(),
-        "nyul" => NormalisationSettings.Nyul(),
-        _ => NormalisationSettings.ZScore(),
-    };
 
     /// <summary>Per scan, each habitat's volume, share and components (a table), or the measures table (CSV, JSON).</summary>
     private static void Print(IAnsiConsole console, OutputFormat format, HabitatsWorkflowResult result, string folder)
@@ -129,29 +116,6 @@ internal static class HabitatsCommand
         TableOutput.Print(console, format, result.MeasuresTable(), table);
         TableOutput.Message(console, format, $"Wrote habitat maps and tables to {Markup.Escape(folder)}");
     }
-
-    internal static (int Min, int Max) ParseClusters(string text)
-    {
-        var parts = text.Split("..", StringSplitOptions.TrimEntries);
-        int min = 0, max = 0;
-        bool ok = parts.Length is 1 or 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out min)
-            && int.TryParse(parts[^1], NumberStyles.None, CultureInfo.InvariantCulture, out max);
-        if (!ok || min < 2 || max < min || max > 255)
-        {
-            throw new InvalidInputException($"-k '{text}' is not a number of habitats (2..255) or a range such as 2..6.");
-        }
-
-        return (min, max);
-    }
-
-    private static ClusterCountCriterion ParseCriterion(string text) => text switch
-    {
-        "calinski-harabasz" => ClusterCountCriterion.CalinskiHarabasz,
-        "davies-bouldin" => ClusterCountCriterion.DaviesBouldin,
-        "elbow" => ClusterCountCriterion.Elbow,
-        _ => ClusterCountCriterion.Silhouette,
-    };
 
     private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
