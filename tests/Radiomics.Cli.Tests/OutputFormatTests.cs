@@ -98,6 +98,6 @@ public class OutputFormatTests
         Assert.Equal(3, rows[0].GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, rows[0].GetProperty("value").ValueKind);
         Assert.Equal(0.1, rows[1].GetProperty("value").GetDouble());
-        Assert.Equal("name,count,value\n\"a,b\",3,NaN\nc,4,0.1\n", table.ToCsv());
+        Assert.Equal("name,count,value\n\"a,b\",3,\nc,4,0.1\n", table.ToCsv());
     }
 }

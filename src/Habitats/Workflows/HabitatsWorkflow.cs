@@ -28,7 +28,7 @@ public static class HabitatsWorkflow
     /// <param name="settings">Features, k range and fitting; defaults when null.</param>
     /// <param name="model">A fitted habitat model to apply instead of fitting one (its channels and normalisation are used).</param>
     /// <param name="progress">Progress of each step.</param>
-    /// <exception cref="InvalidInputException">No scans, or a k range outside 2…255.</exception>
+    /// <exception cref="InvalidInputException">No scans, a k range outside 2…255, or a model with channels the settings do not compute.</exception>
     /// <exception cref="EmptyRoiException">A mask holds no tumour voxel (the message names the mask).</exception>
     public static HabitatsWorkflowResult Run(
         IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings? settings = null, HabitatModel? model = null, IProgress<WorkflowProgress>? progress = null)
@@ -37,6 +37,17 @@ public static class HabitatsWorkflow
         settings ??= new HabitatsWorkflowSettings();
         Check(scans, settings);
         bool fitted = model is null;
+        if (model is not null)
+        {
+            var computed = Features(settings).SelectMany(f => f.ChannelNames).ToHashSet(StringComparer.Ordinal);
+            var missing = model.Channels.Where(c => !computed.Contains(c)).ToArray();
+            if (missing.Length > 0)
+            {
+                throw new InvalidInputException(
+                    $"The habitat model clusters channel(s) {string.Join(", ", missing)} that these settings do not compute ({string.Join(", ", computed)}); give the model's kernel and statistics.");
+            }
+        }
+
         var normalisation = model is null ? settings.Normalisation : model.Training.Settings.Normalisation;
         if (normalisation is { Method: NormalisationMethod.Nyul, StandardLandmarks: null })
         {

@@ -1,15 +1,14 @@
 using System.Collections;
 using System.Globalization;
-using CsvHelper;
 using Radiomics.Display;
 
 namespace Radiomics.Tables;
 
 /// <summary>
 /// A small typed table of workflow results (habitat measures, k selection, registration summaries…): named columns and
-/// rows of cells that are strings, integers, doubles or nulls. Written as CSV through the same writer as
-/// <see cref="FeatureTable"/> (invariant culture, doubles round-trip exactly, NaN as "NaN", written atomically), and
-/// shown as an HTML table in notebooks. The command line prints these tables as aligned text, CSV or JSON.
+/// rows of cells that are strings, integers, doubles or nulls. Written as CSV by <see cref="RecordTable"/> in the
+/// <see cref="CsvCells"/> convention of every table (invariant culture, doubles round-trip exactly, NaN as an empty
+/// cell, written atomically), and shown as an HTML table in notebooks. The command line prints these tables as aligned text, CSV or JSON.
 /// </summary>
 [TypeFormatterSource(typeof(HtmlFormatterSource<ResultTable>), PreferredMimeTypes = ["text/html", "text/plain"])]
 public sealed class ResultTable : IReadOnlyList<IReadOnlyList<object?>>, IHtmlContent
@@ -53,13 +52,13 @@ public sealed class ResultTable : IReadOnlyList<IReadOnlyList<object?>>, IHtmlCo
         return _rows.Select(r => r[c]);
     }
 
-    /// <summary>A cell as CSV text: doubles in round-trip form ("NaN" for NaN), integers and enums invariant, null empty.</summary>
+    /// <summary>A cell as display text (unquoted): doubles in round-trip form, integers and enums invariant, null empty.</summary>
     public static string FormatCell(object? cell) => cell switch
     {
         null => "",
         string s => s,
-        double d => FeatureTable.FormatValue(d),
-        float f => FeatureTable.FormatValue(f),
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => ((double)f).ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => cell.ToString() ?? "",
     };
@@ -67,18 +66,7 @@ public sealed class ResultTable : IReadOnlyList<IReadOnlyList<object?>>, IHtmlCo
     /// <summary>Writes the table as CSV, atomically (readers never see a half-written file).</summary>
     public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
 
-    public void WriteCsv(TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { NewLine = "\n" }, leaveOpen: true);
-        csv.WriteRecord([.. Columns]);
-        foreach (var row in _rows)
-        {
-            csv.WriteRecord([.. row.Select(FormatCell)]);
-        }
-
-        csv.Flush();
-    }
+    public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, RecordColumns(), _rows);
 
     /// <summary>The table as CSV text.</summary>
     public string ToCsv()
@@ -87,6 +75,9 @@ public sealed class ResultTable : IReadOnlyList<IReadOnlyList<object?>>, IHtmlCo
         WriteCsv(writer);
         return writer.ToString();
     }
+
+    private TableColumn<IReadOnlyList<object?>>[] RecordColumns() =>
+        [.. Columns.Select((name, c) => new TableColumn<IReadOnlyList<object?>>(name, row => row[c]))];
 
     public string ToHtmlFragment() => HtmlTable.Render(Columns, _rows, Count);
 

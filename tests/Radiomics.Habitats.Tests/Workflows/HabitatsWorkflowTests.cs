@@ -87,6 +87,11 @@ public class HabitatsWorkflowTests
         var again = HabitatsWorkflow.Run(scans, model: HabitatModel.Load(Path.Combine(output, "habitat_model.json")));
         Assert.False(again.ModelFitted);
         Assert.Equal(result.Scans[0].Habitats.Voxels.ToArray(), again.Scans[0].Habitats.Voxels.ToArray());
+
+        // A model whose channels the settings do not compute is refused, naming the missing channels.
+        var e = Assert.Throws<InvalidInputException>(() =>
+            HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { Statistics = [LocalStatistic.Maximum] }, again.Model));
+        Assert.Contains("mean_ball1vox, sd_ball1vox, median_ball1vox", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
