@@ -6,8 +6,9 @@ namespace Radiomics.Cli;
 /// <summary>Spectre progress bars for a study: one bar for the cohort, one for the current subject's steps.</summary>
 internal static class StudyProgressDisplay
 {
-    public static T Run<T>(IAnsiConsole console, Func<IProgress<StudyProgress>, T> work) =>
-        console.Progress()
+    /// <summary>Runs <paramref name="work"/> with progress bars; without them when the output is CSV or JSON, which must hold only the table.</summary>
+    public static T Run<T>(IAnsiConsole console, OutputFormat format, Func<IProgress<StudyProgress>?, T> work) =>
+        format != OutputFormat.Table ? work(null) : console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .Start(ctx =>
             {

@@ -18,7 +18,8 @@ internal static class DeltaCommand
         var manifest = new Option<FileInfo>("--manifest", "-m") { Description = "Manifest CSV or study folder giving each subject's time points and dates.", Required = true };
         var output = new Option<FileInfo>("--output", "-o") { Description = "Delta table to write (CSV).", Required = true };
         var kinds = new Option<string>("--deltas") { Description = "Kinds: absolute, relative_percent, log_ratio, slope_per_day (comma-separated).", DefaultValueFactory = _ => "absolute,relative_percent,log_ratio,slope_per_day" };
-        var command = new Command("delta", "Compute feature changes (absolute, relative, log ratio, slope per day) from a long feature table.") { features, manifest, output, kinds };
+        var format = TableOutput.CreateOption();
+        var command = new Command("delta", "Compute feature changes (absolute, relative, log ratio, slope per day) from a long feature table.") { features, manifest, output, kinds, format };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var table = FeatureTable.ReadCsv(parse.GetRequiredValue(features).FullName);
@@ -33,7 +34,11 @@ internal static class DeltaCommand
             var selected = parse.GetRequiredValue(kinds).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(DeltaTable.ParseKind).Distinct().ToArray();
             var deltas = DeltaTable.Compute(table, days, selected);
             deltas.WriteCsv(parse.GetRequiredValue(output).FullName);
-            console.MarkupLine($"[green]Wrote[/] {deltas.Rows.Count} deltas to {Markup.Escape(parse.GetRequiredValue(output).FullName)}");
+            var printing = TableOutput.Resolve(console, parse.GetValue(format));
+            TableOutput.Print(console, printing, new ResultTable(
+                ["kind", "subjects", "deltas"],
+                selected.Select(k => (IReadOnlyList<object?>)[DeltaTable.KindName(k), deltas.OfKind(k).Select(r => r.Subject).Distinct().Count(), deltas.OfKind(k).Count()])));
+            TableOutput.Message(console, printing, $"[green]Wrote[/] {deltas.Rows.Count} deltas to {Markup.Escape(parse.GetRequiredValue(output).FullName)}");
             return CommandAction.Success;
         }));
         return command;

@@ -63,8 +63,8 @@ internal static class DemoCommand
             console.MarkupLine($"[green]Synthetic cohort[/]: {cohortSettings.Subjects} patients × {cohortSettings.TimePoints} scans in {Markup.Escape(dataFolder)} (manifest.csv, truth.json)");
 
             var (cohort, report) = StudyManifest.Load(manifestPath);
-            var result = StudyProgressDisplay.Run(console, p => StudyPipeline.Run(cohort, report, settings, root, new StudyRunOptions(), p));
-            StudySummary.Write(console, result);
+            var result = StudyProgressDisplay.Run(console, OutputFormat.Table, p => StudyPipeline.Run(cohort, report, settings, root, new StudyRunOptions(), p));
+            StudySummary.Write(console, OutputFormat.Table, result);
             var check = DemoCheck.Compare(result, truth);
             DemoCheck.Write(console, check);
             DemoReport.Write(result, check, settings, cohort, root);

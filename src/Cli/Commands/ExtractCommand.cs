@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using Radiomics.Features;
-using Radiomics.Imaging;
-using Radiomics.IO;
+using Radiomics.Workflows;
 using Spectre.Console;
 
 namespace Radiomics.Cli.Commands;
@@ -47,34 +45,39 @@ internal static class ExtractCommand
 
             var imageFile = parse.GetValue(image);
             var maskFile = parse.GetValue(mask);
-            if (parse.GetValue(batch) is { } batchFile)
-            {
-                if (imageFile is not null || maskFile is not null)
-                {
-                    throw new InvalidInputException("Give either IMAGE and MASK or --batch cases.csv, not both.");
-                }
-
-                var batchOut = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
-                return ExtractBatch.Run(console, batchFile.FullName, batchOut.FullName, settings, parse.GetValue(label), parse.GetValue(format) == "pyradiomics");
-            }
-
-            if (imageFile is null && maskFile is null && parse.GetValue(writeParams) is not null)
+            var layout = parse.GetValue(format) == "pyradiomics" ? FeatureTableLayout.PyRadiomics : FeatureTableLayout.Tidy;
+            if (imageFile is null && maskFile is null && parse.GetValue(batch) is null && parse.GetValue(writeParams) is not null)
             {
                 return CommandAction.Success;
             }
 
-            if (imageFile is null || maskFile is null)
+            var outFile = parse.GetValue(batch) is not null && (imageFile is not null || maskFile is not null)
+                ? throw new InvalidInputException("Give either IMAGE and MASK or --batch cases.csv, not both.")
+                : parse.GetValue(batch) is null && (imageFile is null || maskFile is null)
+                ? throw new InvalidInputException("extract needs an IMAGE and a MASK (or only --write-params to write settings).")
+                : parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
+            var workflowSettings = new ExtractionWorkflowSettings
             {
-                throw new InvalidInputException("extract needs an IMAGE and a MASK (or only --write-params to write settings).");
-            }
-
-            var outFile = parse.GetValue(output) ?? throw new InvalidInputException("Name the output CSV with -o/--output.");
-            var img = ImageFile.Read(imageFile.FullName);
-            // The mask may be an RTSTRUCT (--roi) or a DICOM SEG (--segment), read onto the image's grid.
-            var masks = Radiomics.IO.Dicom.DicomMasks.Read(maskFile.FullName, img.Geometry, parse.GetValue(roiName), parse.GetValue(segment));
-            foreach (var warning in masks.Warnings)
+                Features = settings, Label = parse.GetValue(label), Roi = parse.GetValue(roiName), Segment = parse.GetValue(segment),
+                Subject = parse.GetValue(subject) ?? "", TimePoint = parse.GetValue(timePoint) ?? "",
+            };
+            if (parse.GetValue(batch) is { } batchFile)
             {
-                CommandAction.Error.WriteLine($"warning: {warning}");
+                var batchResult = ExtractionWorkflow.RunBatch(batchFile.FullName, workflowSettings, new SynchronousProgress<ExtractionCaseReport>(r =>
+                {
+                    if (r.Case is { } c)
+                    {
+                        console.MarkupLine($"case {c.Row}: [green]done[/] ({c.ValueCount} values)");
+                    }
+                    else if (r.Failure is { } f)
+                    {
+                        CommandAction.Error.WriteLine($"error: case {f.Row} of '{batchFile.FullName}' ({f.Case}): {f.Problem}");
+                    }
+                }));
+                batchResult.Write(outFile.FullName, layout);
+                int failed = batchResult.Failures.Count;
+                console.MarkupLine($"[green]Wrote[/] {batchResult.Cases.Count} of {batchResult.CaseCount} cases to {Markup.Escape(outFile.FullName)}" + (failed > 0 ? $"; [red]{failed} failed[/]" : ""));
+                return failed == 0 ? CommandAction.Success : CommandAction.Failure;
             }
 
             if (parse.GetValue(voxelBased))
@@ -82,102 +85,38 @@ internal static class ExtractCommand
                 var py = settings.Definitions == FeatureDefinitions.PyRadiomics && settings.PyRadiomics is { } p
                     ? p with { Label = parse.GetValue(label) ?? p.Label }
                     : throw new InvalidInputException("--voxel-based needs a PyRadiomics params file (--params) to define the image types, classes and voxelSetting.");
+                var img = Radiomics.IO.ImageFile.Read(imageFile!.FullName);
+                var masks = Radiomics.IO.Dicom.DicomMasks.Read(maskFile!.FullName, img.Geometry, parse.GetValue(roiName), parse.GetValue(segment));
                 var written = Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Write(
                     Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Extract(img, masks.Mask, py, parse.GetValue(parameters)?.Name ?? "settings"), outFile.FullName);
                 console.MarkupLine($"[green]Wrote[/] {written.Count} feature maps to {Markup.Escape(outFile.FullName)}");
                 return CommandAction.Success;
             }
 
-            if (settings.Definitions == FeatureDefinitions.PyRadiomics)
-            {
-                // PyRadiomics chooses the ROI by its 'label' setting (--label overrides it) and writes its own layout.
-                var result = ExtractBatch.RunPyRadiomics(img, masks.Mask, settings, parse.GetValue(label));
-                ExtractBatch.Write(outFile.FullName, [([new("Image", imageFile.FullName), new("Mask", maskFile.FullName)], result)], settings, parse.GetValue(format) == "pyradiomics");
-                console.MarkupLine($"[green]Wrote[/] {result.Features.Count} PyRadiomics feature values to {Markup.Escape(outFile.FullName)}");
-                return CommandAction.Success;
-            }
-
-            var roi = SelectLabel(masks.Mask, parse.GetValue(label), maskFile.FullName);
-            if (!img.Geometry.Matches(roi.Geometry))
-            {
-                throw new GeometryMismatchException($"The mask '{maskFile.Name}' is not on the grid of the image '{imageFile.Name}'", img.Geometry, roi.Geometry);
-            }
-
-            var watch = Stopwatch.StartNew();
-            var table = console.Progress()
+            var result = console.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx =>
-                {
-                    var task = ctx.AddTask("Extracting features", maxValue: 1);
-                    var result = FeatureExtractor.Extract(img, roi, settings, new SynchronousProgress(task));
-                    task.Value = task.MaxValue;
-                    return result;
-                });
-            table = table.WithSubject(parse.GetValue(subject) ?? "").WithTimePoint(parse.GetValue(timePoint) ?? "");
-            if (parse.GetValue(label) is { } chosen)
+                .Start(ctx => ExtractionWorkflow.Run(imageFile!.FullName, maskFile!.FullName, workflowSettings, new FamilyProgress(ctx.AddTask("Extracting features", maxValue: 1))));
+            foreach (var warning in result.Warnings)
             {
-                table = table.WithRegion(chosen.ToString(CultureInfo.InvariantCulture));
+                CommandAction.Error.WriteLine($"warning: {warning}");
             }
 
-            if (parse.GetValue(format) == "pyradiomics")
-            {
-                Radiomics.Features.PyRadiomics.PyRadiomicsTables.WriteBatchCsv(outFile.FullName, [([new("Image", imageFile.FullName), new("Mask", maskFile.FullName)], Radiomics.Features.PyRadiomics.PyRadiomicsTables.FromTable(table))]);
-            }
-            else
-            {
-                table.WriteCsv(outFile.FullName);
-            }
-
-            var sidecar = Path.ChangeExtension(outFile.FullName, ".params.yaml");
-            FeatureSettingsYaml.Save(settings, sidecar, $"settings of {outFile.Name}");
-            var families = table.Select(r => r.Family).Distinct().Count();
-            console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-                $"[green]Wrote[/] {table.Count} feature values of {families} families to {Markup.Escape(outFile.FullName)} ({watch.Elapsed.TotalSeconds:F2} s); settings in {Markup.Escape(sidecar)}"));
+            var sidecar = result.Write(outFile.FullName, layout);
+            var extracted = result.Cases[0];
+            console.MarkupLine(extracted.Table is { } table
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"[green]Wrote[/] {table.Count} feature values of {table.Select(r => r.Family).Distinct().Count()} families to {Markup.Escape(outFile.FullName)} ({result.Elapsed.TotalSeconds:F2} s); settings in {Markup.Escape(sidecar)}")
+                : $"[green]Wrote[/] {extracted.ValueCount} PyRadiomics feature values to {Markup.Escape(outFile.FullName)}");
             return CommandAction.Success;
         }));
         return command;
     }
 
-    internal static FeatureSettings Settings(FileInfo? parameters, string? preset)
-    {
-        if (parameters is not null && preset is not null)
-        {
-            throw new InvalidInputException("Give either --params or --preset, not both.");
-        }
-
-        return parameters is not null ? FeatureSettingsYaml.Load(parameters.FullName)
-            : preset is not null ? FeaturePresets.Get(preset)
-            : new FeatureSettings();
-    }
-
-    /// <summary>The ROI as a one-label map; without --label the mask must hold exactly one label.</summary>
-    internal static LabelMap SelectLabel(LabelMap mask, int? label, string path)
-    {
-        var labels = mask.Labels();
-        if (label is { } l)
-        {
-            if (l is < 1 or > 255 || !labels.Contains((byte)l))
-            {
-                throw new InvalidInputException($"The mask '{path}' has no label {l}; it holds {Describe(labels)}.");
-            }
-
-            return mask.Select((byte)l);
-        }
-
-        return labels.Count switch
-        {
-            0 => throw new EmptyRoiException($"The mask '{path}' is empty: no voxel carries a label."),
-            1 => mask,
-            _ => throw new InvalidInputException($"The mask '{path}' holds {Describe(labels)}; choose one with --label."),
-        };
-    }
-
-    private static string Describe(IReadOnlyList<byte> labels) =>
-        labels.Count == 0 ? "no labels" : "labels " + string.Join(", ", labels);
+    internal static FeatureSettings Settings(FileInfo? parameters, string? preset) => ExtractionWorkflow.LoadSettings(parameters?.FullName, preset);
 
     /// <summary>Updates the progress bar on the reporting thread (Progress&lt;T&gt; would post to a context the console may not pump).</summary>
-    private sealed class SynchronousProgress(ProgressTask task) : IProgress<FeatureExtractionProgress>
+    private sealed class FamilyProgress(ProgressTask task) : IProgress<FeatureExtractionProgress>
     {
         public void Report(FeatureExtractionProgress value)
         {

@@ -12,7 +12,8 @@ internal static class MergeCommand
     {
         var inputs = new Argument<DirectoryInfo[]>("folders") { Description = "Study folders written by `radiomics study` (e.g. one per shard).", Arity = ArgumentArity.OneOrMore };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the combined tables.", Required = true };
-        var command = new Command("merge", "Combine the finished subjects of several study folders (shards) into cohort tables.") { inputs, output };
+        var format = TableOutput.CreateOption();
+        var command = new Command("merge", "Combine the finished subjects of several study folders (shards) into cohort tables.") { inputs, output, format };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var sources = parse.GetRequiredValue(inputs).Select(d => d.Exists
@@ -20,7 +21,11 @@ internal static class MergeCommand
                 : throw new DirectoryNotFoundException($"Study folder '{d.FullName}' does not exist.")).ToList();
             var target = new StudyLayout(parse.GetRequiredValue(output).FullName);
             var (features, deltas, registrations, _) = StudyTables.Merge(sources, target, DeltaTable.AllKinds);
-            console.MarkupLine($"[green]Merged[/] {features.Select(r => r.Subject).Distinct().Count()} subject(s): {features.Count} feature values, {deltas.Rows.Count} deltas, {registrations.Count} registrations into {Markup.Escape(target.Root)}");
+            var printing = TableOutput.Resolve(console, parse.GetValue(format));
+            int subjects = features.Select(r => r.Subject).Distinct().Count();
+            TableOutput.Print(console, printing, new Tables.ResultTable(
+                ["folder", "subjects", "feature_values", "deltas", "registrations"], [[target.Root, subjects, features.Count, deltas.Rows.Count, registrations.Count]]));
+            TableOutput.Message(console, printing, $"[green]Merged[/] {subjects} subject(s): {features.Count} feature values, {deltas.Rows.Count} deltas, {registrations.Count} registrations into {Markup.Escape(target.Root)}");
             return CommandAction.Success;
         }));
         return command;

@@ -28,9 +28,10 @@ internal static class StudyCommand
         var model = new Option<FileInfo?>("--habitat-model") { Description = "Apply this habitat model instead of fitting one on the cohort's baselines." };
         var study = new StudyOptions();
         var steps = new StudyStepOptions();
+        var format = TableOutput.CreateOption();
         var command = new Command("study", "Run a longitudinal study from a manifest: registration, propagation, features, deltas and habitats.")
         {
-            manifest, output, subjects, shard, keepGoing, force, model, dicom, writeManifest,
+            manifest, output, subjects, shard, keepGoing, force, model, dicom, writeManifest, format,
         };
         command.Validators.Add(result =>
         {
@@ -84,9 +85,10 @@ internal static class StudyCommand
                 HabitatModelPath = parse.GetValue(model)?.FullName,
                 WriteTables = !parse.GetValue(steps.NoTables),
             };
-            var result = StudyProgressDisplay.Run(console, p =>
+            var printing = TableOutput.Resolve(console, parse.GetValue(format));
+            var result = StudyProgressDisplay.Run(console, printing, p =>
                 StudyPipeline.Run(cohort, report, settings, parse.GetRequiredValue(output)!.FullName, options, p));
-            StudySummary.Write(console, result);
+            StudySummary.Write(console, printing, result);
             return result.Failed.Count == 0 ? CommandAction.Success : options.KeepGoing ? CommandAction.Partial : CommandAction.Failure;
         }));
         return command;

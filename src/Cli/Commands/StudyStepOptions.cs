@@ -45,14 +45,14 @@ internal sealed class StudyStepOptions
 
         if (parse.GetValue(FitHabitatModel))
         {
-            var model = StudyProgressDisplay.Run(console, p => StudySteps.FitHabitatModel(cohort, report, settings, output, keepGoing, p));
+            var model = StudyProgressDisplay.Run(console, OutputFormat.Table, p => StudySteps.FitHabitatModel(cohort, report, settings, output, keepGoing, p));
             console.MarkupLine($"[green]Habitat model[/]: {model.Habitats} habitats from {model.Training.Voxels} voxels of {model.Training.Scans} baseline(s) in {Markup.Escape(new StudyLayout(output).HabitatModel)}");
             return CommandAction.Success;
         }
 
         if (parse.GetValue(TablesOnly))
         {
-            StudySummary.Write(console, StudySteps.WriteTables(settings, output, report));
+            StudySummary.Write(console, OutputFormat.Table, StudySteps.WriteTables(settings, output, report));
             return CommandAction.Success;
         }
 

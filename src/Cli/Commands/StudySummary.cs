@@ -1,5 +1,6 @@
 using System.Globalization;
 using Radiomics.Longitudinal.Pipeline;
+using Radiomics.Tables;
 using Spectre.Console;
 
 namespace Radiomics.Cli.Commands;
@@ -7,16 +8,16 @@ namespace Radiomics.Cli.Commands;
 /// <summary>What a study run prints at the end: problems, per-follow-up registration figures, and where the tables are.</summary>
 internal static class StudySummary
 {
-    public static void Write(IAnsiConsole console, StudyResult result)
+    public static void Write(IAnsiConsole console, OutputFormat format, StudyResult result)
     {
         foreach (var problem in result.Validation.Problems)
         {
-            console.MarkupLine($"[yellow]{Markup.Escape(problem.ToString())}[/]");
+            TableOutput.Message(console, format, $"[yellow]{Markup.Escape(problem.ToString())}[/]");
         }
 
         foreach (var (subject, message) in result.Failed)
         {
-            console.MarkupLine($"[red]failed:[/] {Markup.Escape(subject)}: {Markup.Escape(message)}");
+            TableOutput.Message(console, format, $"[red]failed:[/] {Markup.Escape(subject)}: {Markup.Escape(message)}");
         }
 
         if (result.Registrations.Count > 0)
@@ -34,18 +35,21 @@ internal static class StudySummary
                     double.IsNaN(r.Dice) ? "–" : r.Dice.ToString("F3", CultureInfo.InvariantCulture), r.Seconds.ToString("F1", CultureInfo.InvariantCulture));
             }
 
-            console.Write(table);
+            TableOutput.Print(console, format, new ResultTable(
+                ["subject", "timepoint", "mask", "mask_volume_ratio", "jacobian_volume_ratio", "dice", "seconds"],
+                result.Registrations.Select(r => (IReadOnlyList<object?>)[r.Subject, r.TimePoint, r.MaskSource, r.MaskVolumeRatio, r.JacobianVolumeRatio, r.Dice, r.Seconds])),
+                table);
         }
 
         var layout = result.Layout;
-        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+        TableOutput.Message(console, format, string.Create(CultureInfo.InvariantCulture,
             $"[green]{result.Computed.Count} subject(s) computed, {result.Resumed.Count} reused[/] in {result.Elapsed.TotalSeconds:F1} s; {result.Features.Count} feature values, {result.Deltas.Rows.Count} deltas"));
         if (File.Exists(layout.Stability))
         {
-            console.MarkupLine($"Feature stability (ICC across mask perturbations): {Markup.Escape(Path.GetFileName(layout.Stability))}, stable features in {Markup.Escape(Path.GetFileName(layout.StableFeatures))}");
+            TableOutput.Message(console, format, $"Feature stability (ICC across mask perturbations): {Markup.Escape(Path.GetFileName(layout.Stability))}, stable features in {Markup.Escape(Path.GetFileName(layout.StableFeatures))}");
         }
 
-        console.MarkupLine($"Tables: {Markup.Escape(layout.Features)}, {Markup.Escape(Path.GetFileName(layout.FeaturesWide))}, {Markup.Escape(Path.GetFileName(layout.Deltas))}, {Markup.Escape(Path.GetFileName(layout.Registrations))}, {Markup.Escape(Path.GetFileName(layout.Transitions))}, {Markup.Escape(Path.GetFileName(layout.StudyJson))}");
+        TableOutput.Message(console, format, $"Tables: {Markup.Escape(layout.Features)}, {Markup.Escape(Path.GetFileName(layout.FeaturesWide))}, {Markup.Escape(Path.GetFileName(layout.Deltas))}, {Markup.Escape(Path.GetFileName(layout.Registrations))}, {Markup.Escape(Path.GetFileName(layout.Transitions))}, {Markup.Escape(Path.GetFileName(layout.StudyJson))}");
     }
 
     private static string Percent(double value) => double.IsFinite(value) ? value.ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) : "–";

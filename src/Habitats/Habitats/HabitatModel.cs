@@ -52,13 +52,14 @@ public sealed class HabitatModel
     /// <summary>Centres in the original feature units, row h − 1 for habitat h.</summary>
     public FeatureMatrix CentresInFeatureUnits => Scaler is null ? Centres : Scaler.InverseTransform(Centres);
 
+    /// <summary>The most habitats a model may have: habitat maps store labels 1…255 in bytes.</summary>
+    public const int MaxHabitats = 255;
+
     /// <summary>
     /// Pools the voxels of the maps (each sub-sampled to <see cref="HabitatSettings.MaxVoxelsPerScan"/>), fits the
     /// scaler and k-means, and orders the clusters by <see cref="HabitatSettings.OrderBy"/>.
     /// </summary>
-    /// <summary>The most habitats a model may have: habitat maps store labels 1…255 in bytes.</summary>
-    public const int MaxHabitats = 255;
-
+    /// <exception cref="ClusteringException">More than <see cref="MaxHabitats"/> habitats are asked for.</exception>
     public static HabitatModel Fit(IReadOnlyList<VoxelFeatureMap> maps, HabitatSettings? settings = null, IProgress<double>? progress = null)
     {
         settings ??= new HabitatSettings();
@@ -69,9 +70,7 @@ public sealed class HabitatModel
         }
 
         CheckHabitatCount(settings);
-        var channels = settings.Channels ?? maps[0].ChannelNames;
-        var pooled = Pool(maps, channels, settings.MaxVoxelsPerScan, settings.KMeans.Seed);
-        return FitPooled(pooled, maps.Count, channels, settings, progress);
+        return FitPooled(PooledVoxels.Draw(maps, settings), settings, progress);
     }
 
     /// <summary>
@@ -91,6 +90,25 @@ public sealed class HabitatModel
         }
 
         CheckHabitatCount(settings);
+        return FitPooled(PooledVoxels.FromMatrix(pooled, scans, channels, settings), settings, progress);
+    }
+
+    /// <summary>
+    /// Fits k-means on voxels pooled and standardised once (<see cref="PooledVoxels.ClusteringSpace"/>, the rows k
+    /// selection saw) and orders the clusters by <see cref="HabitatSettings.OrderBy"/>.
+    /// </summary>
+    /// <exception cref="ClusteringException">More than <see cref="MaxHabitats"/> habitats are asked for.</exception>
+    public static HabitatModel FitPooled(PooledVoxels voxels, HabitatSettings? settings = null, IProgress<double>? progress = null)
+    {
+        settings ??= new HabitatSettings();
+        ArgumentNullException.ThrowIfNull(voxels);
+        CheckHabitatCount(settings);
+        if (settings.Standardise != voxels.Scaler is not null)
+        {
+            throw new ArgumentException("The pooled voxels were standardised differently from what the settings ask for (Standardise).", nameof(voxels));
+        }
+
+        var channels = voxels.Channels;
         string orderBy = settings.OrderBy ?? (channels.Contains("intensity") ? "intensity" : channels[0]);
         if (!channels.Contains(orderBy))
         {
@@ -98,8 +116,8 @@ public sealed class HabitatModel
         }
 
         progress?.Report(0.1);
-        var scaler = settings.Standardise ? StandardScaler.Fit(pooled, settings.KMeans.MaxDegreeOfParallelism) : null;
-        var x = scaler?.Transform(pooled) ?? pooled;
+        var scaler = voxels.Scaler;
+        var x = voxels.ClusteringSpace;
         double[] centres;
         double inertia;
         if (settings.MiniBatch)
@@ -119,7 +137,7 @@ public sealed class HabitatModel
         }
 
         var ordered = Order(centres, channels.Count, channels.ToList().IndexOf(orderBy), scaler);
-        var training = new HabitatTraining(scans, pooled.Rows, inertia, settings);
+        var training = new HabitatTraining(voxels.Scans, voxels.Voxels.Rows, inertia, settings);
         return new HabitatModel(channels, scaler, ordered, orderBy, training);
     }
 

@@ -44,15 +44,7 @@ public sealed class LocalFirstOrderFeatures : IVoxelFeature
     public static string ChannelName(LocalStatistic statistic, StructuringElement kernel)
     {
         ArgumentNullException.ThrowIfNull(kernel);
-        string name = statistic switch
-        {
-            LocalStatistic.StandardDeviation => "sd",
-            LocalStatistic.Percentile10 => "p10",
-            LocalStatistic.Percentile90 => "p90",
-            LocalStatistic.InterquartileRange => "iqr",
-            LocalStatistic.RootMeanSquare => "rms",
-            _ => statistic.ToString().ToLowerInvariant(),
-        };
+        string name = LocalStatisticNames.ShortName(statistic);
         string unit = kernel.Unit == RadiusUnit.Voxels ? "vox" : "mm";
         return string.Create(CultureInfo.InvariantCulture, $"{name}_{kernel.Shape.ToString().ToLowerInvariant()}{kernel.Radius:G4}{unit}");
     }
