@@ -133,16 +133,4 @@ Show(Chart.Bar(mean.Select(r => r.Region).ToArray(), mean.Select(r => r.Value).T
 
 // %% [app]
 // The app's Show: figures become HTML pages in the output folder, anything else is printed.
-void Show(object value, string name = "")
-{
-    if (value is Figure figure)
-    {
-        string page = Path.Combine(output, name + ".html");
-        figure.SaveHtml(page);
-        Console.WriteLine($"written {page}");
-    }
-    else
-    {
-        Console.WriteLine(value);
-    }
-}
+void Show(object value, string name = "") => PageOutput.Show(value, name, output);

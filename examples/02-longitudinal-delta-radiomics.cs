@@ -151,16 +151,4 @@ Console.WriteLine($"{deltas.Rows.Count} delta rows written to {Path.Combine(fold
 
 // %% [app]
 // The app's Show: figures become HTML pages in the output folder, anything else is printed.
-void Show(object value, string name = "")
-{
-    if (value is Figure figure)
-    {
-        string page = Path.Combine(output, name + ".html");
-        figure.SaveHtml(page);
-        Console.WriteLine($"written {page}");
-    }
-    else
-    {
-        Console.WriteLine(value);
-    }
-}
+void Show(object value, string name = "") => PageOutput.Show(value, name, output);

@@ -139,16 +139,4 @@ Show(reloaded.Predict(map).Voxels.SequenceEqual(habitats.Voxels));
 
 // %% [app]
 // The app's Show: figures become HTML pages in the output folder, anything else is printed.
-void Show(object value, string name = "")
-{
-    if (value is Figure figure)
-    {
-        string page = Path.Combine(output, name + ".html");
-        figure.SaveHtml(page);
-        Console.WriteLine($"written {page}");
-    }
-    else
-    {
-        Console.WriteLine(value);
-    }
-}
+void Show(object value, string name = "") => PageOutput.Show(value, name, output);

@@ -147,16 +147,4 @@ Show(result.Features.Where(r => r.IbsiCode is "RNU0" or "Q4LE").Wide());
 
 // %% [app]
 // The app's Show: figures become HTML pages in the output folder, anything else is printed.
-void Show(object value, string name = "")
-{
-    if (value is Figure figure)
-    {
-        string page = Path.Combine(output, name + ".html");
-        figure.SaveHtml(page);
-        Console.WriteLine($"written {page}");
-    }
-    else
-    {
-        Console.WriteLine(value);
-    }
-}
+void Show(object value, string name = "") => PageOutput.Show(value, name, output);
