@@ -21,7 +21,7 @@ using Radiomics.Imaging;
 using Radiomics.Processing;
 using Radiomics.Synthetic;
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Plotting;
 using Radiomics.Plotting.Charts;
@@ -99,7 +99,7 @@ Show(HabitatMap3D.Create(habitats, names, maxPoints: 6000, title: "Habitats in 3
 // index (how much the habitats interleave).
 
 // %%
-var summary = HabitatSummary.Compute(habitats, model.Habitats);
+var summary = HabitatSummary.Compute(habitats, model.HabitatCount);
 foreach (var h in summary.Habitats)
 {
     Console.WriteLine($"habitat {h.Habitat} ({names[h.Habitat - 1]}): {h.VolumeMm3 / 1000:F1} mL, {h.Fraction:P1}, {h.Components} component(s)");
@@ -121,7 +121,7 @@ var scanModel = HabitatModel.Fit([VoxelFeatureMaps.Compute(baselineScan.Image, b
     new HabitatSettings { KMeans = new KMeansSettings { NClusters = 3, Seed = 0 } });
 var before = scanModel.Predict(VoxelFeatureMaps.Compute(baselineScan.Image, baselineScan.Tumour, voxelFeatures));
 var after = scanModel.Predict(VoxelFeatureMaps.Compute(followUpScan.Image, followUpScan.Tumour, voxelFeatures));
-var transitions = HabitatTransitions.Compute(before, after, scanModel.Habitats);
+var transitions = HabitatTransitions.Compute(before, after, scanModel.HabitatCount);
 Console.WriteLine($"voxels keeping their habitat: {transitions.Stability:P1}");
 Show(HabitatSankey.Create([transitions], ["baseline", "follow-up"], ["necrotic core", "viable", "enhancing rim"]), "transitions");
 

@@ -2,7 +2,7 @@
 #:property PublishAot=false
 // Tumour habitats fitted on several scans and applied to a new one: dotnet run examples/habitats.cs
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;
@@ -26,7 +26,7 @@ model.Save("habitat_model.json");
 // A new scan of a responding tumour: its necrotic core has grown. Habitat 1 means the same phenotype as above.
 var followUp = SyntheticScan.Create(new SyntheticScanSettings { AnatomySeed = 1, NoiseSeed = 9, CoreFraction = 0.6, ViableIntensity = 50 });
 var habitats = model.Predict(VoxelFeatureMaps.Compute(followUp.Image, followUp.Tumour, features));
-var summary = HabitatSummary.Compute(habitats, model.Habitats);
+var summary = HabitatSummary.Compute(habitats, model.HabitatCount);
 foreach (var h in summary.Habitats)
 {
     Console.WriteLine($"habitat {h.Habitat}: {h.VolumeMm3 / 1000:F1} mL ({h.Fraction:P0}), {h.Components} component(s)");

@@ -28,7 +28,7 @@ var settings = new DeformableRegistrationSettings
     {
         ShrinkFactors = L("as", "4"),
         Metric = M("am"),
-        Optimizer = defaults.Affine!.Optimizer with { NumberOfIterations = I("ai", "60") },
+        Optimiser = defaults.Affine!.Optimiser with { NumberOfIterations = I("ai", "60") },
     },
     Deformable = defaults.Deformable! with
     {
@@ -38,7 +38,7 @@ var settings = new DeformableRegistrationSettings
         SamplingPercentage = L("samp", "1,0.5,0.25"),
         BendingEnergyWeight = L("bend", "0.01")[0],
         Metric = M("bm"),
-        Optimizer = defaults.Deformable!.Optimizer with { NumberOfIterations = I("bi", "80,40,20") },
+        Optimiser = defaults.Deformable!.Optimiser with { NumberOfIterations = I("bi", "80,40,20") },
     },
 };
 if (pair == "cohort")

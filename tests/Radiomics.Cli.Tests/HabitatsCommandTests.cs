@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.IO;
 using Radiomics.TestSupport;
 
@@ -34,7 +34,7 @@ public class HabitatsCommandTests
         Assert.Equal(3, chosen);
 
         var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
-        Assert.Equal(3, model.Habitats);
+        Assert.Equal(3, model.HabitatCount);
         Assert.Equal(6000, model.Training.Voxels);
 
         var mask = ImageFile.ReadLabelMap(a.Mask);
@@ -75,7 +75,7 @@ public class HabitatsCommandTests
             "habitats", "-i", a.Image, b.Image, "-m", a.Mask, b.Mask, "-k", "3", "-o", output, "--params", parameters, "--max-voxels-per-scan", "3000");
         Assert.True(code == 0, text);
         var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
-        Assert.Equal(3, model.Habitats);
+        Assert.Equal(3, model.HabitatCount);
         Assert.Equal(["original_firstorder_Mean", "original_firstorder_Median", "original_glcm_JointEntropy"], model.Channels);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 using Radiomics.IO;
 using Radiomics.Synthetic;

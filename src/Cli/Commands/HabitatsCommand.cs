@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Habitats.Workflows;
 using Radiomics.Processing;

@@ -46,7 +46,7 @@ internal sealed class StudyStepOptions
         if (parse.GetValue(FitHabitatModel))
         {
             var model = StudyProgressDisplay.Run(console, OutputFormat.Table, p => StudySteps.FitHabitatModel(cohort, report, settings, output, keepGoing, p));
-            console.MarkupLine($"[green]Habitat model[/]: {model.Habitats} habitats from {model.Training.Voxels} voxels of {model.Training.Scans} baseline(s) in {Markup.Escape(new StudyLayout(output).HabitatModel)}");
+            console.MarkupLine($"[green]Habitat model[/]: {model.HabitatCount} habitats from {model.Training.Voxels} voxels of {model.Training.Scans} baseline(s) in {Markup.Escape(new StudyLayout(output).HabitatModel)}");
             return CommandAction.Success;
         }
 

@@ -20,7 +20,7 @@ public abstract class CentroidModel
     public bool IsFitted => _centres is not null;
 
     /// <summary>Cluster centres, k rows × features (<c>cluster_centers_</c>).</summary>
-    public FeatureMatrix ClusterCenters => new((double[])Centres.Clone(), _columns);
+    public FeatureMatrix ClusterCentres => new((double[])Centres.Clone(), _columns);
 
     /// <summary>Label of every training row (<c>labels_</c>); empty for a model built from centres.</summary>
     public ReadOnlySpan<int> Labels => _labels ?? throw NotFitted();

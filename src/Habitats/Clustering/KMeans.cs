@@ -28,12 +28,12 @@ public sealed class KMeans : CentroidModel
     protected override Parallelism Threads => Settings.MaxDegreeOfParallelism;
 
     /// <summary>A fitted model with the given centres, e.g. loaded from a file; it predicts but has no training labels.</summary>
-    public static KMeans FromCenters(FeatureMatrix centers, KMeansSettings? settings = null)
+    public static KMeans FromCentres(FeatureMatrix centres, KMeansSettings? settings = null)
     {
-        ArgumentNullException.ThrowIfNull(centers);
-        centers.EnsureUsable(nameof(centers));
-        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centers.Rows });
-        model.SetFitted(centers.Values.ToArray(), [], centers.Columns, double.NaN);
+        ArgumentNullException.ThrowIfNull(centres);
+        centres.EnsureUsable(nameof(centres));
+        var model = new KMeans((settings ?? new KMeansSettings()) with { NClusters = centres.Rows });
+        model.SetFitted(centres.Values.ToArray(), [], centres.Columns, double.NaN);
         return model;
     }
 

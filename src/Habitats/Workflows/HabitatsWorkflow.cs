@@ -1,6 +1,6 @@
 using Radiomics.Features;
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.IO;
@@ -71,7 +71,7 @@ public static class HabitatsWorkflow
         for (int s = 0; s < scans.Count; s++)
         {
             var habitats = model.Predict(maps[s]);
-            results[s] = new HabitatScanResult(names[s], scans[s].Image, habitats, HabitatSummary.Compute(habitats, model.Habitats));
+            results[s] = new HabitatScanResult(names[s], scans[s].Image, habitats, HabitatSummary.Compute(habitats, model.HabitatCount));
         }
 
         return new HabitatsWorkflowResult(model, fitted, selection, settings, results);

@@ -1,5 +1,5 @@
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.IO;
 using Radiomics.Tables;
 
@@ -35,7 +35,7 @@ public sealed class HabitatsWorkflowResult
     public IReadOnlyList<HabitatScanResult> Scans { get; }
 
     /// <summary>Number of habitats k.</summary>
-    public int K => Model.Habitats;
+    public int K => Model.HabitatCount;
 
     /// <summary>The feature channels clustered, in model column order.</summary>
     public IReadOnlyList<string> Channels => Model.Channels;

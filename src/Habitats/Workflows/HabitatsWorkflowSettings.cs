@@ -12,7 +12,7 @@ public sealed record HabitatsWorkflowSettings
     /// <summary>Smallest number of habitats k considered (default 2). With <see cref="MaxClusters"/> equal, k is fixed.</summary>
     public int MinClusters { get; init; } = 2;
 
-    /// <summary>Largest number of habitats k considered (default 6, at most <see cref="Habitats.HabitatModel.MaxHabitats"/>).</summary>
+    /// <summary>Largest number of habitats k considered (default 6, at most <see cref="Model.HabitatModel.MaxHabitats"/>).</summary>
     public int MaxClusters { get; init; } = 6;
 
     /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette).</summary>

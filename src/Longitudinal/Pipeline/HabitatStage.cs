@@ -1,4 +1,4 @@
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;

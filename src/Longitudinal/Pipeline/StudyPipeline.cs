@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Study;
@@ -178,7 +178,7 @@ public static class StudyPipeline
             elapsedSeconds = result.Elapsed.TotalSeconds,
             settingsHash = hash,
             settings,
-            habitatModel = model is null ? null : new { habitats = model.Habitats, channels = model.Channels, file = Path.GetFileName(result.Layout.HabitatModel) },
+            habitatModel = model is null ? null : new { habitats = model.HabitatCount, channels = model.Channels, file = Path.GetFileName(result.Layout.HabitatModel) },
             subjects = new
             {
                 computed = result.Computed,

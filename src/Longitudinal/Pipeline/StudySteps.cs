@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Study;
 

@@ -3,7 +3,7 @@ using Radiomics.Processing;
 using System.Diagnostics;
 using System.Text.Json;
 using Radiomics.Features;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Propagation;
@@ -114,7 +114,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             {
                 var map = habitatModel.Predict(HabitatStage.Map(
                     scan.Image, scan.Mask, habitatSettings, habitatModel.Training.Settings.Normalisation, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats")));
-                var summary = HabitatSummary.Compute(map, habitatModel.Habitats);
+                var summary = HabitatSummary.Compute(map, habitatModel.HabitatCount);
                 tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Image, map, subject.Id, scan.TimePoint.Id, settings.Region)));
                 if (settings.WriteMaps)
                 {
@@ -128,7 +128,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 else if (transforms.TryGetValue(scan.TimePoint.Id, out var transform))
                 {
                     var before = MaskPropagation.Propagate(baselineHabitats, transform, scan.Image.Geometry, LabelInterpolation.NearestNeighbor, parallel);
-                    transitions.AddRange(Transitions(subject.Id, baseline.Id, scan.TimePoint.Id, HabitatTransitions.Compute(before, map, habitatModel.Habitats)));
+                    transitions.AddRange(Transitions(subject.Id, baseline.Id, scan.TimePoint.Id, HabitatTransitions.Compute(before, map, habitatModel.HabitatCount)));
                 }
             }
 

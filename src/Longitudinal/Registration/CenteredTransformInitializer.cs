@@ -15,7 +15,7 @@ public static class CenteredTransformInitializer
         ArgumentNullException.ThrowIfNull(movingImage);
         return kind switch
         {
-            InitializationKind.None => AffineTransform.Identity.WithCenter(fixedImage.Geometry.Centre),
+            InitializationKind.None => AffineTransform.Identity.WithCentre(fixedImage.Geometry.Centre),
             InitializationKind.Geometry => Centred(fixedImage.Geometry.Centre, movingImage.Geometry.Centre),
             _ => Centred(CentreOfMass(fixedImage.ConvertTo<float>()), CentreOfMass(movingImage.ConvertTo<float>())),
         };

@@ -14,7 +14,7 @@ public sealed record DeformableRegistrationSettings
     {
         Transform = TransformKind.Affine,
         ShrinkFactors = [4],
-        Optimizer = new OptimizerSettings { NumberOfIterations = [60] },
+        Optimiser = new OptimiserSettings { NumberOfIterations = [60] },
     };
 
     /// <summary>The deformable stage; null skips it.</summary>
@@ -25,7 +25,7 @@ public sealed record DeformableRegistrationSettings
         GridSpacing = 12,
         GridSpacingSchedule = [4, 2, 1],
         SamplingPercentage = [1, 0.5, 0.25],
-        Optimizer = new OptimizerSettings { NumberOfIterations = [80, 40, 20], MaximumStepLength = 2 },
+        Optimiser = new OptimiserSettings { NumberOfIterations = [80, 40, 20], MaximumStepLength = 2 },
     };
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class ImageRegistrationMethod : IImageRegistration
     {
         var initial = InitialTransform switch
         {
-            null => AffineTransform.Identity.WithCenter(images.FixedGeometry.Centre),
+            null => AffineTransform.Identity.WithCentre(images.FixedGeometry.Centre),
             ILinearTransform l => l.ToAffine(),
             _ => throw new ArgumentException($"The initial transform must be linear (translation, rigid or affine); got {InitialTransform.GetType().Name}.", nameof(InitialTransform)),
         };
@@ -90,8 +90,8 @@ public sealed class ImageRegistrationMethod : IImageRegistration
                 parameters.Gradient(x, dAb, g);
                 return v;
             };
-            int iterations = Settings.Optimizer.IterationsAt(level);
-            var outcome = Optimizer.Minimize(f, q, Settings.Optimizer, iterations, cancellation, Report(progress, "affine", level, levels, iterations, progressStart, progressSpan));
+            int iterations = Settings.Optimiser.IterationsAt(level);
+            var outcome = Optimiser.Minimize(f, q, Settings.Optimiser, iterations, cancellation, Report(progress, "affine", level, levels, iterations, progressStart, progressSpan));
             value = outcome.Value;
             reports.Add(new RegistrationLevelReport(Name, level, objective.Level.Fixed.Geometry.Size, objective.Level.Fixed.Geometry.Spacing, outcome.Iterations, outcome.Evaluations, outcome.Value, outcome.StopReason, clock.Elapsed));
         }
@@ -134,8 +134,8 @@ public sealed class ImageRegistrationMethod : IImageRegistration
                 double v = objective.EvaluateSpline(a, b, grid, axes, x, g);
                 return v + BendingEnergy.AddTo(grid, x, g, weight);
             };
-            int iterations = Settings.Optimizer.IterationsAt(level);
-            var outcome = Optimizer.Minimize(f, q, Settings.Optimizer, iterations, cancellation, Report(progress, "bspline", level, levels, iterations, progressStart, progressSpan));
+            int iterations = Settings.Optimiser.IterationsAt(level);
+            var outcome = Optimiser.Minimize(f, q, Settings.Optimiser, iterations, cancellation, Report(progress, "bspline", level, levels, iterations, progressStart, progressSpan));
             spline = new BSplineTransform(grid, q);
             value = outcome.Value;
             reports.Add(new RegistrationLevelReport(Name, level, objective.Level.Fixed.Geometry.Size, objective.Level.Fixed.Geometry.Spacing, outcome.Iterations, outcome.Evaluations, outcome.Value, outcome.StopReason, clock.Elapsed));

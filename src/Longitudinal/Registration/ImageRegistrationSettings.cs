@@ -11,7 +11,7 @@ public sealed record ImageRegistrationSettings
 
     public MetricSettings Metric { get; init; } = new();
 
-    public OptimizerSettings Optimizer { get; init; } = new();
+    public OptimiserSettings Optimiser { get; init; } = new();
 
     /// <summary>
     /// Shrink factor per pyramid level, coarsest first, in units of the fixed image's finest spacing: a level's target
@@ -116,6 +116,6 @@ public sealed record ImageRegistrationSettings
         }
 
         Metric.Validate();
-        Optimizer.Validate();
+        Optimiser.Validate();
     }
 }

@@ -22,7 +22,7 @@ internal sealed class LinearParameters
 
     public double Radius { get; }
 
-    public Vec3 Center => _initial.Center;
+    public Vec3 Centre => _initial.Centre;
 
     public int Count => _kind switch { TransformKind.Translation => 3, TransformKind.Euler3D => 6, _ => 12 };
 
@@ -55,7 +55,7 @@ internal sealed class LinearParameters
 
     public ILinearTransform ToTransform(ReadOnlySpan<double> q)
     {
-        var c = _initial.Center;
+        var c = _initial.Centre;
         return _kind switch
         {
             TransformKind.Translation => new AffineTransform(_initial.Matrix, _initial.Translation + new Vec3(q[0], q[1], q[2]), c),
@@ -74,7 +74,7 @@ internal sealed class LinearParameters
     /// <summary>Chain rule from dE/dA (9, row-major) and dE/db (3) to dE/dq.</summary>
     public void Gradient(ReadOnlySpan<double> q, ReadOnlySpan<double> dAb, Span<double> dq)
     {
-        var c = _initial.Center;
+        var c = _initial.Centre;
         // With b = t + c − A·c: dE/dA at fixed t is dE/dA − dE/db·cᵀ.
         Span<double> da = stackalloc double[9];
         for (int i = 0; i < 3; i++)

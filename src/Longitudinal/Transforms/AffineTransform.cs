@@ -18,7 +18,7 @@ public sealed record AffineTransform : ILinearTransform
 
         Matrix = matrix;
         Translation = translation;
-        Center = center;
+        Centre = center;
     }
 
     public static AffineTransform Identity { get; } = new(Matrix3.Identity, Vec3.Zero);
@@ -27,12 +27,12 @@ public sealed record AffineTransform : ILinearTransform
 
     public Vec3 Translation { get; }
 
-    public Vec3 Center { get; }
+    public Vec3 Centre { get; }
 
     /// <summary>The offset <c>b</c> of <c>T(x) = A·x + b</c>, i.e. <c>t + c − A·c</c> (ITK's "offset").</summary>
-    public Vec3 Offset => Translation + Center - Matrix * Center;
+    public Vec3 Offset => Translation + Centre - Matrix * Centre;
 
-    public Vec3 TransformPoint(Vec3 point) => Matrix * (point - Center) + Center + Translation;
+    public Vec3 TransformPoint(Vec3 point) => Matrix * (point - Centre) + Centre + Translation;
 
     /// <summary>Maps a vector (a difference of points): only the matrix acts.</summary>
     public Vec3 TransformVector(Vec3 vector) => Matrix * vector;
@@ -44,7 +44,7 @@ public sealed record AffineTransform : ILinearTransform
     {
         var inv = Matrix.Inverse();
         // T⁻¹(y) = A⁻¹(y − c − t) + c, so with centre c the translation is −A⁻¹·t.
-        return new AffineTransform(inv, -(inv * Translation), Center);
+        return new AffineTransform(inv, -(inv * Translation), Centre);
     }
 
     /// <summary>The transform applying this one first and then <paramref name="then"/>: <c>x ↦ then(this(x))</c>.</summary>
@@ -53,11 +53,11 @@ public sealed record AffineTransform : ILinearTransform
         ArgumentNullException.ThrowIfNull(then);
         var m = then.Matrix * Matrix;
         var offset = then.Matrix * Offset + then.Offset;
-        return FromOffset(m, offset, Center);
+        return FromOffset(m, offset, Centre);
     }
 
     /// <summary>The same mapping expressed about another centre.</summary>
-    public AffineTransform WithCenter(Vec3 center) => FromOffset(Matrix, Offset, center);
+    public AffineTransform WithCentre(Vec3 center) => FromOffset(Matrix, Offset, center);
 
     /// <summary>Builds <c>x ↦ A·x + offset</c> expressed with the given centre.</summary>
     public static AffineTransform FromOffset(Matrix3 matrix, Vec3 offset, Vec3 center = default) =>

@@ -7,13 +7,13 @@ namespace Radiomics.Longitudinal.Transforms;
 /// with <c>R = R_z·R_x·R_y</c>, i.e. rotation about Y first, then X, then Z (ITK <c>Euler3DTransform</c> with
 /// <c>ComputeZYX</c> off; elastix <c>EulerTransform</c>).
 /// </summary>
-public sealed record Euler3DTransform(double AngleX, double AngleY, double AngleZ, Vec3 Translation, Vec3 Center = default) : ILinearTransform
+public sealed record Euler3DTransform(double AngleX, double AngleY, double AngleZ, Vec3 Translation, Vec3 Centre = default) : ILinearTransform
 {
     public Matrix3 Matrix => RotationMatrix(AngleX, AngleY, AngleZ);
 
-    public Vec3 TransformPoint(Vec3 point) => Matrix * (point - Center) + Center + Translation;
+    public Vec3 TransformPoint(Vec3 point) => Matrix * (point - Centre) + Centre + Translation;
 
-    public AffineTransform ToAffine() => new(Matrix, Translation, Center);
+    public AffineTransform ToAffine() => new(Matrix, Translation, Centre);
 
     /// <summary><c>R_z(γ)·R_x(α)·R_y(β)</c>.</summary>
     public static Matrix3 RotationMatrix(double angleX, double angleY, double angleZ) =>

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 
 namespace Radiomics.Plotting.Charts;
 

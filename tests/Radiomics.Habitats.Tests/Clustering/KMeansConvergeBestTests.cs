@@ -31,7 +31,7 @@ public class KMeansConvergeBestTests
         // A fixed point: the labels are the nearest centres, and each centre is the mean of its points.
         var labels = converged.Labels.ToArray();
         Assert.Equal(labels, converged.Predict(x));
-        var centres = converged.ClusterCenters;
+        var centres = converged.ClusterCentres;
         for (int c = 0; c < k; c++)
         {
             var rows = Enumerable.Range(0, x.Rows).Where(i => labels[i] == c).ToList();

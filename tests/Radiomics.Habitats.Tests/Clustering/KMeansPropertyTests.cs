@@ -92,7 +92,7 @@ public class KMeansPropertyTests
             var again = new KMeans(settings with { MaxDegreeOfParallelism = 1 }).Fit(x);
             return a.Labels.SequenceEqual(b.Labels) && a.Labels.SequenceEqual(again.Labels)
                 && a.Inertia == b.Inertia && a.Inertia == again.Inertia
-                && a.ClusterCenters.Values.SequenceEqual(b.ClusterCenters.Values);
+                && a.ClusterCentres.Values.SequenceEqual(b.ClusterCentres.Values);
         }).QuickCheckThrowOnFailure();
     }
 }

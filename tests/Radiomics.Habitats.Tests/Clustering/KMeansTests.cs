@@ -41,7 +41,7 @@ public class KMeansTests
         var (x, truth) = Blobs.Separated(k: 4, d: 3, perCluster: 200, seed: 3);
         var km = new KMeans(new KMeansSettings { NClusters = 4, Seed = 1 }).Fit(x);
         Assert.Equal(1.0, ClusteringMetrics.AdjustedRandScore(truth, km.Labels), 12);
-        Assert.Equal(4, km.ClusterCenters.Rows);
+        Assert.Equal(4, km.ClusterCentres.Rows);
         Assert.InRange(km.Iterations, 1, 300);
     }
 
@@ -74,7 +74,7 @@ public class KMeansTests
         {
             Assert.Equal(runs[0].Inertia, r.Inertia);
             Assert.Equal(runs[0].Labels.ToArray(), r.Labels.ToArray());
-            Assert.Equal(runs[0].ClusterCenters.Values.ToArray(), r.ClusterCenters.Values.ToArray());
+            Assert.Equal(runs[0].ClusterCentres.Values.ToArray(), r.ClusterCentres.Values.ToArray());
         }
     }
 
@@ -84,7 +84,7 @@ public class KMeansTests
         var (x, _) = Blobs.Create([[0, 0], [1, 0], [0, 1]], perCluster: 300, sd: 0.8, seed: 4);
         var a = new KMeans(new KMeansSettings { NClusters = 3, NInit = 1, Seed = 1 }).Fit(x);
         var b = new KMeans(new KMeansSettings { NClusters = 3, NInit = 1, Seed = 1 }).Fit(x);
-        Assert.Equal(a.ClusterCenters.Values.ToArray(), b.ClusterCenters.Values.ToArray());
+        Assert.Equal(a.ClusterCentres.Values.ToArray(), b.ClusterCentres.Values.ToArray());
         var inits = Enumerable.Range(0, 8).Select(s => new KMeans(new KMeansSettings { NClusters = 3, NInit = 1, Seed = s }).Fit(x).Inertia).Distinct().Count();
         Assert.True(inits > 1, "different seeds should give different k-means++ starts on overlapping data");
     }
@@ -119,7 +119,7 @@ public class KMeansTests
     {
         var (x, _) = Blobs.Separated(k: 3, d: 2, perCluster: 40, seed: 12);
         var km = new KMeans(new KMeansSettings { NClusters = 3 }).Fit(x);
-        var loaded = KMeans.FromCenters(km.ClusterCenters);
+        var loaded = KMeans.FromCentres(km.ClusterCentres);
         Assert.Equal(km.Predict(x), loaded.Predict(x));
     }
 
@@ -140,7 +140,7 @@ public class KMeansTests
         var e = Assert.Throws<ClusteringException>(() => new KMeans(new KMeansSettings { NClusters = 4 }).Fit(x));
         Assert.Equal(ClusteringProblem.TooFewDistinctPoints, e.Problem);
         Assert.Contains("only 3 distinct", e.Message, StringComparison.Ordinal);
-        Assert.Equal(3, new KMeans(new KMeansSettings { NClusters = 3 }).Fit(x).ClusterCenters.Rows);
+        Assert.Equal(3, new KMeans(new KMeansSettings { NClusters = 3 }).Fit(x).ClusterCentres.Rows);
     }
 
     [Theory]

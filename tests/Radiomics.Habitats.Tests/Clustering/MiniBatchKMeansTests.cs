@@ -23,7 +23,7 @@ public class MiniBatchKMeansTests
         var s = new MiniBatchKMeansSettings { NClusters = 3, Seed = 7, BatchSize = 256 };
         var a = new MiniBatchKMeans(s).Fit(x);
         var b = new MiniBatchKMeans(s with { MaxDegreeOfParallelism = 1 }).Fit(x);
-        Assert.Equal(a.ClusterCenters.Values.ToArray(), b.ClusterCenters.Values.ToArray());
+        Assert.Equal(a.ClusterCentres.Values.ToArray(), b.ClusterCentres.Values.ToArray());
         Assert.Equal(ClusteringProblem.FewerPointsThanClusters,
             Assert.Throws<ClusteringException>(() => new MiniBatchKMeans(new MiniBatchKMeansSettings { NClusters = 3 }).Fit(new FeatureMatrix([1.0, 2], 1))).Problem);
         Assert.Equal(ClusteringProblem.InvalidSetting,

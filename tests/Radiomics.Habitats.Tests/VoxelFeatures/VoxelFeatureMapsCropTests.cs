@@ -1,5 +1,5 @@
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.IO;

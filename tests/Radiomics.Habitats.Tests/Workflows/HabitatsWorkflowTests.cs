@@ -1,6 +1,6 @@
 using System.Globalization;
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Habitats.Workflows;
 using Radiomics.IO;

@@ -34,7 +34,7 @@ public class RegistrationRecoveryTests
             Transform = kind,
             Metric = MetricSettings.MeanSquares,
             ShrinkFactors = [2, 1],
-            Optimizer = new OptimizerSettings { NumberOfIterations = [300], RelativeTolerance = 1e-10, MinimumStepLength = 1e-6 },
+            Optimiser = new OptimiserSettings { NumberOfIterations = [300], RelativeTolerance = 1e-10, MinimumStepLength = 1e-6 },
         };
         // Only the centre drives the metric: near the borders the moving image shows the zeros resampling shifted in.
         var centre = new Image<byte>(fixedImage.Geometry);

@@ -1,4 +1,4 @@
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 using Radiomics.Plotting.Charts;
 using Radiomics.Plotting.Tests.Schema;

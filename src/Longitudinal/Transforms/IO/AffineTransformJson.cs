@@ -26,7 +26,7 @@ public static class AffineTransformJson
             convention = Convention,
             matrix = new[] { Row(m, 0), Row(m, 1), Row(m, 2) },
             translation = Components(transform.Translation),
-            center = Components(transform.Center),
+            center = Components(transform.Centre),
         }, Options);
     }
 

@@ -206,11 +206,11 @@ public static class ItkTransformText
         {
             case "AffineTransform" or "MatrixOffsetTransformBase" or "Rigid3DTransform":
                 TransformText.ExpectCount(path, p, 12, $"{what} Parameters");
-                return new AffineTransform(Matrix3.FromRowMajor(p.AsSpan(0, 9)), new Vec3(p[9], p[10], p[11]), Center(path, f, 3, what));
+                return new AffineTransform(Matrix3.FromRowMajor(p.AsSpan(0, 9)), new Vec3(p[9], p[10], p[11]), Centre(path, f, 3, what));
             case "Euler3DTransform":
             {
                 TransformText.ExpectCount(path, p, 6, $"{what} Parameters");
-                var c = Center(path, f, 4, what);
+                var c = Centre(path, f, 4, what);
                 var t = new Vec3(p[3], p[4], p[5]);
                 bool zyx = f.Length == 4 && f[3] != 0;
                 return zyx
@@ -223,10 +223,10 @@ public static class ItkTransformText
                 return new TranslationTransform(new Vec3(p[0], p[1], p[2]));
             case "VersorRigid3DTransform":
                 TransformText.ExpectCount(path, p, 6, $"{what} Parameters");
-                return new AffineTransform(Versor.RotationMatrix(path, p[0], p[1], p[2]), new Vec3(p[3], p[4], p[5]), Center(path, f, 3, what));
+                return new AffineTransform(Versor.RotationMatrix(path, p[0], p[1], p[2]), new Vec3(p[3], p[4], p[5]), Centre(path, f, 3, what));
             case "Similarity3DTransform":
                 TransformText.ExpectCount(path, p, 7, $"{what} Parameters");
-                return new AffineTransform(p[6] * Versor.RotationMatrix(path, p[0], p[1], p[2]), new Vec3(p[3], p[4], p[5]), Center(path, f, 3, what));
+                return new AffineTransform(p[6] * Versor.RotationMatrix(path, p[0], p[1], p[2]), new Vec3(p[3], p[4], p[5]), Centre(path, f, 3, what));
             case "IdentityTransform":
                 return AffineTransform.Identity;
             case "BSplineTransform":
@@ -240,7 +240,7 @@ public static class ItkTransformText
     }
 
     /// <summary>The centre in the first three fixed parameters (absent: the origin).</summary>
-    private static Vec3 Center(string path, double[] f, int maxCount, string what)
+    private static Vec3 Centre(string path, double[] f, int maxCount, string what)
     {
         if (f.Length == 0)
         {
@@ -293,7 +293,7 @@ public static class ItkTransformText
             case Euler3DTransform e:
                 Entry(sb, index, "Euler3DTransform_double_3_3",
                     [e.AngleX, e.AngleY, e.AngleZ, e.Translation.X, e.Translation.Y, e.Translation.Z],
-                    [e.Center.X, e.Center.Y, e.Center.Z, 0]);
+                    [e.Centre.X, e.Centre.Y, e.Centre.Z, 0]);
                 break;
             case TranslationTransform t:
                 Entry(sb, index, "TranslationTransform_double_3_3", [t.Offset.X, t.Offset.Y, t.Offset.Z], []);
@@ -303,7 +303,7 @@ public static class ItkTransformText
                 var a = l.ToAffine();
                 Entry(sb, index, "AffineTransform_double_3_3",
                     [.. a.Matrix.ToRowMajorArray(), a.Translation.X, a.Translation.Y, a.Translation.Z],
-                    [a.Center.X, a.Center.Y, a.Center.Z]);
+                    [a.Centre.X, a.Centre.Y, a.Centre.Z]);
                 break;
             }
 

@@ -30,7 +30,7 @@ public class AffineTransformJsonTests
             """;
         var a = AffineTransformJson.Parse(json);
         Assert.Equal(new Vec3(11, 3, 3), a.TransformPoint(new Vec3(11, 0, 0)));
-        Assert.Equal(new Vec3(10, 0, 0), a.Center);
+        Assert.Equal(new Vec3(10, 0, 0), a.Centre);
     }
 
     [Theory]

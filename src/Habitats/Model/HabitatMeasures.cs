@@ -1,4 +1,4 @@
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>Size and shape of one habitat in one scan.</summary>
 /// <param name="Habitat">Habitat label 1..k.</param>

@@ -1,4 +1,4 @@
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>How a <see cref="HabitatModel"/> was fitted: scans and voxels pooled, final inertia and the settings.</summary>
 public sealed record HabitatTraining(int Scans, int Voxels, double Inertia, HabitatSettings Settings);

@@ -1,7 +1,7 @@
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 
-namespace Radiomics.Habitats.Tests.Habitats;
+namespace Radiomics.Habitats.Tests.Model;
 
 public class HabitatTransitionsTests
 {

@@ -5,7 +5,7 @@ using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.IO;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>
 /// A fitted habitat model: which voxel feature channels, the z-score transform and the cluster centres, ordered so
@@ -28,11 +28,11 @@ public sealed class HabitatModel
         _centres = centres;
         OrderBy = orderBy;
         Training = training;
-        _nearest = KMeans.FromCenters(new FeatureMatrix(centres, channels.Count));
+        _nearest = KMeans.FromCentres(new FeatureMatrix(centres, channels.Count));
     }
 
     /// <summary>Number of habitats k; habitat labels are 1..k.</summary>
-    public int Habitats => _centres.Length / Channels.Count;
+    public int HabitatCount => _centres.Length / Channels.Count;
 
     /// <summary>Feature channels the model clusters on, in column order.</summary>
     public IReadOnlyList<string> Channels { get; }
@@ -125,14 +125,14 @@ public sealed class HabitatModel
             var k = settings.KMeans;
             var mb = new MiniBatchKMeans(new MiniBatchKMeansSettings { NClusters = k.NClusters, Seed = k.Seed, MaxDegreeOfParallelism = k.MaxDegreeOfParallelism })
                 .Fit(x, progress is null ? null : new SynchronousProgress<double>(p => progress.Report(0.1 + (0.9 * p))));
-            centres = mb.ClusterCenters.Values.ToArray();
+            centres = mb.ClusterCentres.Values.ToArray();
             inertia = mb.Inertia;
         }
         else
         {
             int restarts = settings.KMeans.NInit;
             var km = new KMeans(settings.KMeans).Fit(x, progress is null ? null : new SynchronousProgress<int>(r => progress.Report(0.1 + (0.9 * r / restarts))));
-            centres = km.ClusterCenters.Values.ToArray();
+            centres = km.ClusterCentres.Values.ToArray();
             inertia = km.Inertia;
         }
 

@@ -1,10 +1,10 @@
 using Radiomics.Habitats.Clustering;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;
 
-namespace Radiomics.Habitats.Tests.Habitats;
+namespace Radiomics.Habitats.Tests.Model;
 
 public class HabitatModelTests
 {
@@ -109,7 +109,7 @@ public class HabitatModelTests
         model.Save(path);
         var loaded = HabitatModel.Load(path);
         Assert.Equal(model.Channels, loaded.Channels);
-        Assert.Equal(model.Habitats, loaded.Habitats);
+        Assert.Equal(model.HabitatCount, loaded.HabitatCount);
         Assert.Equal(model.Scaler!.Mean, loaded.Scaler!.Mean);
         Assert.Equal(model.Training.Settings.KMeans, loaded.Training.Settings.KMeans);
         Assert.Equal(model.Predict(map).Voxels.ToArray(), loaded.Predict(map).Voxels.ToArray());

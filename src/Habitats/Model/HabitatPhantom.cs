@@ -1,6 +1,6 @@
 using Radiomics.Imaging;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>Settings of <see cref="HabitatPhantom"/>.</summary>
 public sealed record HabitatPhantomSettings

@@ -1,8 +1,8 @@
 using Radiomics.Features;
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 
-namespace Radiomics.Habitats.Tests.Habitats;
+namespace Radiomics.Habitats.Tests.Model;
 
 public class HabitatFeaturesTests
 {

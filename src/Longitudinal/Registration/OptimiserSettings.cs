@@ -1,9 +1,9 @@
 namespace Radiomics.Longitudinal.Registration;
 
 /// <summary>Optimiser settings of one registration stage. Steps are in the scaled parameter units (≈ mm of motion).</summary>
-public sealed record OptimizerSettings
+public sealed record OptimiserSettings
 {
-    public OptimizerKind Kind { get; init; } = OptimizerKind.Lbfgs;
+    public OptimiserKind Kind { get; init; } = OptimiserKind.Lbfgs;
 
     /// <summary>Iterations per pyramid level; one entry per level, the last repeated for further levels.</summary>
     public IReadOnlyList<int> NumberOfIterations { get; init; } = [100];

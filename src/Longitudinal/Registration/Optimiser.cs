@@ -9,19 +9,19 @@ internal delegate double Objective(ReadOnlySpan<double> x, Span<double> gradient
 internal readonly record struct OptimizationOutcome(int Iterations, int Evaluations, double Value, string StopReason);
 
 /// <summary>Deterministic minimisers over scaled parameters (units where a step of 1 moves the image about 1 mm).</summary>
-internal static class Optimizer
+internal static class Optimiser
 {
     public static OptimizationOutcome Minimize(
-        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration = null) =>
+        Objective objective, double[] x, OptimiserSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration = null) =>
         settings.Kind switch
         {
-            OptimizerKind.RegularStepGradientDescent => RegularStep(objective, x, settings, iterations, cancellation, onIteration),
+            OptimiserKind.RegularStepGradientDescent => RegularStep(objective, x, settings, iterations, cancellation, onIteration),
             _ => Lbfgs(objective, x, settings, iterations, cancellation, onIteration),
         };
 
     /// <summary>L-BFGS two-loop recursion with an Armijo backtracking line search (Nocedal &amp; Wright 2006, §7.2).</summary>
     private static OptimizationOutcome Lbfgs(
-        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
+        Objective objective, double[] x, OptimiserSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
     {
         int n = x.Length;
         int m = settings.Memory;
@@ -166,7 +166,7 @@ internal static class Optimizer
     /// whenever the gradient direction reverses.
     /// </summary>
     private static OptimizationOutcome RegularStep(
-        Objective objective, double[] x, OptimizerSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
+        Objective objective, double[] x, OptimiserSettings settings, int iterations, CancellationToken cancellation, Action<int, double>? onIteration)
     {
         int n = x.Length;
         var g = new double[n];

@@ -1,8 +1,8 @@
-using Radiomics.Habitats.Habitats;
+using Radiomics.Habitats.Model;
 using Radiomics.Imaging;
 using Radiomics.Processing;
 
-namespace Radiomics.Habitats.Tests.Habitats;
+namespace Radiomics.Habitats.Tests.Model;
 
 public class HabitatSummaryTests
 {

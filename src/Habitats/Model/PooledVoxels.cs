@@ -1,7 +1,7 @@
 using Radiomics.Habitats.Clustering;
 using Radiomics.Habitats.VoxelFeatures;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>
 /// The voxels a habitat model is fitted on, pooled from one or more scans, together with their clustering space: the

@@ -1,6 +1,6 @@
 using Radiomics.Habitats.Clustering;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>Settings of <see cref="HabitatModel.Fit"/>.</summary>
 public sealed record HabitatSettings

@@ -1,7 +1,7 @@
 namespace Radiomics.Longitudinal.Registration;
 
 /// <summary>The optimiser, named as in SimpleITK's <c>SetOptimizerAs…</c>.</summary>
-public enum OptimizerKind
+public enum OptimiserKind
 {
     /// <summary>Limited-memory BFGS with a backtracking (Armijo) line search (Nocedal &amp; Wright, Alg. 7.4–7.5).</summary>
     Lbfgs,

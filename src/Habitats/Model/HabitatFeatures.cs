@@ -1,7 +1,7 @@
 using Radiomics.Features;
 using Radiomics.Imaging;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>
 /// Per-habitat radiomics: runs a whole-region feature extractor on each habitat's voxels. The extractor is passed in

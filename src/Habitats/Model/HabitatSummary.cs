@@ -1,7 +1,7 @@
 using Radiomics.Imaging;
 using Radiomics.Processing;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>
 /// Per-scan description of a habitat map: volume, fraction and fragmentation of each habitat, how habitats touch

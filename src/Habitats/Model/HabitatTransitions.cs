@@ -1,6 +1,6 @@
 using Radiomics.Imaging;
 
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>
 /// Voxel-wise habitat transitions between two registered time points on a common grid: how many voxels (and mm³) of

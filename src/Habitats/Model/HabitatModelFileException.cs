@@ -1,4 +1,4 @@
-namespace Radiomics.Habitats.Habitats;
+namespace Radiomics.Habitats.Model;
 
 /// <summary>A habitat model file is missing or is not a valid model; names the file.</summary>
 public sealed class HabitatModelFileException : RadiomicsException
