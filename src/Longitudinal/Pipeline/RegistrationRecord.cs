@@ -5,16 +5,19 @@ namespace Radiomics.Longitudinal.Pipeline;
 /// <summary>
 /// What the registration of one follow-up with its baseline gave.
 /// </summary>
-/// <remarks><c>MaskSource</c>: "given" when the follow-up has its own mask, "propagated" when the baseline mask was carried over.</remarks>
-/// <remarks><c>Dice</c>: Dice of the propagated baseline mask against the follow-up's own mask; NaN when it has none.</remarks>
-/// <remarks><c>MaskVolumeRatio</c>: Follow-up mask volume / baseline mask volume.</remarks>
-/// <remarks><c>JacobianVolumeRatio</c>: 
-/// Follow-up tumour volume / the baseline volume it came from by the deformation: |Ω| / ∫_Ω det J dx over the
-/// follow-up mask Ω, where the transform maps follow-up points to baseline points.
-/// </remarks>
-/// <remarks><c>MinimumJacobian</c>: Smallest Jacobian determinant inside the follow-up mask (≤ 0 means folding).</remarks>
-/// <remarks><c>GridMinimumJacobian</c>: Smallest Jacobian determinant over the whole follow-up grid.</remarks>
-/// <remarks><c>FoldedVolumeMm3</c>: Volume of the follow-up grid where det J ≤ 0 (0: no folding).</remarks>
+/// <param name="Subject">The subject.</param>
+/// <param name="TimePoint">The follow-up time point registered with the baseline.</param>
+/// <param name="MaskSource">"given" when the follow-up has its own mask, "propagated" when the baseline mask was carried over.</param>
+/// <param name="MetricValue">Final value of the registration metric (lower is better, as SimpleITK reports it).</param>
+/// <param name="Seconds">Wall time of the registration.</param>
+/// <param name="Dice">Dice of the propagated baseline mask against the follow-up's own mask; NaN when it has none.</param>
+/// <param name="BaselineVolumeMm3">Volume of the baseline mask, mm³.</param>
+/// <param name="FollowUpVolumeMm3">Volume of the follow-up mask (given or propagated), mm³.</param>
+/// <param name="MaskVolumeRatio">Follow-up mask volume / baseline mask volume.</param>
+/// <param name="JacobianVolumeRatio">Follow-up tumour volume / the baseline volume it came from by the deformation: |Ω| / ∫_Ω det J dx over the follow-up mask Ω, where the transform maps follow-up points to baseline points.</param>
+/// <param name="MinimumJacobian">Smallest Jacobian determinant inside the follow-up mask (≤ 0 means folding).</param>
+/// <param name="GridMinimumJacobian">Smallest Jacobian determinant over the whole follow-up grid.</param>
+/// <param name="FoldedVolumeMm3">Volume of the follow-up grid where det J ≤ 0 (0: no folding).</param>
 public sealed record RegistrationRecord(
     string Subject, string TimePoint, string MaskSource, double MetricValue, double Seconds, double Dice,
     double BaselineVolumeMm3, double FollowUpVolumeMm3, double MaskVolumeRatio, double JacobianVolumeRatio, double MinimumJacobian,

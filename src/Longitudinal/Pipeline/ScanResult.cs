@@ -3,5 +3,8 @@ using Radiomics.Imaging;
 namespace Radiomics.Longitudinal.Pipeline;
 
 /// <summary>One loaded time point of a subject with the mask of the study's region on its own grid.</summary>
-/// <remarks><c>MaskSource</c>: "given" or "propagated".</remarks>
+/// <param name="TimePoint">The manifest's time point.</param>
+/// <param name="Image">The scan as read (and normalised when the settings ask for it).</param>
+/// <param name="Mask">The region's mask on the scan's grid.</param>
+/// <param name="MaskSource">"given" or "propagated".</param>
 internal sealed record ScanResult(Study.TimePoint TimePoint, Image<float> Image, LabelMap Mask, string MaskSource);

@@ -27,8 +27,13 @@ public static class StudyPipeline
     };
 
     /// <summary>Runs the study; see the class remarks.</summary>
-    /// <remarks><c>cohort</c>: The whole cohort as loaded (the habitat model is fitted on all of its valid baselines, so shards agree).</remarks>
-    /// <remarks><c>manifestReport</c>: Problems found while loading the manifest (merged with the validation of the files).</remarks>
+    /// <param name="cohort">The whole cohort as loaded (the habitat model is fitted on all of its valid baselines, so shards agree).</param>
+    /// <param name="manifestReport">Problems found while loading the manifest (merged with the validation of the files).</param>
+    /// <param name="settings">What to compute: features, registration, habitats, deltas, stability.</param>
+    /// <param name="outputDirectory">The study folder; finished subjects found there are resumed, not recomputed.</param>
+    /// <param name="options">Which subjects or shard, keep-going, a given habitat model, whether to write the cohort tables, and forced recomputation.</param>
+    /// <param name="progress">Receives one report per subject and step.</param>
+    /// <param name="cancellation">Stops the run; subjects already finished stay finished and are resumed next time.</param>
     /// <exception cref="StudyException">Invalid inputs without <see cref="StudyRunOptions.KeepGoing"/>, or a subject failed.</exception>
     public static StudyResult Run(
         Cohort cohort, ValidationReport manifestReport, StudySettings settings, string outputDirectory, StudyRunOptions? options = null,

@@ -6,7 +6,14 @@ namespace Radiomics.Longitudinal.Pipeline;
 /// Voxels of a follow-up that carried habitat <see cref="FromHabitat"/> at baseline (through the registration) and
 /// carry <see cref="ToHabitat"/> now; habitat 0 is outside the tumour (tissue lost or gained).
 /// </summary>
-/// <remarks><c>FractionOfFrom</c>: Share of the baseline habitat's voxels that went to <see cref="ToHabitat"/>.</remarks>
+/// <param name="Subject">The subject.</param>
+/// <param name="FromTimePoint">The baseline time point.</param>
+/// <param name="ToTimePoint">The follow-up time point.</param>
+/// <param name="FromHabitat">Habitat at baseline (0: outside the tumour).</param>
+/// <param name="ToHabitat">Habitat at the follow-up (0: outside the tumour).</param>
+/// <param name="Voxels">Follow-up voxels that made this transition.</param>
+/// <param name="VolumeMm3">Their volume in mm³.</param>
+/// <param name="FractionOfFrom">Share of the baseline habitat's voxels that went to <see cref="ToHabitat"/>.</param>
 public sealed record TransitionRecord(
     string Subject, string FromTimePoint, string ToTimePoint, int FromHabitat, int ToHabitat, long Voxels, double VolumeMm3, double FractionOfFrom)
 {
