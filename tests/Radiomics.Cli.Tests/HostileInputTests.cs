@@ -34,6 +34,36 @@ public sealed class HostileInputTests
         Assert.False(Directory.Exists("/tmp/escape_subject_abs"));
     }
 
+    /// <summary>Option values the library checks (not the parser) are usage errors too, never a stack trace.</summary>
+    [Theory]
+    [InlineData("--subjects", "NOPE", "unknown subject(s) NOPE")]
+    [InlineData("--shard", "3/2", "'3/2' is not a shard")]
+    [InlineData("--shard", "abc", "'abc' is not a shard")]
+    public void Study_option_values_checked_by_the_library_are_usage_errors(string option, string value, string expected)
+    {
+        using var tmp = new TempDirectory();
+        var (manifest, _) = SyntheticCohort.Write(
+            new SyntheticCohortSettings { Subjects = 1, TimePoints = 2, VolumeChangePerInterval = [0.1], FollowUpMasksInManifest = true, Scan = new() { Size = new Size3(24, 24, 8) } },
+            Path.Combine(tmp.Path, "data"));
+
+        var (code, output, error) = CliRunner.RunSplit("study", manifest, "-o", Path.Combine(tmp.Path, "out"), "--no-habitats", "--no-registration", option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("error:", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Demo_with_no_subjects_is_a_usage_error()
+    {
+        using var tmp = new TempDirectory();
+        var (code, _, error) = CliRunner.RunSplit("demo", "-o", tmp.Path, "--subjects", "0");
+        Assert.Equal(2, code);
+        Assert.Contains("at least one subject", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("study", "--threads", "-3")]
     [InlineData("study", "--grid-spacing", "0")]

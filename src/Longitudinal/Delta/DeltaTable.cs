@@ -1,6 +1,7 @@
 using System.Globalization;
 using Radiomics.IO;
 using Radiomics.Tables;
+using Radiomics.Longitudinal.Pipeline;
 
 namespace Radiomics.Longitudinal.Delta;
 
@@ -37,7 +38,7 @@ public sealed class DeltaTable
     /// Computes the requested kinds of change. <paramref name="days"/> gives each subject's time points their day since
     /// baseline (subject → time point → day); time points missing from it are an error.
     /// </summary>
-    /// <exception cref="ArgumentException">A row's time point has no day, or a subject has a feature twice at one time point.</exception>
+    /// <exception cref="StudyException">A row's time point has no day, or a subject has a feature twice at one time point.</exception>
     public static DeltaTable Compute(FeatureTable features, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> days, IReadOnlyCollection<DeltaKind> kinds)
     {
         ArgumentNullException.ThrowIfNull(features);
@@ -50,7 +51,7 @@ public sealed class DeltaTable
             var key = group.Key;
             if (!days.TryGetValue(key.Subject, out var subjectDays))
             {
-                throw new ArgumentException($"Subject '{key.Subject}' has feature values but no time points with days.", nameof(days));
+                throw new StudyException($"Subject '{key.Subject}' has feature values but no time points with days.");
             }
 
             var points = group.Select(r => (r.TimePoint, Day: DayOf(subjectDays, key.Subject, r.TimePoint), r.Value))
@@ -59,7 +60,7 @@ public sealed class DeltaTable
             {
                 if (points[i].TimePoint == points[i - 1].TimePoint)
                 {
-                    throw new ArgumentException($"Subject '{key.Subject}' has {key.Family}.{key.Feature} twice at time point '{points[i].TimePoint}'.", nameof(features));
+                    throw new StudyException($"Subject '{key.Subject}' has {key.Family}.{key.Feature} twice at time point '{points[i].TimePoint}'.");
                 }
             }
 
@@ -121,7 +122,7 @@ public sealed class DeltaTable
         "relative" or "relative_percent" => DeltaKind.RelativePercent,
         "log" or "log_ratio" => DeltaKind.LogRatio,
         "slope" or "slope_per_day" => DeltaKind.SlopePerDay,
-        _ => throw new ArgumentException($"Unknown delta '{text}'; known: absolute, relative_percent, log_ratio, slope_per_day.", nameof(text)),
+        _ => throw new InvalidInputException($"unknown delta '{text}'; known: absolute, relative_percent, log_ratio, slope_per_day."),
     };
 
     /// <summary>Writes the table as CSV (atomically: a failed write leaves no partial file).</summary>
@@ -145,5 +146,5 @@ public sealed class DeltaTable
     private static double DayOf(IReadOnlyDictionary<string, double> days, string subject, string timePoint) =>
         days.TryGetValue(timePoint, out double day)
             ? day
-            : throw new ArgumentException($"Subject '{subject}' has feature values at time point '{timePoint}', which has no day.", nameof(days));
+            : throw new StudyException($"Subject '{subject}' has feature values at time point '{timePoint}', which has no day.");
 }

@@ -18,7 +18,7 @@ public sealed record Cohort(IReadOnlyList<Subject> Subjects)
         var unknown = ids.Where(id => Subjects.All(s => s.Id != id)).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"Unknown subject(s): {string.Join(", ", unknown)}.", nameof(subjectIds));
+            throw new InvalidInputException($"unknown subject(s) {string.Join(", ", unknown)}; the cohort has {string.Join(", ", Subjects.Select(s => s.Id))}.");
         }
 
         return new Cohort(Subjects.Where(s => ids.Contains(s.Id)).ToList());
@@ -32,7 +32,7 @@ public sealed record Cohort(IReadOnlyList<Subject> Subjects)
     {
         if (count < 1 || index < 1 || index > count)
         {
-            throw new ArgumentOutOfRangeException(nameof(index), string.Create(CultureInfo.InvariantCulture, $"Shard {index}/{count} is not valid; use i/n with 1 ≤ i ≤ n."));
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"shard {index}/{count} is not valid; use i/n with 1 ≤ i ≤ n."));
         }
 
         return new Cohort(Subjects.OrderBy(s => s.Id, StringComparer.Ordinal).Where((_, i) => i % count == index - 1).ToList());
@@ -51,6 +51,6 @@ public sealed record Cohort(IReadOnlyList<Subject> Subjects)
             return (i, n);
         }
 
-        throw new ArgumentException($"'{text}' is not a shard; write i/n with 1 ≤ i ≤ n, e.g. 2/8.", nameof(text));
+        throw new InvalidInputException($"'{text}' is not a shard; write i/n with 1 ≤ i ≤ n, e.g. 2/8.");
     }
 }

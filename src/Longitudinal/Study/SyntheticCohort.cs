@@ -57,7 +57,7 @@ public static class SyntheticCohort
         ArgumentException.ThrowIfNullOrEmpty(outputDirectory);
         if (settings.Subjects < 1 || settings.TimePoints < 1 || settings.VolumeChangePerInterval.Count == 0)
         {
-            throw new ArgumentException("A synthetic cohort needs at least one subject, one time point and one volume change.", nameof(settings));
+            throw new InvalidInputException("a synthetic cohort needs at least one subject, one time point and one volume change.");
         }
 
         Directory.CreateDirectory(Path.Combine(outputDirectory, "truth"));

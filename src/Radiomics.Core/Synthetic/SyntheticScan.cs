@@ -18,7 +18,7 @@ public sealed record SyntheticScan(Image<float> Image, LabelMap Tumour, LabelMap
         var s = settings ?? new SyntheticScanSettings();
         if (s.VolumeScale <= 0 || s.CoreFraction < 0 || s.CoreFraction >= s.RimFraction || s.RimFraction > 1)
         {
-            throw new ArgumentException("Need VolumeScale > 0 and 0 ≤ CoreFraction < RimFraction ≤ 1.", nameof(settings));
+            throw new InvalidInputException("a synthetic scan needs VolumeScale > 0 and 0 ≤ CoreFraction < RimFraction ≤ 1.");
         }
 
         var geometry = new ImageGeometry(s.Size, s.Spacing, Vec3.Zero, Matrix3.Identity);

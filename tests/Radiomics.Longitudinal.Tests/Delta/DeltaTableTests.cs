@@ -1,3 +1,4 @@
+using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Delta;
 using Radiomics.Tables;
 
@@ -32,9 +33,9 @@ public class DeltaTableTests
     public void Time_point_without_a_day_and_duplicate_values_are_errors()
     {
         var unknown = new FeatureTable([Row("A", "base", 1), Row("A", "w99", 2)]);
-        Assert.Contains("w99", Assert.Throws<ArgumentException>(() => DeltaTable.Compute(unknown, Days, DeltaTable.AllKinds)).Message, StringComparison.Ordinal);
+        Assert.Contains("w99", Assert.Throws<StudyException>(() => DeltaTable.Compute(unknown, Days, DeltaTable.AllKinds)).Message, StringComparison.Ordinal);
         var twice = new FeatureTable([Row("A", "base", 1), Row("A", "w6", 2), Row("A", "w6", 3)]);
-        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => DeltaTable.Compute(twice, Days, DeltaTable.AllKinds)).Message, StringComparison.Ordinal);
+        Assert.Contains("twice", Assert.Throws<StudyException>(() => DeltaTable.Compute(twice, Days, DeltaTable.AllKinds)).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class StudyManifestTests
         var all = shards.SelectMany(s => s.Subjects.Select(x => x.Id)).Order().ToList();
         Assert.Equal(cohort.Subjects.Select(s => s.Id).Order(), all);
         Assert.Equal((2, 8), Cohort.ParseShard("2/8"));
-        Assert.Throws<ArgumentException>(() => Cohort.ParseShard("9/8"));
-        Assert.Throws<ArgumentException>(() => cohort.Select(["S99"]));
+        Assert.Throws<InvalidInputException>(() => Cohort.ParseShard("9/8"));
+        Assert.Throws<InvalidInputException>(() => cohort.Select(["S99"]));
     }
 }

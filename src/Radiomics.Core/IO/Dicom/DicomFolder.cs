@@ -11,7 +11,7 @@ public static class DicomFolder
     public static (IReadOnlyList<DicomFile> Files, IReadOnlyList<ImageFileException> Unreadable) ScanHeaders(string folder, bool recursive, int parallelism = 0)
     {
         var paths = Directory.EnumerateFiles(folder, "*", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
-            .Where(p => !Path.GetFileName(p).StartsWith('.'))
+            .Where(p => !Path.GetFileName(p).StartsWith('.') && MayHoldData(p))
             .Order(StringComparer.Ordinal)
             .ToArray();
         var files = new DicomFile?[paths.Length];
@@ -36,6 +36,32 @@ public static class DicomFolder
             }
         });
         return (files.OfType<DicomFile>().ToArray(), errors.OfType<ImageFileException>().ToArray());
+    }
+
+    /// <summary>
+    /// False for FIFOs, sockets and devices (and empty files), which report a length of 0 on Unix: opening a FIFO blocks
+    /// until a writer appears, so a folder holding one (as /tmp often does) would hang the scan.
+    /// </summary>
+    private static bool MayHoldData(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
+            }
+
+            return info.Exists && info.Length > 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     internal static ParallelOptions Options(int parallelism) =>

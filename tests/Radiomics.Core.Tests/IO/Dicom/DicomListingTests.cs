@@ -56,4 +56,27 @@ public class DicomListingTests(ITestOutputHelper output)
         Assert.Equal(ImageFileProblem.Truncated, e.Problem);
         Assert.StartsWith(folder, e.FilePath, StringComparison.Ordinal);
     }
+
+    /// <summary>A FIFO beside the series (as in /tmp) would block the scan forever if it were opened; it is passed over.</summary>
+    [Fact]
+    public async Task A_FIFO_or_a_link_to_a_device_in_the_folder_is_passed_over_without_opening_it()
+    {
+        using var tmp = new TempDirectory();
+        var geometry = ImageGeometry.Create(8, 8, 3, new Vec3(1, 1, 2));
+        DicomSeriesWriter.Write(new Image<short>(geometry), tmp.Path, new DicomSeriesWriterSettings { PatientId = "P01", StudyDate = "20240108" });
+        using (var mkfifo = Process.Start("mkfifo", [tmp.File("pipe.dcm")]))
+        {
+            await mkfifo.WaitForExitAsync();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        File.CreateSymbolicLink(tmp.File("zero.dcm"), "/dev/zero");
+
+        var listing = await Task.Run(() => DicomListing.Scan(tmp.Path)).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(3, Assert.Single(listing.Series).Files);
+        Assert.Empty(listing.Unreadable);
+        var image = await Task.Run(() => ImageFile.Read(tmp.Path)).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal(new Size3(8, 8, 3), image.Geometry.Size);
+    }
 }
