@@ -138,9 +138,15 @@ public sealed class DeltaTable
     private static DeltaKind Kind(TableRow r)
     {
         string text = r.Text("delta");
-        return text.Trim().ToLowerInvariant() is "absolute" or "relative" or "relative_percent" or "log" or "log_ratio" or "slope" or "slope_per_day"
-            ? ParseKind(text)
-            : throw new TableFileException(r.Source, r.Line, $"the delta '{text}' is not one of absolute, relative_percent, log_ratio, slope_per_day.");
+        try
+        {
+            return ParseKind(text);
+        }
+        catch (InvalidInputException)
+        {
+            // ParseKind's list of names is the one list; here the bad name is a cell of a file, so name file and line.
+            throw new TableFileException(r.Source, r.Line, $"the delta '{text}' is not one of absolute, relative_percent, log_ratio, slope_per_day.");
+        }
     }
 
     private static double DayOf(IReadOnlyDictionary<string, double> days, string subject, string timePoint) =>

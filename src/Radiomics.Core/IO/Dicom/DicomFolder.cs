@@ -39,20 +39,20 @@ public static class DicomFolder
     }
 
     /// <summary>
-    /// False for FIFOs, sockets and devices (and empty files), which report a length of 0 on Unix: opening a FIFO blocks
-    /// until a writer appears, so a folder holding one (as /tmp often does) would hang the scan.
+    /// False for FIFOs, sockets, devices, empty files and links to folders, judged as the image readers judge them
+    /// (<see cref="VoxelBuffer.EnsureRegularFile"/>): opening a FIFO blocks until a writer appears, so a folder
+    /// holding one (as /tmp often does) would hang the scan.
     /// </summary>
     private static bool MayHoldData(string path)
     {
         try
         {
-            var info = new FileInfo(path);
-            if (info.LinkTarget is not null)
-            {
-                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? info;
-            }
-
-            return info.Exists && info.Length > 0;
+            VoxelBuffer.EnsureRegularFile(path);
+            return true;
+        }
+        catch (ImageFileException)
+        {
+            return false;
         }
         catch (IOException)
         {
