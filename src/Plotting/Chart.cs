@@ -23,15 +23,15 @@ public static class Chart
         return Heatmap(ToJagged(z), x, y, colorscale, name);
     }
 
-    /// <summary>Points (<paramref name="mode"/> <c>"markers"</c>), lines (<c>"lines"</c>) or both (<c>"lines+markers"</c>).</summary>
-    public static Figure Scatter(PlotValue x, PlotValue y, string mode = "markers", string? name = null) =>
+    /// <summary>Points (<see cref="ScatterMode.Markers"/>, the default), lines or both (<c>ScatterMode.Lines | ScatterMode.Markers</c>).</summary>
+    public static Figure Scatter(PlotValue x, PlotValue y, ScatterMode mode = ScatterMode.Markers, string? name = null) =>
         Single(new ScatterTrace { X = x, Y = y, Mode = mode, Name = name });
 
     /// <summary>A line through the points in order.</summary>
-    public static Figure Line(PlotValue x, PlotValue y, string? name = null) => Scatter(x, y, "lines", name);
+    public static Figure Line(PlotValue x, PlotValue y, string? name = null) => Scatter(x, y, ScatterMode.Lines, name);
 
     /// <summary>Points in 3D.</summary>
-    public static Figure Scatter3D(PlotValue x, PlotValue y, PlotValue z, string mode = "markers", string? name = null) =>
+    public static Figure Scatter3D(PlotValue x, PlotValue y, PlotValue z, ScatterMode mode = ScatterMode.Markers, string? name = null) =>
         Single(new Scatter3DTrace { X = x, Y = y, Z = z, Mode = mode, Name = name });
 
     /// <summary>Vertical bars of height <paramref name="y"/> at <paramref name="x"/>.</summary>
@@ -39,7 +39,7 @@ public static class Chart
 
     /// <summary>Horizontal bars of length <paramref name="x"/> at <paramref name="y"/>.</summary>
     public static Figure BarHorizontal(PlotValue x, PlotValue y, string? name = null) =>
-        Single(new BarTrace { X = x, Y = y, Orientation = "h", Name = name });
+        Single(new BarTrace { X = x, Y = y, Orientation = Orientation.Horizontal, Name = name });
 
     /// <summary>A box plot of <paramref name="values"/>, optionally grouped by category <paramref name="x"/>.</summary>
     public static Figure Box(double[] values, PlotValue? x = null, string? name = null)

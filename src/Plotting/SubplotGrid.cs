@@ -79,8 +79,8 @@ internal static class SubplotGrid
                     Y = yDomain[1],
                     XRef = "paper",
                     YRef = "paper",
-                    XAnchor = "center",
-                    YAnchor = "bottom",
+                    XAnchor = HorizontalAnchor.Centre,
+                    YAnchor = VerticalAnchor.Bottom,
                     ShowArrow = false,
                 });
             }

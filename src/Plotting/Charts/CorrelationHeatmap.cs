@@ -55,8 +55,8 @@ public static class CorrelationHeatmap
             new Layout
             {
                 Title = $"Feature correlation ({method}, {n} observations)",
-                XAxis = new Axis { Type = "category", TickAngle = names.Count > 6 ? -45 : null },
-                YAxis = new Axis { Type = "category", AutoRange = "reversed", ScaleAnchor = "x", ScaleRatio = 1 },
+                XAxis = new Axis { Type = AxisType.Category, TickAngle = names.Count > 6 ? -45 : null },
+                YAxis = new Axis { Type = AxisType.Category, AutoRange = "reversed", ScaleAnchor = "x", ScaleRatio = 1 },
             });
     }
 

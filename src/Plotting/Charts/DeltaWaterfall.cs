@@ -38,8 +38,8 @@ public static class DeltaWaterfall
                 Name = t.ToString("+0.##;-0.##", CultureInfo.InvariantCulture),
                 X = new[] { labels[0], labels[^1] },
                 Y = new[] { t, t },
-                Mode = "lines",
-                Line = new Line { Color = "#666", Dash = "dash", Width = 1 },
+                Mode = ScatterMode.Lines,
+                Line = new Line { Color = "#666", Dash = LineDash.Dash, Width = 1 },
                 ShowLegend = false,
                 HoverTemplate = "threshold %{y}<extra></extra>",
             });
@@ -50,7 +50,7 @@ public static class DeltaWaterfall
             Title = title is null ? null : new Title(title),
             // Long feature names: automargin grows the bottom margin to the rotated labels, and the margin set here
             // (about 5 px per character at 45°) gives plotly.js room before it measures them, so no label is clipped.
-            XAxis = new Axis { Type = "category", TickAngle = labels.Length > 8 ? -45 : null, AutoMargin = true },
+            XAxis = new Axis { Type = AxisType.Category, TickAngle = labels.Length > 8 ? -45 : null, AutoMargin = true },
             YAxis = new Axis { Title = valueTitle, ZeroLine = true, AutoMargin = true },
             Margin = labels.Length > 8 ? new Margin { B = Math.Min(400, 40 + (5 * labels.Max(l => l.Length))) } : null,
             Height = labels.Length > 8 ? 480 + Math.Min(300, 5 * labels.Max(l => l.Length)) : null,

@@ -35,7 +35,7 @@ public static class FeatureTrajectories
                 Name = subject.Key,
                 X = ordered.Select(p => p.Time).ToArray(),
                 Y = y,
-                Mode = "lines+markers",
+                Mode = ScatterMode.Lines | ScatterMode.Markers,
                 Line = new Line { Color = Palette.Color(index) },
                 Marker = new Marker { Color = Palette.Color(index), Size = 7 },
                 HoverTemplate = $"{subject.Key}<br>%{{x}}: %{{y:.4g}}{(percentChange ? " %" : "")}<extra></extra>",
@@ -46,7 +46,7 @@ public static class FeatureTrajectories
         if (percentChange)
         {
             double[] range = [bySubject.Min(g => g.Min(p => p.Time)), bySubject.Max(g => g.Max(p => p.Time))];
-            traces.Add(new ScatterTrace { Name = "baseline", X = range, Y = new[] { 0.0, 0.0 }, Mode = "lines", Line = new Line { Color = "#888", Dash = "dash", Width = 1 }, ShowLegend = false, HoverTemplate = "baseline<extra></extra>" });
+            traces.Add(new ScatterTrace { Name = "baseline", X = range, Y = new[] { 0.0, 0.0 }, Mode = ScatterMode.Lines, Line = new Line { Color = "#888", Dash = LineDash.Dash, Width = 1 }, ShowLegend = false, HoverTemplate = "baseline<extra></extra>" });
         }
 
         return new Figure(traces, new Layout

@@ -51,7 +51,7 @@ public static class HabitatMap3D
             X = points[l].X.ToArray(),
             Y = points[l].Y.ToArray(),
             Z = points[l].Z.ToArray(),
-            Mode = "markers",
+            Mode = ScatterMode.Markers,
             Marker = new Marker { Color = Palette.Color(l - 1), Size = markerSize, Opacity = 0.6 },
             HoverTemplate = "%{x:.1f}, %{y:.1f}, %{z:.1f} mm<extra>%{fullData.name}</extra>",
         }).ToList();
@@ -60,7 +60,7 @@ public static class HabitatMap3D
             XAxis = new SceneAxis { Title = scales[0].Title },
             YAxis = new SceneAxis { Title = scales[1].Title },
             ZAxis = new SceneAxis { Title = scales[2].Title },
-            AspectMode = "data",
+            AspectMode = AspectMode.Data,
         };
         return new Figure(traces, new Layout { Title = title is null ? null : new Title(title), Scene = scene, Height = 600 });
     }

@@ -80,7 +80,7 @@ public static class HabitatSankey
                 Link = trace.Link with { Color = linkColors.ToArray() },
                 ValueFormat = ".0f",
                 ValueSuffix = " mm³",
-                Arrangement = "snap",
+                Arrangement = SankeyArrangement.Snap,
             },
         ]).WithTitle(string.Create(CultureInfo.InvariantCulture, $"Habitat transitions ({string.Join(" → ", timePoints)})"));
     }

@@ -21,14 +21,14 @@ public static class KSelectionCurves
         {
             double[] y = [.. scores.Select(metric)];
             var figure = new Figure(
-                [new ScatterTrace { Name = title, X = k, Y = y, Mode = "lines+markers", Line = new Line { Color = Palette.Color(color) }, Marker = new Marker { Color = Palette.Color(color) }, ShowLegend = false }],
+                [new ScatterTrace { Name = title, X = k, Y = y, Mode = ScatterMode.Lines | ScatterMode.Markers, Line = new Line { Color = Palette.Color(color) }, Marker = new Marker { Color = Palette.Color(color) }, ShowLegend = false }],
                 new Layout { Title = title, XAxis = new Axis { Title = "k", TickFormat = "d" } });
             int chosen = chosenK is int c ? Array.IndexOf(k, (double)c) : -1;
             return chosen < 0
                 ? figure
                 : figure.AddTrace(new ScatterTrace
                 {
-                    Name = "chosen k", X = new[] { k[chosen] }, Y = new[] { y[chosen] }, Mode = "markers", ShowLegend = false,
+                    Name = "chosen k", X = new[] { k[chosen] }, Y = new[] { y[chosen] }, Mode = ScatterMode.Markers, ShowLegend = false,
                     Marker = new Marker { Color = "#000", Size = 14, Symbol = "circle-open", Line = new Line { Width = 2 } },
                 });
         }

@@ -23,10 +23,10 @@ internal readonly record struct SliceView(ImageSlices Plan, AxisScale Columns, A
             new Layout
             {
                 Title = title,
-                XAxis = new Axis { Title = Columns.Title, Constrain = "domain", ShowGrid = false, ZeroLine = false },
+                XAxis = new Axis { Title = Columns.Title, Constrain = AxisConstrain.Domain, ShowGrid = false, ZeroLine = false },
                 YAxis = new Axis
                 {
-                    Title = Rows.Title, ScaleAnchor = "x", ScaleRatio = 1, Constrain = "domain", ShowGrid = false, ZeroLine = false,
+                    Title = Rows.Title, ScaleAnchor = "x", ScaleRatio = 1, Constrain = AxisConstrain.Domain, ShowGrid = false, ZeroLine = false,
                     AutoRange = Plan.Plane == SlicePlane.Axial ? "reversed" : true,
                 },
             });

@@ -86,13 +86,13 @@ public static class SliceViewer
         {
             Title = settings.Title is null ? null : new Title(settings.Title),
             Height = 640,
-            XAxis = new Axis { Title = columns.Title, Constrain = "domain", ShowGrid = false, ZeroLine = false },
+            XAxis = new Axis { Title = columns.Title, Constrain = AxisConstrain.Domain, ShowGrid = false, ZeroLine = false },
             YAxis = new Axis
             {
                 Title = rows.Title,
                 ScaleAnchor = "x",
                 ScaleRatio = 1,
-                Constrain = "domain",
+                Constrain = AxisConstrain.Domain,
                 ShowGrid = false,
                 ZeroLine = false,
                 // Axial views put the first image row at the top like radiology viewers; coronal and sagittal views
@@ -114,12 +114,12 @@ public static class SliceViewer
                 [
                     new UpdateMenu
                     {
-                        Type = "buttons",
-                        Direction = "left",
+                        Type = MenuType.Buttons,
+                        Direction = MenuDirection.Left,
                         X = 0,
                         Y = 1.08,
-                        XAnchor = "left",
-                        YAnchor = "bottom",
+                        XAnchor = HorizontalAnchor.Left,
+                        YAnchor = VerticalAnchor.Bottom,
                         Buttons =
                         [
                             new MenuButton($"{settings.OverlayName} on", "restyle", [new Dictionary<string, object> { ["visible"] = true }, new[] { 1 }]),

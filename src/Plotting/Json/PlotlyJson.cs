@@ -19,6 +19,7 @@ internal static class PlotlyJson
             WriteIndented = indented,
         };
         options.Converters.Add(new PlotNumberConverter());
+        options.Converters.Add(new ScatterModeConverter());
         options.Converters.Add(new JsonStringEnumConverter(new PlotlyNamingPolicy()));
         options.MakeReadOnly(populateMissingResolver: true);
         return options;

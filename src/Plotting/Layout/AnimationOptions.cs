@@ -6,13 +6,12 @@ public sealed record AnimationOptions
     /// <summary>Jump to the frame without transition (slice browsing).</summary>
     public static AnimationOptions Immediate { get; } = new()
     {
-        Mode = "immediate",
+        Mode = AnimationMode.Immediate,
         Frame = new FrameTiming { Duration = 0, Redraw = true },
         Transition = new TransitionTiming { Duration = 0 },
     };
 
-    /// <summary><c>"immediate"</c>, <c>"next"</c> or <c>"afterall"</c>.</summary>
-    public string? Mode { get; init; }
+    public AnimationMode? Mode { get; init; }
 
     public FrameTiming? Frame { get; init; }
 

@@ -14,9 +14,9 @@ public sealed record Annotation(string Text)
 
     public bool? ShowArrow { get; init; }
 
-    public string? XAnchor { get; init; }
+    public HorizontalAnchor? XAnchor { get; init; }
 
-    public string? YAnchor { get; init; }
+    public VerticalAnchor? YAnchor { get; init; }
 
     public Font? Font { get; init; }
 }

@@ -5,8 +5,8 @@ public sealed record Axis
 {
     public Title? Title { get; init; }
 
-    /// <summary><c>"linear"</c>, <c>"log"</c>, <c>"category"</c>, ...; unset lets plotly.js infer it.</summary>
-    public string? Type { get; init; }
+    /// <summary>Scale of the axis; unset lets plotly.js infer it.</summary>
+    public AxisType? Type { get; init; }
 
     public double[]? Range { get; init; }
 
@@ -18,8 +18,8 @@ public sealed record Axis
 
     public double? ScaleRatio { get; init; }
 
-    /// <summary><c>"range"</c> or <c>"domain"</c>: what gives way to honour <see cref="ScaleAnchor"/>.</summary>
-    public string? Constrain { get; init; }
+    /// <summary>What gives way to honour <see cref="ScaleAnchor"/>.</summary>
+    public AxisConstrain? Constrain { get; init; }
 
     public double[]? Domain { get; init; }
 
@@ -38,7 +38,7 @@ public sealed record Axis
     /// <summary>Grow the plot margin so that tick labels are never clipped (plotly.js <c>automargin</c>).</summary>
     public bool? AutoMargin { get; init; }
 
-    public string? Ticks { get; init; }
+    public TickPlacement? Ticks { get; init; }
 
     public bool? Visible { get; init; }
 }

@@ -40,12 +40,11 @@ public sealed record Layout
 
     public IReadOnlyList<Annotation>? Annotations { get; init; }
 
-    /// <summary><c>"group"</c>, <c>"stack"</c>, <c>"overlay"</c>, <c>"relative"</c>.</summary>
-    public string? BarMode { get; init; }
+    public BarMode? BarMode { get; init; }
 
-    public string? BoxMode { get; init; }
+    public BoxMode? BoxMode { get; init; }
 
-    public string? ViolinMode { get; init; }
+    public BoxMode? ViolinMode { get; init; }
 
     /// <summary><c>"closest"</c>, <c>"x"</c>, <c>"x unified"</c>, ... or false.</summary>
     public Json.PlotValue? HoverMode { get; init; }

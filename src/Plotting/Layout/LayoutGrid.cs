@@ -7,11 +7,9 @@ public sealed record LayoutGrid
 
     public int? Columns { get; init; }
 
-    /// <summary><c>"independent"</c> (each cell its own axes) or <c>"coupled"</c> (shared x per column, y per row).</summary>
-    public string? Pattern { get; init; }
+    public GridPattern? Pattern { get; init; }
 
-    /// <summary><c>"top to bottom"</c> or <c>"bottom to top"</c>.</summary>
-    public string? RowOrder { get; init; }
+    public GridRowOrder? RowOrder { get; init; }
 
     public double? XGap { get; init; }
 

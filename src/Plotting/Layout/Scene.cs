@@ -9,8 +9,8 @@ public sealed record Scene
 
     public SceneAxis? ZAxis { get; init; }
 
-    /// <summary><c>"data"</c> keeps physical proportions (mm in all three axes); <c>"cube"</c>, <c>"auto"</c>, <c>"manual"</c>.</summary>
-    public string? AspectMode { get; init; }
+    /// <summary><see cref="Plotting.AspectMode.Data"/> keeps physical proportions.</summary>
+    public AspectMode? AspectMode { get; init; }
 
     public Domain? Domain { get; init; }
 }

@@ -18,9 +18,9 @@ public sealed record Slider
 
     public double? Y { get; init; }
 
-    public string? XAnchor { get; init; }
+    public HorizontalAnchor? XAnchor { get; init; }
 
-    public string? YAnchor { get; init; }
+    public VerticalAnchor? YAnchor { get; init; }
 }
 
 /// <summary>One step of a <see cref="Slider"/>: calls a plotly.js method (<c>"animate"</c>, <c>"restyle"</c>, <c>"relayout"</c>, <c>"update"</c>) with arguments.</summary>
@@ -42,7 +42,7 @@ public sealed record CurrentValue
 
     public bool? Visible { get; init; }
 
-    public string? XAnchor { get; init; }
+    public HorizontalAnchor? XAnchor { get; init; }
 }
 
 /// <summary>Padding in pixels around a slider or menu.</summary>

@@ -3,13 +3,11 @@ namespace Radiomics.Plotting;
 /// <summary>Buttons or a drop-down (plotly.js <c>layout.updatemenus[i]</c>), e.g. play/pause or overlay on/off.</summary>
 public sealed record UpdateMenu
 {
-    /// <summary><c>"buttons"</c> or <c>"dropdown"</c>.</summary>
-    public string? Type { get; init; }
+    public MenuType? Type { get; init; }
 
     public IReadOnlyList<MenuButton> Buttons { get; init; } = [];
 
-    /// <summary><c>"left"</c>, <c>"right"</c>, <c>"up"</c> or <c>"down"</c>.</summary>
-    public string? Direction { get; init; }
+    public MenuDirection? Direction { get; init; }
 
     public bool? ShowActive { get; init; }
 
@@ -19,9 +17,9 @@ public sealed record UpdateMenu
 
     public double? Y { get; init; }
 
-    public string? XAnchor { get; init; }
+    public HorizontalAnchor? XAnchor { get; init; }
 
-    public string? YAnchor { get; init; }
+    public VerticalAnchor? YAnchor { get; init; }
 
     public Padding? Pad { get; init; }
 }

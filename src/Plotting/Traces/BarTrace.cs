@@ -11,15 +11,13 @@ public sealed record BarTrace : CartesianTrace
 
     public PlotValue? Y { get; init; }
 
-    /// <summary><c>"v"</c> (default) or <c>"h"</c>.</summary>
-    public string? Orientation { get; init; }
+    public Orientation? Orientation { get; init; }
 
     public Marker? Marker { get; init; }
 
     public PlotValue? Text { get; init; }
 
-    /// <summary><c>"inside"</c>, <c>"outside"</c>, <c>"auto"</c>, <c>"none"</c>.</summary>
-    public string? TextPosition { get; init; }
+    public BarTextPosition? TextPosition { get; init; }
 
     public PlotValue? Base { get; init; }
 

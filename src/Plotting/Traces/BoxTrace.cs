@@ -11,7 +11,7 @@ public sealed record BoxTrace : CartesianTrace
 
     public PlotValue? Y { get; init; }
 
-    public string? Orientation { get; init; }
+    public Orientation? Orientation { get; init; }
 
     /// <summary><c>"all"</c>, <c>"outliers"</c>, <c>"suspectedoutliers"</c> or false.</summary>
     public PlotValue? BoxPoints { get; init; }

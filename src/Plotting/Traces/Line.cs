@@ -7,9 +7,7 @@ public sealed record Line
 
     public double? Width { get; init; }
 
-    /// <summary><c>"solid"</c>, <c>"dot"</c>, <c>"dash"</c>, <c>"dashdot"</c>, ....</summary>
-    public string? Dash { get; init; }
+    public LineDash? Dash { get; init; }
 
-    /// <summary><c>"linear"</c>, <c>"spline"</c>, <c>"hv"</c>, ....</summary>
-    public string? Shape { get; init; }
+    public LineShape? Shape { get; init; }
 }

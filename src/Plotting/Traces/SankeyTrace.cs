@@ -11,11 +11,10 @@ public sealed record SankeyTrace : Trace
 
     public SankeyLink Link { get; init; } = new();
 
-    /// <summary><c>"h"</c> (default) or <c>"v"</c>.</summary>
-    public string? Orientation { get; init; }
+    /// <summary>Direction of the links (plotly.js default: horizontal).</summary>
+    public Orientation? Orientation { get; init; }
 
-    /// <summary><c>"snap"</c>, <c>"perpendicular"</c>, <c>"freeform"</c>, <c>"fixed"</c>.</summary>
-    public string? Arrangement { get; init; }
+    public SankeyArrangement? Arrangement { get; init; }
 
     /// <summary>d3 number format of flow values, e.g. <c>".1f"</c>.</summary>
     public string? ValueFormat { get; init; }

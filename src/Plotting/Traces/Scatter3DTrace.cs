@@ -13,7 +13,7 @@ public sealed record Scatter3DTrace : SceneTrace
 
     public PlotValue? Z { get; init; }
 
-    public string? Mode { get; init; }
+    public ScatterMode? Mode { get; init; }
 
     public Marker? Marker { get; init; }
 

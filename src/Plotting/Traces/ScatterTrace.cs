@@ -12,8 +12,7 @@ public sealed record ScatterTrace : CartesianTrace
 
     public PlotValue? Y { get; init; }
 
-    /// <summary><c>"lines"</c>, <c>"markers"</c>, <c>"lines+markers"</c>, <c>"text"</c>, ....</summary>
-    public string? Mode { get; init; }
+    public ScatterMode? Mode { get; init; }
 
     public Marker? Marker { get; init; }
 
@@ -21,13 +20,12 @@ public sealed record ScatterTrace : CartesianTrace
 
     public PlotValue? Text { get; init; }
 
-    public string? TextPosition { get; init; }
+    public TextPosition? TextPosition { get; init; }
 
     [JsonPropertyName("error_y")]
     public ErrorBars? ErrorY { get; init; }
 
-    /// <summary><c>"none"</c>, <c>"tozeroy"</c>, <c>"tonexty"</c>, <c>"toself"</c>, ....</summary>
-    public string? Fill { get; init; }
+    public FillMode? Fill { get; init; }
 
     public string? FillColor { get; init; }
 

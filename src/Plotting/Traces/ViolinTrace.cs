@@ -11,7 +11,7 @@ public sealed record ViolinTrace : CartesianTrace
 
     public PlotValue? Y { get; init; }
 
-    public string? Orientation { get; init; }
+    public Orientation? Orientation { get; init; }
 
     public ViolinBox? Box { get; init; }
 
@@ -20,11 +20,9 @@ public sealed record ViolinTrace : CartesianTrace
     /// <summary><c>"all"</c>, <c>"outliers"</c>, <c>"suspectedoutliers"</c> or false.</summary>
     public PlotValue? Points { get; init; }
 
-    /// <summary><c>"both"</c>, <c>"positive"</c>, <c>"negative"</c>.</summary>
-    public string? Side { get; init; }
+    public ViolinSide? Side { get; init; }
 
-    /// <summary><c>"soft"</c>, <c>"hard"</c>, <c>"manual"</c>.</summary>
-    public string? SpanMode { get; init; }
+    public ViolinSpan? SpanMode { get; init; }
 
     public double? Jitter { get; init; }
 

@@ -100,7 +100,7 @@ public class DomainChartTests
         Assert.Equal([24.0], (double[])first.Y!.Value.Value);
         Assert.Equal([39.0], (double[])first.Z!.Value.Value);
         Assert.Equal(2, ((double[])((Scatter3DTrace)figure.Data[1]).X!.Value.Value).Length);
-        Assert.Equal("data", figure.Layout.Scene!.AspectMode);
+        Assert.Equal(AspectMode.Data, figure.Layout.Scene!.AspectMode);
     }
 
     [Fact]

@@ -33,22 +33,22 @@ internal static class TraceExamples
                 LegendGroup = "g", Opacity = 0.9, HoverTemplate = "%{z}<extra></extra>", XAxis = "x", YAxis = "y",
             },
         ]),
-        ["scatter"] = Chart.Scatter(X, Y, "lines+markers", "s").AddTraces(
+        ["scatter"] = Chart.Scatter(X, Y, ScatterMode.Lines | ScatterMode.Markers, "s").AddTraces(
         [
             new ScatterTrace
             {
-                X = X, Y = Y, Mode = "lines+markers+text", Marker = FullMarker,
-                Line = new Line { Color = "red", Width = 2, Dash = "dash", Shape = "spline" },
-                Text = new[] { "a", "b", "c" }, TextPosition = "top center",
+                X = X, Y = Y, Mode = ScatterMode.Lines | ScatterMode.Markers | ScatterMode.Text, Marker = FullMarker,
+                Line = new Line { Color = "red", Width = 2, Dash = LineDash.Dash, Shape = LineShape.Spline },
+                Text = new[] { "a", "b", "c" }, TextPosition = TextPosition.TopCentre,
                 ErrorY = new ErrorBars { Array = [0.1, 0.2, 0.3], ArrayMinus = [0.1, 0.1, 0.1], Symmetric = false, Visible = true, Color = "gray" },
-                Fill = "tozeroy", FillColor = "rgba(0,0,0,0.1)", ConnectGaps = true, Visible = true, LegendGroup = "legendonly",
+                Fill = FillMode.ToZeroY, FillColor = "rgba(0,0,0,0.1)", ConnectGaps = true, Visible = true, LegendGroup = "legendonly",
             },
         ]),
         ["scatter3d"] = Chart.Scatter3D(X, X, X).AddTraces(
         [
             new Scatter3DTrace
             {
-                X = X, Y = X, Z = X, Mode = "markers", Text = new[] { "a", "b", "c" }, Scene = "scene",
+                X = X, Y = X, Z = X, Mode = ScatterMode.Markers, Text = new[] { "a", "b", "c" }, Scene = "scene",
                 Marker = FullMarker with { Opacity = 0.5, Symbol = "square" }, Line = new Line { Color = "blue", Width = 3 },
             },
         ]),
@@ -56,36 +56,36 @@ internal static class TraceExamples
         [
             new BarTrace
             {
-                X = new[] { 1.0, -2.0 }, Y = new[] { "a", "b" }, Orientation = "h", Marker = new Marker { Color = new[] { "red", "blue" } },
-                Text = new[] { "+1", "-2" }, TextPosition = "outside", Base = 0, Width = 0.5,
+                X = new[] { 1.0, -2.0 }, Y = new[] { "a", "b" }, Orientation = Orientation.Horizontal, Marker = new Marker { Color = new[] { "red", "blue" } },
+                Text = new[] { "+1", "-2" }, TextPosition = BarTextPosition.Outside, Base = 0, Width = 0.5,
             },
-        ]).WithLayout(l => l with { BarMode = "group" }),
+        ]).WithLayout(l => l with { BarMode = BarMode.Group }),
         ["box"] = Chart.Box([1, 2, 3, 10], x: new[] { "a", "a", "b", "b" }).AddTraces(
         [
             new BoxTrace
             {
                 Y = new[] { 1.0, 2, 3, 10 }, BoxPoints = "all", BoxMean = "sd", Jitter = 0.3, PointPos = -1.8,
-                Marker = new Marker { Color = "green", Size = 4 }, Line = new Line { Color = "black", Width = 1 }, FillColor = "white", Orientation = "v",
+                Marker = new Marker { Color = "green", Size = 4 }, Line = new Line { Color = "black", Width = 1 }, FillColor = "white", Orientation = Orientation.Vertical,
             },
-            new BoxTrace { X = new[] { 1.0, 2 }, Orientation = "h", BoxPoints = false, BoxMean = true },
-        ]).WithLayout(l => l with { BoxMode = "group" }),
+            new BoxTrace { X = new[] { 1.0, 2 }, Orientation = Orientation.Horizontal, BoxPoints = false, BoxMean = true },
+        ]).WithLayout(l => l with { BoxMode = BoxMode.Group }),
         ["violin"] = Chart.Violin([1, 2, 3, 4, 9]).AddTraces(
         [
             new ViolinTrace
             {
                 Y = new[] { 1.0, 2, 3, 4, 9 }, X = new[] { "a", "a", "a", "a", "a" }, Box = new ViolinBox { Visible = true, Width = 0.2 },
-                MeanLine = new ViolinMeanLine { Visible = true }, Points = "outliers", Side = "positive", SpanMode = "hard",
+                MeanLine = new ViolinMeanLine { Visible = true }, Points = "outliers", Side = ViolinSide.Positive, SpanMode = ViolinSpan.Hard,
                 Jitter = 0.1, PointPos = 0, Marker = new Marker { Color = "gray" }, Line = new Line { Color = "black", Width = 1 },
-                FillColor = "lightblue", ScaleGroup = "g", Orientation = "v",
+                FillColor = "lightblue", ScaleGroup = "g", Orientation = Orientation.Vertical,
             },
-        ]).WithLayout(l => l with { ViolinMode = "overlay" }),
+        ]).WithLayout(l => l with { ViolinMode = BoxMode.Overlay }),
         ["sankey"] = Chart.Sankey(["a", "b", "c"], [0, 0], [1, 2], [5, 3]).AddTraces(
         [
             new SankeyTrace
             {
                 Node = new SankeyNode { Label = ["a", "b", "c"], Color = new[] { "red", "green", "blue" }, Pad = 15, Thickness = 20, X = [0.1, 0.9, 0.9], Y = [0.5, 0.2, 0.8] },
                 Link = new SankeyLink { Source = [0, 0], Target = [1, 2], Value = [5, 3], Color = "rgba(0,0,0,0.2)", Label = ["ab", "ac"] },
-                Orientation = "h", Arrangement = "snap", ValueFormat = ".1f", ValueSuffix = " mL", Domain = new Domain { X = [0, 1], Y = [0, 1] },
+                Orientation = Orientation.Horizontal, Arrangement = SankeyArrangement.Snap, ValueFormat = ".1f", ValueSuffix = " mL", Domain = new Domain { X = [0, 1], Y = [0, 1] },
             },
         ]),
         ["isosurface"] = Chart.Isosurface([0, 1, 0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 0, 0, 1, 1], [0, 0, 0, 0, 1, 1, 1, 1], [0, 1, 2, 3, 4, 5, 6, 7], 1, 6)
@@ -102,7 +102,7 @@ internal static class TraceExamples
                 XAxis = new SceneAxis { Title = "x (mm)", Range = [0, 1], ShowGrid = true, Visible = true },
                 YAxis = new SceneAxis { Title = "y (mm)", AutoRange = "reversed" },
                 ZAxis = new SceneAxis { Title = "z (mm)" },
-                AspectMode = "data",
+                AspectMode = AspectMode.Data,
                 Domain = new Domain { X = [0, 1], Y = [0, 1] },
             }),
         ["volume"] = Chart.Volume([0, 1], [0, 1], [0, 1], [0, 1], 0, 1).AddTraces(
@@ -130,28 +130,28 @@ internal static class TraceExamples
             Margin = new Margin { L = 40, R = 10, T = 40, B = 40 },
             Font = new Font { Size = 12 },
             ShowLegend = true,
-            Legend = new Legend { Orientation = "h", X = 0, Y = -0.2, Title = "Legend" },
+            Legend = new Legend { Orientation = Orientation.Horizontal, X = 0, Y = -0.2, Title = "Legend" },
             XAxis = new Axis
             {
-                Title = "x (mm)", Type = "linear", Range = [0, 1], AutoRange = "reversed", ScaleAnchor = "y", ScaleRatio = 1,
-                Constrain = "domain", Domain = [0, 0.45], Anchor = "y", ShowGrid = false, ZeroLine = false, ShowTickLabels = true,
-                TickFormat = ".1f", TickAngle = 45, Ticks = "outside", Visible = true,
+                Title = "x (mm)", Type = AxisType.Linear, Range = [0, 1], AutoRange = "reversed", ScaleAnchor = "y", ScaleRatio = 1,
+                Constrain = AxisConstrain.Domain, Domain = [0, 0.45], Anchor = "y", ShowGrid = false, ZeroLine = false, ShowTickLabels = true,
+                TickFormat = ".1f", TickAngle = 45, Ticks = TickPlacement.Outside, Visible = true,
             },
-            Grid = new LayoutGrid { Rows = 1, Columns = 2, Pattern = "independent", RowOrder = "top to bottom", XGap = 0.1, YGap = 0.1 },
+            Grid = new LayoutGrid { Rows = 1, Columns = 2, Pattern = GridPattern.Independent, RowOrder = GridRowOrder.TopToBottom, XGap = 0.1, YGap = 0.1 },
             Sliders =
             [
                 new Slider
                 {
                     Steps = [SliderStep.Animate("0", "slice 0"), new SliderStep("1", "restyle", [new Dictionary<string, object> { ["visible"] = new[] { true } }]) { Value = "1" }],
-                    Active = 0, CurrentValue = new CurrentValue { Prefix = "z = ", Suffix = " mm", Visible = true, XAnchor = "left" },
-                    Pad = new Padding { T = 50, B = 10, L = 0, R = 0 }, Len = 0.9, X = 0.1, Y = 0, XAnchor = "left", YAnchor = "top",
+                    Active = 0, CurrentValue = new CurrentValue { Prefix = "z = ", Suffix = " mm", Visible = true, XAnchor = HorizontalAnchor.Left },
+                    Pad = new Padding { T = 50, B = 10, L = 0, R = 0 }, Len = 0.9, X = 0.1, Y = 0, XAnchor = HorizontalAnchor.Left, YAnchor = VerticalAnchor.Top,
                 },
             ],
             UpdateMenus =
             [
                 new UpdateMenu
                 {
-                    Type = "buttons", Direction = "left", ShowActive = true, Active = 0, X = 0, Y = 0, XAnchor = "right", YAnchor = "top",
+                    Type = MenuType.Buttons, Direction = MenuDirection.Left, ShowActive = true, Active = 0, X = 0, Y = 0, XAnchor = HorizontalAnchor.Right, YAnchor = VerticalAnchor.Top,
                     Pad = new Padding { R = 10 }, Buttons = [new MenuButton("Play", "animate", [null, AnimationOptions.Immediate with { FromCurrent = true }])],
                 },
             ],
