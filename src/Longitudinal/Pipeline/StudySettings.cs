@@ -43,7 +43,7 @@ public sealed record StudySettings
     /// <summary>Kinds of change reported in <c>deltas.csv</c>.</summary>
     public IReadOnlyList<DeltaKind> Deltas { get; init; } = [.. DeltaTable.AllKinds];
 
-    /// <summary>Write the propagated masks, habitat maps and Jacobian determinant maps (follow-ups) of every time point as NIfTI files in <c>subjects//// <summary>Write the propagated masks and habitat maps of every time point as NIfTI files.</summary>lt;id/// <summary>Write the propagated masks and habitat maps of every time point as NIfTI files.</summary>gt;/maps</c>.</summary>
+    /// <summary>Write the propagated masks, habitat maps and Jacobian determinant maps (follow-ups) of every time point as NIfTI files in <c>subjects/&lt;id&gt;/maps</c>.</summary>
     public bool WriteMaps { get; init; } = true;
 
     /// <summary>Threads for registration and clustering (0: all cores).</summary>

@@ -8,7 +8,8 @@ using Radiomics.Tables;
 namespace Radiomics.Features;
 
 /// <summary>
-/// Computes IBSI 1 features of an ROI: runs the image processing chain once (<see cref="RoiPreprocessing"/>), then the
+/// Computes IBSI 1 features of an ROI: runs the image processing chain (<see cref="RoiPreprocessing"/>) once per image
+/// type (the original image and each filter response, since interpolation and re-segmentation apply to each), then the
 /// requested families in parallel, and returns a <see cref="FeatureTable"/> that records the settings used.
 /// </summary>
 public static class FeatureExtractor
