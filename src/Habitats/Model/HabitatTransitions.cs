@@ -62,6 +62,32 @@ public sealed class HabitatTransitions
     public long[,] ToMatrix() => (long[,])_counts.Clone();
 
     /// <summary>
+    /// Transitions from a (k + 1) × (k + 1) count matrix (index 0 = outside the region), e.g. one read back from a
+    /// study's <c>transitions.csv</c>; <paramref name="voxelVolume"/> is one voxel's volume in mm³.
+    /// </summary>
+    public static HabitatTransitions FromCounts(long[,] counts, double voxelVolume)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int size = counts.GetLength(0);
+        if (size < 2 || counts.GetLength(1) != size)
+        {
+            throw new ArgumentException($"A transition matrix is (k + 1) × (k + 1) with k ≥ 1; this one is {size} × {counts.GetLength(1)}.", nameof(counts));
+        }
+
+        if (!(voxelVolume > 0) || !double.IsFinite(voxelVolume))
+        {
+            throw new ArgumentOutOfRangeException(nameof(voxelVolume), voxelVolume, "A voxel volume is positive and finite.");
+        }
+
+        foreach (long c in counts)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(counts));
+        }
+
+        return new HabitatTransitions((long[,])counts.Clone(), size - 1, voxelVolume);
+    }
+
+    /// <summary>
     /// Counts transitions between habitat maps on the same grid (a follow-up resampled onto the baseline, or both
     /// onto a common reference). Labels above <paramref name="k"/> are an error.
     /// </summary>

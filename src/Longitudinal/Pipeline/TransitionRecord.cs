@@ -33,6 +33,29 @@ public sealed record TransitionRecord(
         r.Text("subject"), r.Text("from_timepoint"), r.Text("to_timepoint"), Habitat(r, "from_habitat"), Habitat(r, "to_habitat"),
         r.Integer("voxels"), r.Number("volume_mm3"), r.Number("fraction_of_from"));
 
+    /// <summary>
+    /// The rows of one transition matrix: every (from, to) pair but outside → outside, with the share of the baseline
+    /// habitat's voxels (NaN for growth from outside and for an empty baseline habitat). <see cref="TransitionMatrix.From"/>
+    /// rebuilds the matrix.
+    /// </summary>
+    public static IEnumerable<TransitionRecord> Of(string subject, string fromTimePoint, string toTimePoint, Habitats.Model.HabitatTransitions transitions)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        for (int a = 0; a <= transitions.K; a++)
+        {
+            for (int b = 0; b <= transitions.K; b++)
+            {
+                if (a == 0 && b == 0)
+                {
+                    continue;
+                }
+
+                yield return new TransitionRecord(subject, fromTimePoint, toTimePoint, a, b, transitions.Count(a, b), transitions.VolumeMm3(a, b),
+                    a == 0 ? double.NaN : transitions.Probability(a, b));
+            }
+        }
+    }
+
     public static List<TransitionRecord> ReadCsv(string path) => RecordTable.Read(path, From);
 
     public static void WriteCsv(string path, IEnumerable<TransitionRecord> records) => RecordTable.Write(path, Columns, records);
