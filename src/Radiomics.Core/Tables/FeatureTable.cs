@@ -21,7 +21,14 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 
     private readonly FeatureRow[] _rows;
 
+    private readonly Lazy<TableProvenance?> _provenance;
+
     public FeatureTable(IEnumerable<FeatureRow> rows, FeatureSettings? settings = null)
+        : this(rows, settings, null)
+    {
+    }
+
+    private FeatureTable(IEnumerable<FeatureRow> rows, FeatureSettings? settings, TableProvenance? provenance)
     {
         ArgumentNullException.ThrowIfNull(rows);
         _rows = [.. rows];
@@ -31,12 +38,19 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
         }
 
         Settings = settings;
+        _provenance = new Lazy<TableProvenance?>(() => provenance ?? (settings is null ? null : TableProvenance.For(settings)));
     }
 
     public static FeatureTable Empty { get; } = new([]);
 
-    /// <summary>The settings that produced the values, when known (null for tables read from CSV or combined from different settings).</summary>
+    /// <summary>The settings that produced the values, when known (null for tables combined from different settings, or read from a CSV without its provenance file).</summary>
     public FeatureSettings? Settings { get; }
+
+    /// <summary>
+    /// Toolkit version and settings (hash and YAML) of the values, when known; written beside the CSV by
+    /// <see cref="WriteCsv(string)"/> and read back by <see cref="ReadCsv(string)"/>, so it survives the round trip.
+    /// </summary>
+    public TableProvenance? Provenance => _provenance.Value;
 
     public int Count => _rows.Length;
 
@@ -59,7 +73,7 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     public FeatureTable Where(Func<FeatureRow, bool> predicate)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        return new FeatureTable(_rows.Where(predicate), Settings);
+        return new FeatureTable(_rows.Where(predicate), Settings, Provenance);
     }
 
     /// <summary>The rows of one family (e.g. "glcm").</summary>
@@ -77,7 +91,8 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     public FeatureTable Concat(FeatureTable other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        return new FeatureTable(_rows.Concat(other._rows), Equals(Settings, other.Settings) ? Settings : null);
+        bool same = Equals(Provenance, other.Provenance);
+        return new FeatureTable(_rows.Concat(other._rows), same && Equals(Settings, other.Settings) ? Settings : null, same ? Provenance : null);
     }
 
     /// <summary>All rows of the tables, in order (e.g. every subject and time point of a cohort).</summary>
@@ -91,8 +106,9 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
         }
 
         var settings = list[0].Settings;
-        bool same = list.TrueForAll(t => Equals(t.Settings, settings));
-        return new FeatureTable(list.SelectMany(t => t._rows), same ? settings : null);
+        var provenance = list[0].Provenance;
+        bool same = list.TrueForAll(t => Equals(t.Provenance, provenance));
+        return new FeatureTable(list.SelectMany(t => t._rows), same && list.TrueForAll(t => Equals(t.Settings, settings)) ? settings : null, same ? provenance : null);
     }
 
     /// <summary>
@@ -118,8 +134,15 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     /// <exception cref="InvalidOperationException">Two rows give the same feature for the same subject, time point and region.</exception>
     public WideFeatureTable Wide() => WideFeatureTable.From(_rows);
 
-    /// <summary>Writes the table as CSV, atomically (readers never see a half-written file).</summary>
-    public void WriteCsv(string path) => CsvFile.Write(path, WriteCsv);
+    /// <summary>
+    /// Writes the table as CSV, atomically (readers never see a half-written file), with its <see cref="Provenance"/>
+    /// in <c>&lt;path&gt;.provenance.json</c> (a stale one is removed when the provenance is unknown).
+    /// </summary>
+    public void WriteCsv(string path)
+    {
+        CsvFile.Write(path, WriteCsv);
+        TableProvenance.WriteBeside(path, Provenance);
+    }
 
     public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, CsvColumns, _rows);
 
@@ -140,7 +163,9 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     public static FeatureTable ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new FeatureTable(RecordTable.Read(path, Row));
+        var rows = RecordTable.Read(path, Row);
+        var provenance = TableProvenance.ReadBeside(path);
+        return new FeatureTable(rows, provenance?.Settings(), provenance);
     }
 
     public static FeatureTable ReadCsv(TextReader reader, string source = "CSV") => new(RecordTable.Read(reader, Row, source));
@@ -202,5 +227,5 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private FeatureTable Map(Func<FeatureRow, FeatureRow> f) => new(_rows.Select(f), Settings);
+    private FeatureTable Map(Func<FeatureRow, FeatureRow> f) => new(_rows.Select(f), Settings, Provenance);
 }

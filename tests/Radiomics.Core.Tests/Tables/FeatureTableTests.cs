@@ -112,4 +112,57 @@ public class FeatureTableTests
         Assert.Null(a.Concat(FeatureTable.FromValues([], settings: FeaturePresets.ConfigA)).Settings);
         Assert.Empty(FeatureTable.Concat([]));
     }
+
+    [Theory]
+    [InlineData("config-c")]
+    [InlineData("mr-default")]
+    [InlineData("pyradiomics")]
+    public void Provenance_survives_the_CSV_round_trip(string preset)
+    {
+        using var tmp = new TempDirectory();
+        var settings = preset switch
+        {
+            "config-c" => FeaturePresets.ConfigC,
+            "mr-default" => FeaturePresets.MrDefault,
+            _ => new FeatureSettings { Definitions = FeatureDefinitions.PyRadiomics, PyRadiomics = new Radiomics.Features.PyRadiomics.PyRadiomicsSettings() },
+        };
+        var table = FeatureTable.FromValues([new FeatureValue("f", "x", "C", 1)], settings: settings).WithSubject("P");
+        string path = Path.Combine(tmp.Path, "features.csv");
+        table.WriteCsv(path);
+        var back = FeatureTable.ReadCsv(path);
+
+        Assert.NotNull(back.Provenance);
+        Assert.Equal(table.Provenance, back.Provenance);
+        Assert.Equal(TableProvenance.CurrentToolkitVersion, back.Provenance!.ToolkitVersion);
+        Assert.Matches("^[0-9a-f]{16}$", back.Provenance.SettingsHash);
+        Assert.Equal(FeatureSettingsYaml.ToYaml(settings), FeatureSettingsYaml.ToYaml(back.Settings!));
+        // The CSV itself is unchanged: a plain table for pandas and R.
+        Assert.StartsWith("subject,timepoint,region,", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Different_settings_give_different_hashes_and_concatenation_drops_them()
+    {
+        var a = FeatureTable.FromValues([new FeatureValue("f", "x", "C", 1)], settings: FeaturePresets.ConfigA);
+        var b = FeatureTable.FromValues([new FeatureValue("f", "x", "C", 2)], settings: FeaturePresets.ConfigB);
+        Assert.NotEqual(a.Provenance!.SettingsHash, b.Provenance!.SettingsHash);
+        Assert.Null(a.Concat(b).Provenance);
+        Assert.Equal(a.Provenance, FeatureTable.Concat([a, a.WithSubject("Q")]).Provenance);
+    }
+
+    [Fact]
+    public void A_table_without_provenance_removes_a_stale_sidecar_and_a_corrupt_one_is_a_table_error()
+    {
+        using var tmp = new TempDirectory();
+        string path = Path.Combine(tmp.Path, "features.csv");
+        FeatureTable.FromValues([new FeatureValue("f", "x", "C", 1)], settings: FeaturePresets.ConfigA).WriteCsv(path);
+        Assert.True(File.Exists(TableProvenance.SidecarPath(path)));
+        FeatureTable.FromValues([new FeatureValue("f", "x", "C", 1)]).WriteCsv(path);
+        Assert.False(File.Exists(TableProvenance.SidecarPath(path)));
+        Assert.Null(FeatureTable.ReadCsv(path).Provenance);
+
+        File.WriteAllText(TableProvenance.SidecarPath(path), "{ not json");
+        var e = Assert.Throws<TableFileException>(() => FeatureTable.ReadCsv(path));
+        Assert.Contains("provenance.json", e.Message, StringComparison.Ordinal);
+    }
 }
