@@ -54,8 +54,11 @@ Console.WriteLine($"intensity range: {ct.Range()}");
 // %% [markdown]
 // ## View
 //
-// The slice viewer crops to the mask, keeps millimetre axes with the true aspect ratio and starts on the slice with
-// the largest tumour area.
+// One slice in one call (the middle axial slice, millimetre axes, a robust grey window); then the slice viewer, which
+// crops to the mask, keeps the true aspect ratio and starts on the slice with the largest tumour area.
+
+// %%
+Show(Chart.Slice(ct), "middle-slice");
 
 // %%
 Show(SliceViewer.Create(ct, tumour, new SliceViewerSettings { Title = "CT with tumour mask", OverlayName = "tumour" }), "tumour");

@@ -122,8 +122,7 @@ Show(features.Where(r => r.IbsiCode is "RNU0" or "Q4LE" or "QCFX").Wide());
 // time points, for every feature of every subject. The synthetic truth says what the volume change should be.
 
 // %%
-var days = cohort.Subjects.ToDictionary(s => s.Id, s => (IReadOnlyDictionary<string, double>)s.TimePoints.ToDictionary(t => t.Id, t => t.Day));
-var deltas = DeltaTable.Compute(features, days, DeltaTable.AllKinds);
+var deltas = DeltaTable.Compute(features, cohort.Days, DeltaTable.AllKinds);
 foreach (var t in truth.Where(t => t.Day > 0))
 {
     var measured = deltas.Find(t.Subject, "RNU0", t.TimePoint, DeltaKind.RelativePercent).Value;
@@ -132,7 +131,7 @@ foreach (var t in truth.Where(t => t.Day > 0))
 }
 
 // %%
-Show(FeatureTrajectories.Create(features, "RNU0", cohort.Subjects[0].TimePoints.ToDictionary(t => t.Id, t => t.Day), percentChange: true)
+Show(FeatureTrajectories.Create(features, "RNU0", cohort.Subjects[0].Days, percentChange: true)
     .WithTitle("Tumour volume (RNU0), change from baseline"), "volume-trajectories");
 
 // %%

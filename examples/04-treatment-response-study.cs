@@ -75,8 +75,7 @@ var last = volume.GroupBy(r => r.Subject).Select(g => g.MaxBy(r => r.Day)!).ToLi
 Show(DeltaWaterfall.Create(last.Select(r => (r.Subject, r.Value)), "volume change at the last scan (%)", [-30, 20], "Best response: volume change per patient"), "best-response");
 
 // %%
-var days = cohort.Subjects[0].TimePoints.ToDictionary(t => t.Id, t => t.Day);
-Show(FeatureTrajectories.Create(result.Features.Where(r => r.Region == "tumour"), "RNU0", days, percentChange: true)
+Show(FeatureTrajectories.Create(result.Features.Where(r => r.Region == "tumour"), "RNU0", cohort.Subjects[0].Days, percentChange: true)
     .WithTitle("Tumour volume, change from baseline"), "volume-trajectories");
 
 // %% [markdown]

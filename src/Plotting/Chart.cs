@@ -9,6 +9,15 @@ namespace Radiomics.Plotting;
 /// </summary>
 public static class Chart
 {
+    /// <summary>
+    /// One slice of an image (default: the middle axial one) as a grey heatmap in mm with square pixels; see
+    /// <see cref="Charts.SliceHeatmap.Create"/> for the window, plane and colours, <see cref="Charts.SliceViewer"/> to
+    /// browse every slice with a mask overlay.
+    /// </summary>
+    public static Figure Slice<T>(Imaging.Image<T> image, int? slice = null, Charts.SlicePlane plane = Charts.SlicePlane.Axial)
+        where T : unmanaged, System.Numerics.INumber<T> =>
+        Charts.SliceHeatmap.Create(image, slice, plane);
+
     /// <summary>A heatmap of <paramref name="z"/>[row][column] (rows along y).</summary>
     public static Figure Heatmap(double[][] z, PlotValue? x = null, PlotValue? y = null, Colorscale? colorscale = null, string? name = null)
     {

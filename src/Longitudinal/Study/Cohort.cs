@@ -7,6 +7,9 @@ public sealed record Cohort(IReadOnlyList<Subject> Subjects)
 {
     public int TimePointCount => Subjects.Sum(s => s.TimePoints.Count);
 
+    /// <summary>Each subject's days since baseline by time point id (what <c>DeltaTable.Compute</c> takes).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Days => Subjects.ToDictionary(s => s.Id, s => s.Days);
+
     public Subject this[string subjectId] =>
         Subjects.FirstOrDefault(s => s.Id == subjectId) ?? throw new KeyNotFoundException($"No subject '{subjectId}' in the cohort.");
 

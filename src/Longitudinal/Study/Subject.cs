@@ -24,6 +24,9 @@ public sealed record Subject
 
     public IEnumerable<TimePoint> FollowUps => TimePoints.Skip(1);
 
+    /// <summary>Days since baseline of each time point, by time point id (what <c>FeatureTrajectories</c> plots against).</summary>
+    public IReadOnlyDictionary<string, double> Days => TimePoints.ToDictionary(t => t.Id, t => t.Day);
+
     /// <summary>All region names with a mask at any time point, sorted.</summary>
     public IReadOnlyList<string> Regions => TimePoints.SelectMany(t => t.Masks.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
 }

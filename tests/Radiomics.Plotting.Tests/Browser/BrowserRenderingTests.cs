@@ -30,6 +30,7 @@ public class BrowserRenderingTests
     public static TheoryData<string, string> Expectations => new()
     {
         // chart, a DOM fragment plotly.js draws only for that kind of trace
+        { "slice-heatmap", "class=\"hm\"" },
         { "slice-viewer-mask", "class=\"hm\"" },
         { "slice-viewer-habitats-coronal", "class=\"hm\"" },
         { "habitat-map-3d", "<canvas" },

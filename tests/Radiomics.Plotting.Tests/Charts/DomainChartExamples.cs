@@ -15,6 +15,7 @@ internal static class DomainChartExamples
 
     public static IReadOnlyDictionary<string, Func<Figure>> All { get; } = new Dictionary<string, Func<Figure>>
     {
+        ["slice-heatmap"] = () => Chart.Slice(Tumour.Value.Image),
         ["slice-viewer-mask"] = () => SliceViewer.Create(Tumour.Value.Image, Tumour.Value.Mask, new SliceViewerSettings { Title = "Synthetic tumour" }),
         ["slice-viewer-habitats-coronal"] = () => SliceViewer.Create(
             Baseline.Value.Image, Baseline.Value.Habitats, new SliceViewerSettings { Plane = SlicePlane.Coronal, OverlayName = "habitat", LabelNames = ["core", "viable", "rim"] }),
