@@ -83,7 +83,7 @@ internal readonly record struct DescriptiveStatistics(
     /// Mean absolute deviation of the values within [P10, P90] from their own mean; NaN when no value lies there
     /// (two distinct values: both percentiles fall strictly between them).
     /// </summary>
-    private static double RobustMad(ReadOnlySpan<double> sorted, double p10, double p90)
+    internal static double RobustMad(ReadOnlySpan<double> sorted, double p10, double p90)
     {
         double sum = 0;
         int count = 0;

@@ -42,27 +42,7 @@ internal static class PyRadiomicsFirstOrder
         var sorted = (double[])x.Clone();
         Array.Sort(sorted);
         double p10 = Percentile(sorted, 10), p90 = Percentile(sorted, 90);
-        double robustSum = 0;
-        int robustCount = 0;
-        foreach (var value in x)
-        {
-            if (value >= p10 && value <= p90)
-            {
-                robustSum += value;
-                robustCount++;
-            }
-        }
-
-        double robustMean = robustSum / robustCount, robust = 0;
-        foreach (var value in x)
-        {
-            if (value >= p10 && value <= p90)
-            {
-                robust += Math.Abs(value - robustMean);
-            }
-        }
-
-        robust /= robustCount;
+        double robust = DescriptiveStatistics.RobustMad(sorted, p10, p90);
         var counts = new Dictionary<int, int>();
         for (int i = 0; i < v.Count; i++)
         {
