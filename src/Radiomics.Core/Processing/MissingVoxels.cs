@@ -25,23 +25,13 @@ internal static class MissingVoxels
     /// </summary>
     public static bool ReplaceNonFinite(Span<double> block)
     {
-        double sum = 0;
-        long finite = 0;
-        foreach (double v in block)
-        {
-            if (double.IsFinite(v))
-            {
-                sum += v;
-                finite++;
-            }
-        }
-
+        var (mean, finite) = Normalisation.RegionStatistics.FiniteMean<double>(block);
         if (finite == block.Length)
         {
             return false;
         }
 
-        double standIn = finite > 0 ? sum / finite : 0;
+        double standIn = finite > 0 ? mean : 0;
         for (int i = 0; i < block.Length; i++)
         {
             if (!double.IsFinite(block[i]))

@@ -59,18 +59,8 @@ public static class IntensityNormalisation
         double threshold = double.NegativeInfinity;
         if (region == NormalisationRegion.Foreground)
         {
-            double sum = 0;
-            long n = 0;
-            foreach (var v in voxels)
-            {
-                if (float.IsFinite(v))
-                {
-                    sum += v;
-                    n++;
-                }
-            }
-
-            threshold = n > 0 ? sum / n : double.PositiveInfinity;
+            var (mean, n) = RegionStatistics.FiniteMean(voxels);
+            threshold = n > 0 ? mean : double.PositiveInfinity;
         }
 
         var labels = mask is null ? default : mask.Voxels;

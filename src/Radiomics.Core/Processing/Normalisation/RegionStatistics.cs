@@ -7,26 +7,34 @@ namespace Radiomics.Processing.Normalisation;
 /// </summary>
 public static class RegionStatistics
 {
-    /// <summary>Mean and population standard deviation (two-pass, compensated), of finite values only.</summary>
-    public static (double Mean, double StandardDeviation) MeanAndDeviation(ReadOnlySpan<double> values)
+    /// <summary>Mean of the finite values (NaN when there are none) and how many there are; NaN and infinities are left out.</summary>
+    public static (double Mean, long Count) FiniteMean<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
         double sum = 0;
         long n = 0;
         foreach (var v in values)
         {
-            if (double.IsFinite(v))
+            if (T.IsFinite(v))
             {
-                sum += v;
+                sum += double.CreateTruncating(v);
                 n++;
             }
         }
 
+        return (n > 0 ? sum / n : double.NaN, n);
+    }
+
+    /// <summary>Mean and population standard deviation (two-pass, compensated), of finite values only.</summary>
+    public static (double Mean, double StandardDeviation) MeanAndDeviation(ReadOnlySpan<double> values)
+    {
+        var (mean, n) = FiniteMean(values);
         if (n == 0)
         {
             return (double.NaN, double.NaN);
         }
 
-        double mean = sum / n, squares = 0, correction = 0;
+        double squares = 0, correction = 0;
         foreach (var v in values)
         {
             if (double.IsFinite(v))
