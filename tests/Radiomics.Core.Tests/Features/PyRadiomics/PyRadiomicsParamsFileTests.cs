@@ -107,7 +107,7 @@ public sealed class PyRadiomicsParamsFileTests(ITestOutputHelper output)
     {
         var e = Assert.Throws<SettingsException>(() => PyRadiomicsParamsFile.Parse(text, "p.yaml"));
         output.WriteLine(e.Message);
-        Assert.Equal(line, e.Line);
+        Assert.Equal(line, (int?)e.Line);
         Assert.Equal("p.yaml", e.SourceName);
         Assert.Contains(problem, e.Message, StringComparison.Ordinal);
     }
