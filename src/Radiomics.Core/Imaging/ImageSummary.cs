@@ -15,34 +15,22 @@ public sealed record ImageSummary(
     long NonFiniteValues,
     Vec3 PhysicalExtent)
 {
+    /// <summary>The summary of an image in memory, by the same accumulation as a streamed file (so both agree exactly).</summary>
     public static ImageSummary Of(Image image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var g = image.Geometry;
-        var (min, max) = image.Range();
-        long nonFinite = image.CountNonFinite();
-        double sum = 0;
-        long n = 0;
-        if (nonFinite == 0)
+        var accumulator = new IntensityAccumulator();
+        ReadOnlySpan<byte> bytes = image.AsBytes();
+        int size = image.PixelType.SizeInBytes();
+        var chunk = new double[1 << 16];
+        for (int offset = 0; offset < bytes.Length; offset += chunk.Length * size)
         {
-            sum = image.Sum();
-            n = (long)image.VoxelCount * image.Components;
-        }
-        else
-        {
-            foreach (var v in image.ConvertTo<double>().Voxels)
-            {
-                if (double.IsFinite(v))
-                {
-                    sum += v;
-                    n++;
-                }
-            }
+            int count = Math.Min(chunk.Length, (bytes.Length - offset) / size);
+            IO.VoxelBuffer.ToDouble(image.PixelType, bytes.Slice(offset, count * size), chunk.AsSpan(0, count));
+            accumulator.Add(chunk.AsSpan(0, count));
         }
 
-        return new ImageSummary(
-            g.Size, g.Spacing, g.Origin, g.Direction, Orientation.Code(g.Direction), image.PixelType, image.Components,
-            min, max, n > 0 ? sum / n : double.NaN, nonFinite, g.Spacing.Scale(new Vec3(g.Size.X, g.Size.Y, g.Size.Z)));
+        return Of(new IO.ImageHeader(image.Geometry, image.PixelType, image.Components), accumulator);
     }
 
     /// <summary>The summary of a header and the intensities streamed past <paramref name="intensities"/>.</summary>
