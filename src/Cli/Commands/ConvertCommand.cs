@@ -47,6 +47,16 @@ internal static class ConvertCommand
                     InvertMonochrome1 = !parse.GetValue(keepMonochrome1),
                 },
             };
+            if (settings.Series.Volume is < 1)
+            {
+                throw new InvalidInputException($"--volume must be 1 or more (volumes are numbered from 1); got {settings.Series.Volume}.");
+            }
+
+            if (settings.Segment is < 1)
+            {
+                throw new InvalidInputException($"--segment must be 1 or more (segment numbers start at 1); got {settings.Segment}.");
+            }
+
             if (settings.Roi is not null && settings.Segment is not null)
             {
                 throw new InvalidInputException("Give either --roi (RTSTRUCT) or --segment (SEG), not both.");
