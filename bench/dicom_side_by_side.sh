@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # DICOM speed side by side: `radiomics convert` against dcm2niix on the same 512×512×300 CT series, uncompressed
-# and JPEG lossless (dcmcjpeg +e1). Needs dcm2niix, dcmtk and python3-pydicom (Debian). Run alone (no other benchmark).
+# and JPEG lossless (dcmcjpeg +e1): best wall time of 3 and that run's CPU time (user + sys). Needs dcm2niix, dcmtk,
+# python3-pydicom and GNU time (Debian). Run alone (no other benchmark).
 # usage: bench/dicom_side_by_side.sh [WORKDIR] [NX NY NZ]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -20,24 +21,25 @@ if [ ! -d "$work/jpeg-lossless" ] && command -v dcmcjpeg >/dev/null; then
   for f in "$work"/native/*.dcm; do dcmcjpeg +e1 "$f" "$work/jpeg-lossless/$(basename "$f")"; done
 fi
 
-seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || return 1; e=$(date +%s.%N); echo "$e - $s" | bc; }
-best() { # best of 3 runs
-  local b="" t
+# Wall and CPU (user + sys) seconds of one run, from /usr/bin/time (GNU time, Debian package "time").
+measure() { local t; t=$(mktemp); /usr/bin/time -f "%e %U %S" -o "$t" "$@" >/dev/null 2>&1 || { rm -f "$t"; return 1; }; awk '{printf "%s %.2f\n", $1, $2 + $3}' "$t"; rm -f "$t"; }
+best() { # best wall of 3 runs, with that run's CPU time
+  local b="" line
   for _ in 1 2 3; do
-    t=$(seconds "$@") || { echo "n/a"; return; }
-    if [ -z "$b" ] || (( $(echo "$t < $b" | bc) )); then b=$t; fi
+    line=$(measure "$@") || { echo "n/a n/a"; return; }
+    if [ -z "$b" ] || (( $(echo "${line% *} < ${b% *}" | bc) )); then b=$line; fi
   done
   echo "$b"
 }
 
-echo "cores: $(nproc); series: ${size[*]}"
-printf '%-15s %12s %12s %8s\n' encoding "radiomics s" "dcm2niix s" ratio
+echo "cores: $(nproc); series: ${size[*]}; $(uptime | sed 's/.*load/load/')"
+printf '%-15s %12s %12s %12s %12s %8s\n' encoding "radiomics s" "cpu s" "dcm2niix s" "cpu s" ratio
 for enc in native jpeg-lossless; do
-  [ -d "$work/$enc" ] || { printf '%-15s %12s %12s %8s\n' "$enc" n/a n/a n/a; continue; }
+  [ -d "$work/$enc" ] || { printf '%-15s %12s %12s %12s %12s %8s\n' "$enc" n/a n/a n/a n/a n/a; continue; }
   rm -rf "$work/out-$enc" && mkdir -p "$work/out-$enc"
-  ours=$(best "${radiomics[@]}" convert "$work/$enc" "$work/out-$enc/radiomics.nii")
-  theirs=$(best dcm2niix -z n -o "$work/out-$enc" -f "dcm2niix_%s" "$work/$enc")
+  read -r ours ours_cpu <<<"$(best "${radiomics[@]}" convert "$work/$enc" "$work/out-$enc/radiomics.nii")"
+  read -r theirs theirs_cpu <<<"$(best dcm2niix -z n -o "$work/out-$enc" -f "dcm2niix_%s" "$work/$enc")"
   ratio=n/a
   if [ "$ours" != n/a ] && [ "$theirs" != n/a ]; then ratio=$(echo "scale=2; $ours / $theirs" | bc); fi
-  printf '%-15s %12s %12s %8s\n' "$enc" "$ours" "$theirs" "$ratio"
+  printf '%-15s %12s %12s %12s %12s %8s\n' "$enc" "$ours" "$ours_cpu" "$theirs" "$theirs_cpu" "$ratio"
 done

@@ -80,4 +80,33 @@ public class DicomCommandTests
         Assert.Equal(2, code); // a usage error
         Assert.Contains("--suv must be bw, lbm or bsa", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Keep_monochrome1_writes_the_stored_values_instead_of_inverting_them()
+    {
+        using var tmp = new TempDirectory();
+        string ct = WriteStudy(tmp);
+        foreach (string file in Directory.GetFiles(ct))
+        {
+            // Same length, so no element length changes: MONOCHROME2 becomes MONOCHROME1.
+            var bytes = File.ReadAllBytes(file);
+            int at = bytes.AsSpan().IndexOf("MONOCHROME2"u8);
+            Assert.True(at > 0, file);
+            bytes[at + 10] = (byte)'1';
+            File.WriteAllBytes(file, bytes);
+        }
+
+        var (code, output) = CliRunner.Run("convert", ct, tmp.File("inverted.nii"));
+        Assert.True(code == 0, output);
+        (code, output) = CliRunner.Run("convert", ct, tmp.File("stored.nii"), "--keep-monochrome1");
+        Assert.True(code == 0, output);
+        var inverted = (Image<short>)ImageFile.Read(tmp.File("inverted.nii"));
+        var stored = (Image<short>)ImageFile.Read(tmp.File("stored.nii"));
+        for (int i = 0; i < stored.VoxelCount; i++)
+        {
+            // Stored as written (i − 50); inverted over the signed 16-bit range: −32768 + 32767 − stored = −1 − stored.
+            Assert.Equal((short)(i - 50), stored.Voxels[i]);
+            Assert.Equal((short)(-1 - (i - 50)), inverted.Voxels[i]);
+        }
+    }
 }

@@ -47,6 +47,26 @@ public sealed class SubprocessMemoryTests(ITestOutputHelper output)
         Assert.False(File.Exists(tmp.File("features.csv")));
     }
 
+    /// <summary>NRRD (gzip) and MetaImage (zlib) stream too: <c>info</c> on their honest 2 GiB images stays far below 1 GiB.</summary>
+    [DebianPythonFact]
+    public void Info_streams_an_honest_2_GiB_nrrd_and_metaimage_under_1_GiB_of_RSS()
+    {
+        using var tmp = new TempDirectory();
+        string nrrd = tmp.File("honest.nrrd");
+        string mha = tmp.File("honest.mha");
+        HonestHeaderFile.WriteNrrdGzZeros(nrrd, 1024, 1024, 511);
+        HonestHeaderFile.WriteMhaZlibZeros(mha, 1024, 1024, 511);
+        foreach (string image in new[] { nrrd, mha })
+        {
+            Assert.True(new FileInfo(image).Length < 4 << 20, $"{image} is {new FileInfo(image).Length} bytes");
+            var info = Run(image, "info", image, "--json");
+            Assert.True(info.ExitCode == 0, info.Stderr);
+            Assert.Contains("\"size\":[1024,1024,511]", info.Stdout, StringComparison.Ordinal);
+            Assert.Contains("\"min\":0,\"max\":0,\"mean\":0", info.Stdout, StringComparison.Ordinal);
+            Assert.True(info.PeakKiB < 1 << 20, $"info {Path.GetFileName(image)}: peak RSS {info.PeakKiB} KiB");
+        }
+    }
+
     private (int ExitCode, long PeakKiB, string Stdout, string Stderr) Run(string image, params string[] arguments)
     {
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };

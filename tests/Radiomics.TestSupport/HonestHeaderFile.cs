@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace Radiomics.TestSupport;
 
 /// <summary>
-/// A small .nii.gz whose header honestly declares a huge float image of zeros: the file is tiny because zeros
+/// Small compressed files (.nii.gz, gzip .nrrd, zlib .mha) whose header honestly declares a huge float image of zeros: the file is tiny because zeros
 /// compress ~1000:1, but decoding it would need the whole declared size. Written by hand from the NIfTI-1 layout,
 /// so the tests do not depend on the writer they test; the zeros are compressed as they are written.
 /// </summary>
@@ -40,8 +40,35 @@ public static class HonestHeaderFile
         using var file = File.Create(path);
         using var z = new GZipStream(file, CompressionLevel.SmallestSize);
         z.Write(header);
+        WriteZeros(z, (long)nx * ny * nz * sizeof(float));
+    }
+
+    /// <summary>An attached gzip NRRD of float zeros (LPS, 1 mm, identity).</summary>
+    public static void WriteNrrdGzZeros(string path, int nx, int ny, int nz)
+    {
+        using var file = File.Create(path);
+        file.Write(System.Text.Encoding.ASCII.GetBytes(
+            $"NRRD0004\ntype: float\ndimension: 3\nspace: left-posterior-superior\nsizes: {nx} {ny} {nz}\n" +
+            "space directions: (1,0,0) (0,1,0) (0,0,1)\nkinds: domain domain domain\nendian: little\nencoding: gzip\nspace origin: (0,0,0)\n\n"));
+        using var z = new GZipStream(file, CompressionLevel.SmallestSize);
+        WriteZeros(z, (long)nx * ny * nz * sizeof(float));
+    }
+
+    /// <summary>A MetaImage with zlib-compressed float zeros in the same file (ElementDataFile = LOCAL).</summary>
+    public static void WriteMhaZlibZeros(string path, int nx, int ny, int nz)
+    {
+        using var file = File.Create(path);
+        file.Write(System.Text.Encoding.ASCII.GetBytes(
+            $"ObjectType = Image\nNDims = 3\nBinaryData = True\nBinaryDataByteOrderMSB = False\nCompressedData = True\n" +
+            $"TransformMatrix = 1 0 0 0 1 0 0 0 1\nOffset = 0 0 0\nElementSpacing = 1 1 1\nDimSize = {nx} {ny} {nz}\nElementType = MET_FLOAT\nElementDataFile = LOCAL\n"));
+        using var z = new ZLibStream(file, CompressionLevel.SmallestSize);
+        WriteZeros(z, (long)nx * ny * nz * sizeof(float));
+    }
+
+    private static void WriteZeros(Stream z, long bytes)
+    {
         var zeros = new byte[1 << 20];
-        long left = (long)nx * ny * nz * sizeof(float);
+        long left = bytes;
         while (left > 0)
         {
             int n = (int)Math.Min(left, zeros.Length);

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Radiomics.Cli.Commands;
 
 /// <summary>
-/// <c>radiomics convert INPUT OUTPUT [--reference SERIES] [--roi NAME | --segment N] [--suv bw|lbm|bsa]</c>: a DICOM
+/// <c>radiomics convert INPUT OUTPUT [--reference SERIES] [--roi NAME | --segment N] [--suv bw|lbm|bsa] [--keep-monochrome1]</c>: a DICOM
 /// series, an RTSTRUCT ROI or a SEG segment to NIfTI/NRRD/MetaImage, or a label map to a DICOM SEG (OUTPUT .dcm).
 /// </summary>
 internal static class ConvertCommand
@@ -23,9 +23,10 @@ internal static class ConvertCommand
         var series = new Option<string?>("--series") { Description = "SeriesInstanceUID when the folder holds several series." };
         var rtstruct = new Option<bool>("--rtstruct") { Description = "With a .dcm output: write the label map as an RTSTRUCT (contours per slice) instead of a DICOM SEG." };
         var resample = new Option<bool>("--resample-irregular") { Description = "Accept missing slices, irregular spacing or gantry tilt (resampled / sheared grid) instead of failing." };
+        var keepMonochrome1 = new Option<bool>("--keep-monochrome1") { Description = "Keep MONOCHROME1 samples as stored (before the rescale) instead of inverting them so that higher values are brighter." };
         var command = new Command("convert", "Convert DICOM (series, RTSTRUCT, SEG) to NIfTI/NRRD/MetaImage, or a label map to DICOM SEG (or RTSTRUCT with --rtstruct).")
         {
-            input, output, reference, roi, segment, suv, volume, series, resample, rtstruct,
+            input, output, reference, roi, segment, suv, volume, series, resample, rtstruct, keepMonochrome1,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -43,8 +44,19 @@ internal static class ConvertCommand
                     Volume = parse.GetValue(volume),
                     SeriesInstanceUid = parse.GetValue(series),
                     ResampleIrregular = parse.GetValue(resample),
+                    InvertMonochrome1 = !parse.GetValue(keepMonochrome1),
                 },
             };
+            if (settings.Series.Volume is < 1)
+            {
+                throw new InvalidInputException($"--volume must be 1 or more (volumes are numbered from 1); got {settings.Series.Volume}.");
+            }
+
+            if (settings.Segment is < 1)
+            {
+                throw new InvalidInputException($"--segment must be 1 or more (segment numbers start at 1); got {settings.Segment}.");
+            }
+
             if (settings.Roi is not null && settings.Segment is not null)
             {
                 throw new InvalidInputException("Give either --roi (RTSTRUCT) or --segment (SEG), not both.");

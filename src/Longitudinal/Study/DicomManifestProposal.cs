@@ -89,6 +89,11 @@ public static class DicomManifestProposal
                 var regions = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var mask in timeMasks)
                 {
+                    if (OtherFrame(mask, image) is { } problem)
+                    {
+                        notes.Add($"subject {subject}, time point {id}: CHECK {mask.FilePaths[0]}: {problem}");
+                    }
+
                     if (mask.FilePaths.Count > 1)
                     {
                         notes.Add($"subject {subject}, time point {id}: {mask.Modality} series {mask.SeriesInstanceUid} has {mask.FilePaths.Count} files; only {mask.FilePaths[0]} is proposed.");
@@ -144,6 +149,22 @@ public static class DicomManifestProposal
         }
 
         return common;
+    }
+
+    /// <summary>
+    /// Why a mask may not lie on its image: its frame of reference differs from the image series' (contours or
+    /// segments in another patient coordinate system land in the wrong place); null when they agree or either is
+    /// unknown. A follow-up series in another frame than the baseline is normal (registration aligns them).
+    /// </summary>
+    private static string? OtherFrame(DicomSeriesEntry mask, DicomSeriesEntry image)
+    {
+        if (mask.FrameOfReferenceUid is not { } maskFrame || image.FrameOfReferenceUid is not { } imageFrame || maskFrame == imageFrame)
+        {
+            return null;
+        }
+
+        return $"the {mask.Modality} lies in frame of reference {maskFrame} but its image series {image.SeriesInstanceUid} is in {imageFrame}; "
+            + "its structures may not lie on the image (map them onto it first, or check with the mask drawn over the image).";
     }
 
     private static string Describe(DicomSeriesEntry s) =>

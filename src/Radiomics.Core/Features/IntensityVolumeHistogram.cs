@@ -40,9 +40,8 @@ public static class IntensityVolumeHistogram
         double span = Math.Round((hi - lo) / w);
         if (span > MaximumSteps)
         {
-            throw new ArgumentException(
-                $"The intensity-volume histogram would evaluate {span:G3} intensities (range [{lo}, {hi}] in steps of {w}); use fixed bin number discretisation (e.g. 1000 bins) for this image.",
-                nameof(data));
+            throw new InvalidInputException(
+                $"The intensity-volume histogram would evaluate {span:G3} intensities (range [{lo}, {hi}] in steps of {w}); use fixed bin number discretisation (e.g. 1000 bins) for this image.");
         }
 
         int steps = Math.Max(0, (int)span);

@@ -1,3 +1,5 @@
+using Radiomics.Imaging;
+
 namespace Radiomics.IO;
 
 /// <summary>Allocates (once) and returns the buffer voxel data are read into.</summary>
@@ -112,6 +114,61 @@ internal static class DetachedData
     public static void ReadBinary(
         string dataPath, FileStream source, long start, long lineSkip, long byteSkip, Compression? compression, long expected, bool exactLength, TargetBuffer target)
     {
+        using var z = Locate(dataPath, source, start, lineSkip, byteSkip, compression, expected, exactLength);
+        VoxelBuffer.ReadExactly(dataPath, (Stream?)z ?? source, target(), "the voxel data");
+        z?.Finish();
+    }
+
+    /// <summary>
+    /// As <see cref="ReadBinary"/>, but hands the voxel data to <paramref name="chunk"/> in pieces of about 1 MiB (whole
+    /// elements of <paramref name="elementSize"/> bytes), so memory stays small whatever the image's size.
+    /// </summary>
+    public static void StreamBinary(
+        string dataPath, FileStream source, long start, long lineSkip, long byteSkip, Compression? compression, long expected, bool exactLength, int elementSize, Action<Span<byte>> chunk)
+    {
+        using var z = Locate(dataPath, source, start, lineSkip, byteSkip, compression, expected, exactLength);
+        var stream = (Stream?)z ?? source;
+        var buffer = new byte[Math.Max(1, (1 << 20) / elementSize) * elementSize];
+        long left = expected;
+        while (left > 0)
+        {
+            int n = (int)Math.Min(left, buffer.Length);
+            VoxelBuffer.ReadExactly(dataPath, stream, buffer.AsSpan(0, n), "the voxel data");
+            chunk(buffer.AsSpan(0, n));
+            left -= n;
+        }
+
+        z?.Finish();
+    }
+
+    /// <summary>Streams stored values as doubles (byte order fixed), for the streaming summaries of NRRD and MetaImage.</summary>
+    public static void StreamValues(
+        string dataPath, FileStream source, long start, long lineSkip, long byteSkip, Compression? compression, long expected, bool exactLength,
+        PixelType type, bool bigEndian, Action<ReadOnlySpan<double>> values)
+    {
+        int size = type.SizeInBytes();
+        double[]? doubles = null;
+        DetachedData.StreamBinary(dataPath, source, start, lineSkip, byteSkip, compression, expected, exactLength, size, chunk =>
+        {
+            if (bigEndian)
+            {
+                VoxelBuffer.SwapBytes(chunk, size);
+            }
+
+            doubles ??= new double[chunk.Length / size];
+            var v = doubles.AsSpan(0, chunk.Length / size);
+            VoxelBuffer.ToDouble(type, chunk, v);
+            values(v);
+        });
+    }
+
+    /// <summary>
+    /// Positions <paramref name="source"/> at the voxel data after checking that the file holds them; for compressed
+    /// data returns the decompressing stream (positioned after the byte skip), else null (read <paramref name="source"/>).
+    /// </summary>
+    private static CompressedStream? Locate(
+        string dataPath, FileStream source, long start, long lineSkip, long byteSkip, Compression? compression, long expected, bool exactLength)
+    {
         if (lineSkip < 0 || byteSkip < -1 || start < -1)
         {
             throw new ImageFileException(dataPath, ImageFileProblem.InvalidHeader, $"data offset {start}, line skip {lineSkip} and byte skip {byteSkip}: these cannot be negative (byte skip -1 means \"at the end\").");
@@ -147,16 +204,22 @@ internal static class DetachedData
             }
 
             source.Position = position;
-            VoxelBuffer.ReadExactly(dataPath, source, target(), "the voxel data");
-            return;
+            return null;
         }
 
         long available = length - source.Position;
         VoxelBuffer.CheckCompressedSize(dataPath, available, MemoryBudget.Product(expected, 1) + Math.Min(byteSkip, long.MaxValue / 2));
-        using var z = new CompressedStream(dataPath, source, compression.Value);
-        VoxelBuffer.Skip(dataPath, z, byteSkip, "the skipped bytes");
-        VoxelBuffer.ReadExactly(dataPath, z, target(), "the voxel data");
-        z.Finish();
+        var z = new CompressedStream(dataPath, source, compression.Value);
+        try
+        {
+            VoxelBuffer.Skip(dataPath, z, byteSkip, "the skipped bytes");
+            return z;
+        }
+        catch
+        {
+            z.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Skips whole lines (NRRD "line skip").</summary>

@@ -54,13 +54,15 @@ public static class ImageFile
     }
 
     /// <summary>
-    /// What <c>radiomics info</c> shows of an image: grid, voxel type and intensity range. NIfTI voxels are streamed
-    /// (memory stays at a few MiB whatever the image's size); other formats are read whole, within the memory budget.
+    /// What <c>radiomics info</c> shows of an image: grid, voxel type and intensity range. NIfTI, NRRD (raw, gzip) and
+    /// MetaImage (raw, zlib; attached or detached data) voxels are streamed, so memory stays at a few MiB whatever the
+    /// image's size; DICOM and ascii NRRD are read whole, within the memory budget.
     /// </summary>
     public static ImageSummary ReadSummary(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        if (IsDicom(path) || Format(path) != ImageFormat.Nifti)
+        var format = Format(path);
+        if (IsDicom(path) || format is null)
         {
             return ImageSummary.Of(Read(path));
         }
@@ -73,8 +75,13 @@ public static class ImageFile
         var accumulator = new IntensityAccumulator();
         try
         {
-            var header = Nifti.StreamValues(path, accumulator.Add);
-            return ImageSummary.Of(header, accumulator);
+            var header = format switch
+            {
+                ImageFormat.Nifti => Nifti.StreamValues(path, accumulator.Add),
+                ImageFormat.Nrrd => Nrrd.StreamValues(path, accumulator.Add),
+                _ => MetaImage.StreamValues(path, accumulator.Add),
+            };
+            return header is null ? ImageSummary.Of(Read(path)) : ImageSummary.Of(header, accumulator);
         }
         catch (EndOfStreamException e)
         {

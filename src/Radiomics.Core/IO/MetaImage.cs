@@ -48,6 +48,23 @@ public static class MetaImage
         return image!;
     }
 
+    /// <summary>
+    /// Hands every voxel value (all channels, in file order) to <paramref name="values"/> in chunks of about 1 MiB
+    /// without holding the image, so the memory budget does not apply.
+    /// </summary>
+    internal static ImageHeader StreamValues(string path, Action<ReadOnlySpan<double>> values)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file, streamed: true);
+        using (var data = l.DataPath == path ? null : VoxelBuffer.OpenRead(l.DataPath))
+        {
+            DetachedData.StreamValues(l.DataPath, data ?? file, l.Start, 0, 0, l.Compressed ? Compression.Zlib : null, l.Expected, exactLength: true, l.PixelType, l.BigEndian, values);
+        }
+
+        return new ImageHeader(l.Geometry, l.PixelType, (int)l.Components);
+    }
+
     /// <summary>Reads only the header (and checks that a separate data file exists).</summary>
     public static ImageHeader ReadHeader(string path)
     {
@@ -66,7 +83,7 @@ public static class MetaImage
         PixelType PixelType, ImageGeometry Geometry, long Components, int Dimensions, long Expected, bool BigEndian, bool Compressed, string DataPath, long Start);
 
     /// <summary>Reads and validates the header; the file is left positioned after it.</summary>
-    private static Layout ParseHeader(string path, FileStream file)
+    private static Layout ParseHeader(string path, FileStream file, bool streamed = false)
     {
         var (lines, dataOffset) = HeaderText.ReadLines(
             path, file, l => l.TrimStart().StartsWith("ElementDataFile", StringComparison.OrdinalIgnoreCase), blankLineEnds: false, ImageFileProblem.BadMagic);
@@ -160,7 +177,7 @@ public static class MetaImage
         var geometry = VoxelBuffer.Geometry(
             path, size, new Vec3(spacing[0], spatial > 1 ? spacing[1] : 1, spatial > 2 ? spacing[2] : 1),
             new Vec3(origin[0], spatial > 1 ? origin[1] : 0, spatial > 2 ? origin[2] : 0), direction);
-        long expected = VoxelBuffer.ExpectedBytes(path, geometry.VoxelCount, components, pixelType);
+        long expected = VoxelBuffer.ExpectedBytes(path, geometry.VoxelCount, components, pixelType, streamed);
         bool bigEndian = (fields.TryGetValue("BinaryDataByteOrderMSB", out var msb) || fields.TryGetValue("ElementByteOrderMSB", out msb))
             && msb.Equals("True", StringComparison.OrdinalIgnoreCase);
         bool compressed = fields.TryGetValue("CompressedData", out var cd) && cd.Equals("True", StringComparison.OrdinalIgnoreCase);

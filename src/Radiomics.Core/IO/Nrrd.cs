@@ -82,6 +82,31 @@ public static class Nrrd
         return image!;
     }
 
+    /// <summary>
+    /// Hands every voxel value (all components, in file order) to <paramref name="values"/> in chunks of about 1 MiB
+    /// without holding the image, so the memory budget does not apply; raw and gzip data only (null for ascii, which
+    /// the caller reads whole).
+    /// </summary>
+    internal static ImageHeader? StreamValues(string path, Action<ReadOnlySpan<double>> values)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var file = VoxelBuffer.OpenRead(path);
+        var l = ParseHeader(path, file, streamed: true);
+        if (l.Encoding is not ("raw" or "gzip" or "gz"))
+        {
+            return null;
+        }
+
+        Compression? compression = l.Encoding == "raw" ? null : Compression.Gzip;
+
+        using (var data = l.DataPath == path ? null : VoxelBuffer.OpenRead(l.DataPath))
+        {
+            DetachedData.StreamValues(l.DataPath, data ?? file, l.Start, l.LineSkip, l.ByteSkip, compression, l.Expected, exactLength: compression is not null || l.DataFile is null, l.PixelType, l.BigEndian, values);
+        }
+
+        return new ImageHeader(l.Geometry, l.PixelType, (int)l.Components);
+    }
+
     /// <summary>Reads only the header (and checks that the data file exists).</summary>
     public static ImageHeader ReadHeader(string path)
     {
@@ -101,7 +126,7 @@ public static class Nrrd
         string Encoding, bool BigEndian, string DataPath, long Start, long LineSkip, long ByteSkip, string? DataFile);
 
     /// <summary>Reads and validates the header; the file is left positioned after it.</summary>
-    private static Layout ParseHeader(string path, FileStream file)
+    private static Layout ParseHeader(string path, FileStream file, bool streamed = false)
     {
         Span<byte> magic = stackalloc byte[8];
         int got = file.ReadAtLeast(magic, 8, throwOnEndOfStream: false);
@@ -225,7 +250,7 @@ public static class Nrrd
         origin = frame * origin;
         direction = frame * direction;
         var geometry = VoxelBuffer.Geometry(path, size, new Vec3(spacing[0], spacing[1], spacing[2]), origin, direction);
-        long expected = VoxelBuffer.ExpectedBytes(path, geometry.VoxelCount, components, pixelType);
+        long expected = VoxelBuffer.ExpectedBytes(path, geometry.VoxelCount, components, pixelType, streamed);
 
         string encoding = Field("encoding").ToLowerInvariant();
         bool bigEndian = fields.TryGetValue("endian", out var e) && e.Equals("big", StringComparison.OrdinalIgnoreCase);

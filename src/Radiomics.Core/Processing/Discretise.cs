@@ -64,9 +64,8 @@ public static class Discretise
                         double l = Math.Floor((intensities[i] - lower) / w) + 1;
                         if (l > MaximumGreyLevels)
                         {
-                            throw new ArgumentException(
-                                $"Intensity {intensities[i]} falls in bin {l:G6} of width {w} above the lower bound {lower}; more than {MaximumGreyLevels} grey levels. Choose a larger bin width.",
-                                nameof(settings));
+                            throw new InvalidInputException(
+                                $"Intensity {intensities[i]} falls in bin {l:G6} of width {w} above the lower bound {lower}; more than {MaximumGreyLevels} grey levels. Choose a larger bin width.");
                         }
 
                         int level = Math.Max(1, (int)l);
@@ -89,9 +88,8 @@ public static class Discretise
                         double x = intensities[i];
                         if (x < 1 || x != Math.Floor(x) || x > MaximumGreyLevels)
                         {
-                            throw new ArgumentException(
-                                $"Without discretisation, ROI intensities must be whole numbers from 1 to {MaximumGreyLevels} to serve as grey levels; found {x}. Use fixed bin number or fixed bin size.",
-                                nameof(settings));
+                            throw new InvalidInputException(
+                                $"Without discretisation, ROI intensities must be whole numbers from 1 to {MaximumGreyLevels} to serve as grey levels; found {x}. Use fixed bin number or fixed bin size.");
                         }
 
                         levels[i] = (int)x;

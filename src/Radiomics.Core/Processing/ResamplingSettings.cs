@@ -26,13 +26,22 @@ public sealed record ResamplingSettings
     /// <summary>Interpolate within slices only and keep the slice positions (IBSI 2D configurations A and B). Default false.</summary>
     public bool InPlaneOnly { get; init; }
 
+    /// <summary>Smallest resampled spacing accepted, mm (1 µm: finer than any scanner).</summary>
+    public const double MinimumSpacing = 1e-3;
+
+    /// <summary>Largest resampled spacing accepted, mm: a grid of coarser voxels is no image, and the ratio to the finest spacing stays invertible.</summary>
+    public const double MaximumSpacing = 500;
+
+    /// <summary>True for a spacing from <see cref="MinimumSpacing"/> to <see cref="MaximumSpacing"/> mm (never NaN).</summary>
+    public static bool InRange(double spacing) => spacing >= MinimumSpacing && spacing <= MaximumSpacing;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work.</summary>
     public void Validate()
     {
         bool zUsed = !InPlaneOnly;
-        if (!(Spacing.X > 0) || !(Spacing.Y > 0) || (zUsed && !(Spacing.Z > 0)) || !double.IsFinite(Spacing.X) || !double.IsFinite(Spacing.Y) || (zUsed && !double.IsFinite(Spacing.Z)))
+        if (!InRange(Spacing.X) || !InRange(Spacing.Y) || (zUsed && !InRange(Spacing.Z)))
         {
-            throw new ArgumentException($"Resampling spacing must be finite and positive; got {Spacing}.", nameof(Spacing));
+            throw new ArgumentException($"Resampling spacing must be finite and from {MinimumSpacing} to {MaximumSpacing} mm; got {Spacing}.", nameof(Spacing));
         }
 
         if (!(PartialVolumeThreshold > 0 && PartialVolumeThreshold <= 1))

@@ -39,7 +39,7 @@ public class IntensityVolumeHistogramTests
         Assert.Throws<EmptyRoiException>(() => IntensityVolumeHistogram.Compute(new IntensityVolumeHistogramData([], 1, 0, 1)));
         Assert.Throws<ArgumentException>(() => IntensityVolumeHistogram.Compute(new IntensityVolumeHistogramData([1], 0, 0, 1)));
         // Intensities as they are over a range of 10⁹ (e.g. an uncalibrated image) would need 10⁹ steps.
-        var e = Assert.Throws<ArgumentException>(() => IntensityVolumeHistogram.Compute(new IntensityVolumeHistogramData([0, 1e9], 1, 0, 1e9)));
+        var e = Assert.Throws<InvalidInputException>(() => IntensityVolumeHistogram.Compute(new IntensityVolumeHistogramData([0, 1e9], 1, 0, 1e9)));
         Assert.Contains("fixed bin number", e.Message, StringComparison.Ordinal);
     }
 }

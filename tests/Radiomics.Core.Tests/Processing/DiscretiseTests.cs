@@ -41,15 +41,15 @@ public class DiscretiseTests
         var levels = Discretise.Levels([1, 6, 3, 2], [true, true, true, false], DiscretisationSettings.None, null, out int ng);
         Assert.Equal([1, 6, 3, 0], levels);
         Assert.Equal(6, ng);
-        Assert.Throws<ArgumentException>(() => Discretise.Levels([1.5], [true], DiscretisationSettings.None, null, out _));
-        Assert.Throws<ArgumentException>(() => Discretise.Levels([0], [true], DiscretisationSettings.None, null, out _));
-        Assert.Throws<ArgumentException>(() => Discretise.Levels([1e7], [true], DiscretisationSettings.None, null, out _));
+        Assert.Throws<InvalidInputException>(() => Discretise.Levels([1.5], [true], DiscretisationSettings.None, null, out _));
+        Assert.Throws<InvalidInputException>(() => Discretise.Levels([0], [true], DiscretisationSettings.None, null, out _));
+        Assert.Throws<InvalidInputException>(() => Discretise.Levels([1e7], [true], DiscretisationSettings.None, null, out _));
     }
 
     [Fact]
     public void A_bin_width_far_too_small_for_the_intensities_is_refused_before_texture_matrices_explode()
     {
-        var e = Assert.Throws<ArgumentException>(() => Discretise.Levels([0, 1e6], [true, true], DiscretisationSettings.FixedBinSize(0.01), null, out _));
+        var e = Assert.Throws<InvalidInputException>(() => Discretise.Levels([0, 1e6], [true, true], DiscretisationSettings.FixedBinSize(0.01), null, out _));
         Assert.Contains("larger bin width", e.Message, StringComparison.Ordinal);
     }
 

@@ -258,7 +258,7 @@ public static class PyRadiomicsParamsFile
         "resegmentMode" => s with { ResegmentMode = Enum(v, source, key, [("absolute", PyRadiomicsResegmentMode.Absolute), ("relative", PyRadiomicsResegmentMode.Relative), ("sigma", PyRadiomicsResegmentMode.Sigma)]) },
         "resegmentShape" => s with { ResegmentShape = Bool(v, source, key) },
         "preCrop" => s with { PreCrop = Bool(v, source, key) },
-        "sigma" => s with { Sigma = NumList(v, source, key) },
+        "sigma" => s with { Sigma = NumList(v, source, key).Select(x => x > 0 && x <= MaximumSigma ? x : throw Error(source, v, $"'sigma' values are LoG widths in mm, greater than 0 and at most {MaximumSigma}; got {x}.")).ToList() },
         "start_level" => s with { StartLevel = Int(v, source, key, 0) },
         "level" => s with { Level = Int(v, source, key, 1) },
         "wavelet" => s with { Wavelet = Str(v, source, key) },
@@ -279,6 +279,9 @@ public static class PyRadiomicsParamsFile
         "enableCExtensions" => s with { EnableCExtensions = Bool(v, source, key) },
         _ => throw Error(source, v, $"Unknown setting '{key}'."),
     };
+
+    /// <summary>Largest LoG sigma accepted, mm (PyRadiomics uses 0.5 to 5; a wider kernel than any body only costs time).</summary>
+    private const double MaximumSigma = 500;
 
     private static PyRadiomicsVoxelSettings ParseVoxel(YamlNode node, string source)
     {
@@ -500,9 +503,9 @@ public static class PyRadiomicsParamsFile
     private static Vec3 Spacing(YamlNode v, string source)
     {
         var list = NumList(v, source, "resampledPixelSpacing");
-        if (list.Count != 3 || list.Any(x => x < 0))
+        if (list.Count != 3 || list.Any(x => x != 0 && !Processing.ResamplingSettings.InRange(x)))
         {
-            throw Error(source, v, "'resampledPixelSpacing' is three spacings [x, y, z] in mm (0 keeps an axis).");
+            throw Error(source, v, $"'resampledPixelSpacing' is three spacings [x, y, z], each from {Processing.ResamplingSettings.MinimumSpacing} to {Processing.ResamplingSettings.MaximumSpacing} mm or 0 (keeps an axis).");
         }
 
         return new Vec3(list[0], list[1], list[2]);

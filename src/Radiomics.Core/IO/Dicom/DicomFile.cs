@@ -14,8 +14,9 @@ public sealed class DicomFile
 
     private const int FirstHeaderRead = 16 << 10;
 
-    private DicomFile(string path, string transferSyntaxUid, DicomDataset meta, DicomDataset dataset, bool hasPixelData)
+    private DicomFile(string path, string transferSyntaxUid, DicomDataset meta, DicomDataset dataset, bool hasPixelData, (long Offset, long Length)? nativePixelData = null)
     {
+        NativePixelData = nativePixelData;
         Path = path;
         TransferSyntaxUid = transferSyntaxUid;
         Meta = meta;
@@ -34,6 +35,13 @@ public sealed class DicomFile
 
     /// <summary>The data set has a PixelData element (read or, for headers, skipped).</summary>
     public bool HasPixelData { get; }
+
+    /// <summary>
+    /// For a header read (<see cref="OpenHeader"/>) of native, not deflated, pixel data: where the PixelData value
+    /// starts in the file and its declared length (not yet checked against the file), so the pixels can be read
+    /// straight from there without parsing the file again; else null.
+    /// </summary>
+    internal (long Offset, long Length)? NativePixelData { get; }
 
     /// <summary>True when the file starts with the 128-byte preamble and "DICM".</summary>
     public static bool HasPart10Signature(string path)
@@ -136,7 +144,12 @@ public sealed class DicomFile
         }
         else
         {
-            dataset = new DicomParser(bytes, path, explicitVr, bigEndian, partial).ParseTopLevel(pos, bytes.Length, stopAtPixelData, out hasPixelData);
+            var parser = new DicomParser(bytes, path, explicitVr, bigEndian, partial);
+            dataset = parser.ParseTopLevel(pos, bytes.Length, stopAtPixelData, out hasPixelData);
+            if (stopAtPixelData && hasPixelData && TransferSyntax.IsNative(ts))
+            {
+                return new DicomFile(path, ts, meta, dataset, hasPixelData, parser.NativeValueAt(parser.PixelDataAt));
+            }
         }
 
         return new DicomFile(path, ts, meta, dataset, hasPixelData);

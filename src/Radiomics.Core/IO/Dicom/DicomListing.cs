@@ -20,6 +20,13 @@ public sealed record DicomSeriesEntry(
 
     /// <summary>For an RTSTRUCT or SEG: the image series it was drawn on, when it names one.</summary>
     public string? ReferencedSeriesInstanceUid { get; init; }
+
+    /// <summary>
+    /// An image series' FrameOfReferenceUID; for an SEG its own (that of its segments); for an RTSTRUCT the frame of
+    /// reference its contours lie in (ReferencedFrameOfReferenceSequence, else the ROIs' ReferencedFrameOfReferenceUID).
+    /// Null when the file does not say.
+    /// </summary>
+    public string? FrameOfReferenceUid { get; init; }
 }
 
 /// <summary>What a folder tree holds: patients, studies and series, read from headers only.</summary>
@@ -43,10 +50,12 @@ public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadO
             Size3? size = null;
             Vec3? spacing = null;
             string? referenced = null;
+            string? frame = ds.GetString(DicomTags.FrameOfReferenceUid);
             bool image = false;
             if (RtStruct.IsRtStruct(ds))
             {
                 referenced = RtStruct.ReferencedSeriesOf(ds);
+                frame = RtStruct.FrameOfReferenceOf(ds);
                 foreach (var item in ds.GetSequence(DicomTags.StructureSetRoiSequence))
                 {
                     regions.Add((item.GetInt(DicomTags.RoiNumber, first.Path) ?? 0, item.GetString(DicomTags.RoiName) ?? ""));
@@ -83,6 +92,7 @@ public sealed record DicomListing(IReadOnlyList<DicomSeriesEntry> Series, IReadO
                 IsImage = image,
                 FilePaths = g.Select(f => f.Path).ToArray(),
                 ReferencedSeriesInstanceUid = referenced,
+                FrameOfReferenceUid = string.IsNullOrWhiteSpace(frame) ? null : frame.Trim(),
             });
         }
 

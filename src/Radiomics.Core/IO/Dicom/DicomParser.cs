@@ -34,6 +34,9 @@ internal sealed class DicomParser
         _partial = partial;
     }
 
+    /// <summary>Where <see cref="ParseTopLevel"/> stopped before the pixel data element (its tag's byte), else -1.</summary>
+    public int PixelDataAt { get; private set; } = -1;
+
     /// <summary>Thrown in partial mode when the data set continues past the bytes read so far.</summary>
     public sealed class NeedMoreDataException : Exception
     {
@@ -55,6 +58,7 @@ internal sealed class DicomParser
                 hasPixelData = PeekTag(pos) == DicomTags.PixelData;
                 if (hasPixelData || PeekTag(pos).Value > DicomTags.PixelData.Value)
                 {
+                    PixelDataAt = hasPixelData ? pos : -1;
                     break;
                 }
             }
@@ -277,6 +281,27 @@ internal sealed class DicomParser
         }
 
         throw Error(ImageFileProblem.Truncated, $"{what} at byte {pos} needs {count} bytes but only {Math.Max(0, end - pos)} remain.");
+    }
+
+    /// <summary>
+    /// The value of a native (defined-length) pixel data element whose header starts at <paramref name="at"/>: its byte
+    /// offset in the file and declared length; null when encapsulated or when its header lies beyond the buffer.
+    /// </summary>
+    public (long Offset, long Length)? NativeValueAt(int at)
+    {
+        int header = _explicitVr ? 12 : 8;
+        if (at < 0 || at + header > _buffer.Length)
+        {
+            return null;
+        }
+
+        uint length = _explicitVr ? U32(at + 8) : U32(at + 4);
+        if (length == Undefined || (_explicitVr && !HasLongLength(System.Text.Encoding.ASCII.GetString(_buffer, at + 4, 2))))
+        {
+            return null;
+        }
+
+        return (at + header, length);
     }
 
     private DicomTag PeekTag(int pos)

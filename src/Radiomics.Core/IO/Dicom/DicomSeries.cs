@@ -186,6 +186,12 @@ public static class DicomSeries
 
     private static void ReadFile<T>(IGrouping<string, (DicomSlice Slice, int Z)> group, Memory<T> memory, int plane, bool invertMonochrome1) where T : unmanaged, INumber<T>
     {
+        if (NativePixelReader.Applies(group))
+        {
+            NativePixelReader.Read(group.Key, group, memory, plane, invertMonochrome1);
+            return;
+        }
+
         {
             var file = DicomFile.Open(group.Key);
             var format = DicomPixelData.Format(file.Dataset, file.Path);

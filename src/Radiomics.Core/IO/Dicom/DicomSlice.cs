@@ -17,6 +17,12 @@ internal sealed record DicomSlice
 
     public required FrameFormat Format { get; init; }
 
+    /// <summary>Where the file's native pixel data lies (<see cref="DicomFile.NativePixelData"/>), when known from its header.</summary>
+    public (long Offset, long Length)? NativePixelData { get; init; }
+
+    /// <summary>The samples are big endian (explicit VR big endian).</summary>
+    public bool BigEndian { get; init; }
+
     public required string SeriesInstanceUid { get; init; }
 
     public string? FrameOfReferenceUid { get; init; }
@@ -90,6 +96,8 @@ internal sealed record DicomSlice
             Frame = 0,
             FrameCount = frames,
             Format = format,
+            NativePixelData = file.NativePixelData,
+            BigEndian = ds.BigEndian,
             SeriesInstanceUid = series,
             FrameOfReferenceUid = ds.GetString(DicomTags.FrameOfReferenceUid),
             SopInstanceUid = ds.GetString(DicomTags.SopInstanceUid),

@@ -42,6 +42,14 @@ public sealed class RtStruct
         ds.GetItem(DicomTags.ReferencedFrameOfReferenceSequence)?.GetItem(DicomTags.RtReferencedStudySequence)
             ?.GetItem(DicomTags.RtReferencedSeriesSequence)?.GetString(DicomTags.SeriesInstanceUid);
 
+    /// <summary>
+    /// The frame of reference a structure set's contours lie in: that of its first ReferencedFrameOfReferenceSequence
+    /// item, else the first ROI's ReferencedFrameOfReferenceUID; null when neither is given.
+    /// </summary>
+    public static string? FrameOfReferenceOf(DicomDataset ds) =>
+        ds.GetItem(DicomTags.ReferencedFrameOfReferenceSequence)?.GetString(DicomTags.FrameOfReferenceUid)
+            ?? ds.GetSequence(DicomTags.StructureSetRoiSequence).Select(r => r.GetString(DicomTags.ReferencedFrameOfReferenceUid)).FirstOrDefault(f => !string.IsNullOrWhiteSpace(f));
+
     public static RtStruct FromFile(DicomFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
