@@ -18,6 +18,12 @@ public sealed record HabitatsWorkflowSettings
     /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette).</summary>
     public ClusterCountCriterion Criterion { get; init; } = ClusterCountCriterion.Silhouette;
 
+    /// <summary>One-stage (k-means on the pooled voxels, the default) or two-stage (per-scan supervoxels, then k-means on their means).</summary>
+    public Model.HabitatStrategy Strategy { get; init; } = Model.HabitatStrategy.OneStage;
+
+    /// <summary>Supervoxels per scan and their compactness, for <see cref="Model.HabitatStrategy.TwoStage"/>.</summary>
+    public SupervoxelSettings Supervoxels { get; init; } = new();
+
     /// <summary>Kernel of the local statistics (default a ball of radius 1 voxel).</summary>
     public StructuringElement Kernel { get; init; } = StructuringElement.Ball(1, RadiusUnit.Voxels);
 
