@@ -28,9 +28,9 @@ public class HabitatsCommandTests
         Assert.True(code == 0, text);
 
         var selection = File.ReadAllLines(Path.Combine(output, "k_selection.csv"));
-        Assert.Equal("k,inertia,silhouette,calinski_harabasz,davies_bouldin,chosen,criterion", selection[0]);
+        Assert.Equal("k,inertia,silhouette,calinski_harabasz,davies_bouldin,stability,gap,gap_error,chosen,criterion", selection[0]);
         Assert.Equal(4, selection.Length);
-        int chosen = selection.Skip(1).Select(l => l.Split(',')).Single(p => p[5] == "1")[0] is var kText ? int.Parse(kText, CultureInfo.InvariantCulture) : 0;
+        int chosen = selection.Skip(1).Select(l => l.Split(',')).Single(p => p[8] == "1")[0] is var kText ? int.Parse(kText, CultureInfo.InvariantCulture) : 0;
         Assert.Equal(3, chosen);
 
         var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
@@ -70,7 +70,7 @@ public class HabitatsCommandTests
         var b = WritePhantom(dir, "patient2", 2);
         string output = dir.File("out");
         var (code, text) = CliRunner.Run(
-            "habitats", "-i", a.Image, b.Image, "-m", a.Mask, b.Mask, "-k", "2..4", "--strategy", "two-stage", "--supervoxels", "40", "-o", output);
+            "habitats", "-i", a.Image, b.Image, "-m", a.Mask, b.Mask, "-k", "2..4", "--strategy", "two-stage", "--supervoxels", "40", "--criterion", "stability", "-o", output);
         Assert.True(code == 0, text);
         var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
         Assert.Equal(3, model.HabitatCount);

@@ -21,8 +21,8 @@ internal static class HabitatsCommand
         var masks = new Option<FileInfo[]>("--masks", "-m") { Description = "Tumour masks, one per scan, in the same order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for habitat maps, tables and the model.", Required = true };
         var clusters = new Option<string>("--clusters", "-k") { Description = "Number of habitats, or a range to choose from (e.g. 3 or 2..6).", DefaultValueFactory = _ => "2..6" };
-        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin or elbow.", DefaultValueFactory = _ => "silhouette" };
-        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow");
+        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
+        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow", "stability", "gap");
         var radius = new Option<double>("--radius") { Description = "Kernel radius of the local features.", DefaultValueFactory = _ => 1 };
         var unit = new Option<string>("--radius-unit") { Description = "Unit of --radius: voxels or mm.", DefaultValueFactory = _ => "voxels" };
         unit.AcceptOnlyFromAmong("voxels", "mm");

@@ -148,7 +148,7 @@ public static class HabitatsWorkflow
             progress?.Report(new(choosing, 0, candidates));
             selection = ClusterCountSelection.Evaluate(
                 pooled.ClusteringSpace,
-                new ClusterCountSelectionSettings { MinClusters = settings.MinClusters, MaxClusters = settings.MaxClusters, KMeans = kmeans },
+                new ClusterCountSelectionSettings { MinClusters = settings.MinClusters, MaxClusters = settings.MaxClusters, KMeans = kmeans }.For(settings.Criterion),
                 progress is null ? null : new SynchronousProgress<int>(kk => progress.Report(new(choosing, kk - settings.MinClusters + 1, candidates))));
             k = selection.Best(settings.Criterion);
         }

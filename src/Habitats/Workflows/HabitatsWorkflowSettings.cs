@@ -15,7 +15,8 @@ public sealed record HabitatsWorkflowSettings
     /// <summary>Largest number of habitats k considered (default 6, at most <see cref="Model.HabitatModel.MaxHabitats"/>).</summary>
     public int MaxClusters { get; init; } = 6;
 
-    /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette).</summary>
+    /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette); stability and
+    /// gap are computed (with their default settings) only when they are the criterion.</summary>
     public ClusterCountCriterion Criterion { get; init; } = ClusterCountCriterion.Silhouette;
 
     /// <summary>One-stage (k-means on the pooled voxels, the default) or two-stage (per-scan supervoxels, then k-means on their means).</summary>

@@ -46,9 +46,13 @@ public class HabitatModelTwoStageTests
         var pooled = PooledVoxels.Supervoxels(maps, TwoStage(6), ["train1", "train2"]);
         Assert.Equal(HabitatStrategy.TwoStage, pooled.Strategy);
         Assert.Equal(100, pooled.Voxels.Rows);
-        var selection = ClusterCountSelection.Evaluate(pooled.ClusteringSpace, new ClusterCountSelectionSettings { MinClusters = 2, MaxClusters = 6 });
+        var selection = ClusterCountSelection.Evaluate(
+            pooled.ClusteringSpace, new ClusterCountSelectionSettings { MinClusters = 2, MaxClusters = 6, Stability = new() });
         int k = selection.Best(ClusterCountCriterion.Silhouette);
         Assert.Equal(3, k);
+        Assert.Equal(3, selection.Best(ClusterCountCriterion.Stability));
+        // Stability 1 at k = 3 (measured), below 0.5 at k = 2.
+        Assert.Equal(1.0, selection.Scores.Single(s => s.K == 3).Stability, 9);
 
         var model = HabitatModel.FitPooled(pooled, TwoStage(k));
         Assert.Equal(100, model.Training.Voxels);
