@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Radiomics.Features.PyRadiomics;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;
@@ -26,8 +27,8 @@ var (image, mask) = SyntheticTumour.Create(new SyntheticTumourSettings
 });
 int regionVoxels = mask.Count(1);
 
-var configurations = new (string Name, IVoxelFeature Feature)[]
-{
+(string Name, IVoxelFeature Feature)[] configurations =
+[
     ("first-order default 8 statistics, box r=1 voxel, masked", new LocalFirstOrderFeatures()),
     ("all 16 statistics, box r=1 voxel, masked", new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = Enum.GetValues<LocalStatistic>() })),
     ("all 16 statistics, box r=1 voxel, unmasked", new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = Enum.GetValues<LocalStatistic>(), MaskedKernel = false })),
@@ -48,7 +49,8 @@ var configurations = new (string Name, IVoxelFeature Feature)[]
     ("NGTDM all 5 features, box r=2 voxels, FBN 16, masked", new LocalNgtdmFeatures(new LocalTextureSettings { Radius = 2 })),
     ("NGLDM all 17 features, box r=1 voxel, FBN 16, masked", new LocalNgldmFeatures()),
     ("NGLDM all 17 features, box r=2 voxels, FBN 16, masked", new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 })),
-};
+    .. PyRadiomicsClasses(),
+];
 
 foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
 {
@@ -73,6 +75,17 @@ foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter
         ["voxels_per_second"] = Math.Round(regionVoxels / median),
     }));
 }
+
+// PyRadiomics' voxel-based maps of every class (all its features), cube kernel of radius 1 and 2, 16 bins, masked kernel.
+static IEnumerable<(string Name, IVoxelFeature Feature)> PyRadiomicsClasses() =>
+    from radius in new[] { 1, 2 }
+    from featureClass in new[] { "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm" }
+    select ($"PyRadiomics {featureClass} all features, cube r={radius} voxel{(radius > 1 ? "s" : "")}, FBN 16, masked", (IVoxelFeature)new PyRadiomicsVoxelFeature(new PyRadiomicsSettings
+    {
+        BinCount = 16,
+        FeatureClasses = [new PyRadiomicsFeatureClass(featureClass, [])],
+        Voxel = new PyRadiomicsVoxelSettings { KernelRadius = radius },
+    }));
 
 /// <summary>Several sources timed as one map, as a habitat study computes them.</summary>
 internal sealed class CombinedFeature(IVoxelFeature[] parts) : IVoxelFeature
