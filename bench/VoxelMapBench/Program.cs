@@ -9,7 +9,7 @@ using Radiomics.Synthetic;
 
 // Voxel feature maps over the ~100 000-voxel tumour of a synthetic scan; prints one JSON line per configuration with
 // the median time of several runs after a warm-up and the region voxels per second.
-// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER]]
+// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER | native]]
 //        dotnet run -c Release --project bench/VoxelMapBench -- --scan IMAGE MASK [RUNS]   (a real scan: see ScanBench)
 if (args is ["--scan", var scanImage, var scanMask, ..])
 {
@@ -52,7 +52,10 @@ int regionVoxels = mask.Count(1);
     .. PyRadiomicsClasses(),
 ];
 
-foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+// NAME-FILTER "native" runs our own kernels only (PyRadiomics' voxel-based classes take minutes).
+foreach (var (name, feature) in configurations.Where(c => filter == "native"
+    ? !c.Name.StartsWith("PyRadiomics", StringComparison.Ordinal)
+    : c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
 {
     VoxelFeatureMaps.Compute(image, mask, [feature]);
     var times = new List<double>();
