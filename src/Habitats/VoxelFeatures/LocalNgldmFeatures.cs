@@ -11,25 +11,14 @@ namespace Radiomics.Habitats.VoxelFeatures;
 /// grey levels: a box voxel's dependence is 1 plus its neighbours within Chebyshev distance δ inside the box whose
 /// level differs by at most the coarseness α.
 /// </summary>
-public sealed class LocalNgldmFeatures : IVoxelFeature
+public sealed class LocalNgldmFeatures : LocalTextureFamily
 {
-    private readonly int[] _featureIndex;
-
     public LocalNgldmFeatures(LocalTextureSettings? settings = null)
+        : base(settings, Ngldm.Definitions, "ngldm")
     {
-        Settings = settings ?? new LocalTextureSettings();
-        (_featureIndex, var names) = LocalTextureMaps.Channels(Ngldm.Definitions, Settings, "ngldm");
-        ChannelNames = names;
     }
 
-    public LocalTextureSettings Settings { get; }
-
-    public IReadOnlyList<string> ChannelNames { get; }
-
-    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
-    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
-
-    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         if (Settings.Distance == 1)
         {
@@ -39,7 +28,7 @@ public sealed class LocalNgldmFeatures : IVoxelFeature
 
         int delta = Settings.Distance, alpha = Settings.NgldmCoarseness;
         int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
-        LocalTextureMaps.Run(image, region, output, progress, Settings, _featureIndex, ng => new TextureMatrix(ng, most),
+        LocalTextureMaps.Run(image, region, output, progress, Settings, FeatureIndex, ng => new TextureMatrix(ng, most),
             (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta, alpha),
             Ngldm.FromMatrix);
     }
@@ -160,9 +149,9 @@ public sealed class LocalNgldmFeatures : IVoxelFeature
                 }
 
                 scratch.Matrix.ComputeAndClear(voxels, scratch.Features);
-                for (int c = 0; c < _featureIndex.Length; c++)
+                for (int c = 0; c < FeatureIndex.Length; c++)
                 {
-                    output[c].Span[v] = (float)scratch.Features[_featureIndex[c]];
+                    output[c].Span[v] = (float)scratch.Features[FeatureIndex[c]];
                 }
             }
 
@@ -172,10 +161,6 @@ public sealed class LocalNgldmFeatures : IVoxelFeature
             }
         });
     }
-
-    /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
-    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
-        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
 
     /// <summary>The NGLDM of the box: row = grey level − 1, column = dependence − 1; Voxels = the box's region voxels.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha)
