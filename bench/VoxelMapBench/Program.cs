@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Radiomics.Features.PyRadiomics;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.Processing;
@@ -8,7 +9,7 @@ using Radiomics.Synthetic;
 
 // Voxel feature maps over the ~100 000-voxel tumour of a synthetic scan; prints one JSON line per configuration with
 // the median time of several runs after a warm-up and the region voxels per second.
-// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER]]
+// usage: dotnet run -c Release --project bench/VoxelMapBench [-- RUNS [NAME-FILTER | native]]
 //        dotnet run -c Release --project bench/VoxelMapBench -- --scan IMAGE MASK [RUNS]   (a real scan: see ScanBench)
 if (args is ["--scan", var scanImage, var scanMask, ..])
 {
@@ -26,8 +27,8 @@ var (image, mask) = SyntheticTumour.Create(new SyntheticTumourSettings
 });
 int regionVoxels = mask.Count(1);
 
-var configurations = new (string Name, IVoxelFeature Feature)[]
-{
+(string Name, IVoxelFeature Feature)[] configurations =
+[
     ("first-order default 8 statistics, box r=1 voxel, masked", new LocalFirstOrderFeatures()),
     ("all 16 statistics, box r=1 voxel, masked", new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = Enum.GetValues<LocalStatistic>() })),
     ("all 16 statistics, box r=1 voxel, unmasked", new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = Enum.GetValues<LocalStatistic>(), MaskedKernel = false })),
@@ -48,9 +49,13 @@ var configurations = new (string Name, IVoxelFeature Feature)[]
     ("NGTDM all 5 features, box r=2 voxels, FBN 16, masked", new LocalNgtdmFeatures(new LocalTextureSettings { Radius = 2 })),
     ("NGLDM all 17 features, box r=1 voxel, FBN 16, masked", new LocalNgldmFeatures()),
     ("NGLDM all 17 features, box r=2 voxels, FBN 16, masked", new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 })),
-};
+    .. PyRadiomicsClasses(),
+];
 
-foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+// NAME-FILTER "native" runs our own kernels only (PyRadiomics' voxel-based classes take minutes).
+foreach (var (name, feature) in configurations.Where(c => filter == "native"
+    ? !c.Name.StartsWith("PyRadiomics", StringComparison.Ordinal)
+    : c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
 {
     VoxelFeatureMaps.Compute(image, mask, [feature]);
     var times = new List<double>();
@@ -73,6 +78,17 @@ foreach (var (name, feature) in configurations.Where(c => c.Name.Contains(filter
         ["voxels_per_second"] = Math.Round(regionVoxels / median),
     }));
 }
+
+// PyRadiomics' voxel-based maps of every class (all its features), cube kernel of radius 1 and 2, 16 bins, masked kernel.
+static IEnumerable<(string Name, IVoxelFeature Feature)> PyRadiomicsClasses() =>
+    from radius in new[] { 1, 2 }
+    from featureClass in new[] { "firstorder", "glcm", "glrlm", "glszm", "gldm", "ngtdm" }
+    select ($"PyRadiomics {featureClass} all features, cube r={radius} voxel{(radius > 1 ? "s" : "")}, FBN 16, masked", (IVoxelFeature)new PyRadiomicsVoxelFeature(new PyRadiomicsSettings
+    {
+        BinCount = 16,
+        FeatureClasses = [new PyRadiomicsFeatureClass(featureClass, [])],
+        Voxel = new PyRadiomicsVoxelSettings { KernelRadius = radius },
+    }));
 
 /// <summary>Several sources timed as one map, as a habitat study computes them.</summary>
 internal sealed class CombinedFeature(IVoxelFeature[] parts) : IVoxelFeature

@@ -28,9 +28,9 @@ public class HabitatsCommandTests
         Assert.True(code == 0, text);
 
         var selection = File.ReadAllLines(Path.Combine(output, "k_selection.csv"));
-        Assert.Equal("k,inertia,silhouette,calinski_harabasz,davies_bouldin,chosen,criterion", selection[0]);
+        Assert.Equal("k,inertia,silhouette,calinski_harabasz,davies_bouldin,stability,gap,gap_error,chosen,criterion", selection[0]);
         Assert.Equal(4, selection.Length);
-        int chosen = selection.Skip(1).Select(l => l.Split(',')).Single(p => p[5] == "1")[0] is var kText ? int.Parse(kText, CultureInfo.InvariantCulture) : 0;
+        int chosen = selection.Skip(1).Select(l => l.Split(',')).Single(p => p[8] == "1")[0] is var kText ? int.Parse(kText, CultureInfo.InvariantCulture) : 0;
         Assert.Equal(3, chosen);
 
         var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
@@ -60,6 +60,34 @@ public class HabitatsCommandTests
         Assert.True(code2 == 0, text2);
         Assert.Equal(habitats.Voxels.ToArray(), ImageFile.ReadLabelMap(Path.Combine(again, "patient1_habitats.nii.gz")).Voxels.ToArray());
         Assert.False(File.Exists(Path.Combine(again, "k_selection.csv")));
+    }
+
+    [Fact]
+    public void Two_stage_habitats_fit_on_supervoxels_apply_to_a_scan_and_refuse_too_few_supervoxels()
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "patient1", 1);
+        var b = WritePhantom(dir, "patient2", 2);
+        string output = dir.File("out");
+        var (code, text) = CliRunner.Run(
+            "habitats", "-i", a.Image, b.Image, "-m", a.Mask, b.Mask, "-k", "2..4", "--strategy", "two-stage", "--supervoxels", "40", "--criterion", "stability", "-o", output);
+        Assert.True(code == 0, text);
+        var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
+        Assert.Equal(3, model.HabitatCount);
+        Assert.Equal(HabitatStrategy.TwoStage, model.Training.Settings.Strategy);
+        Assert.Equal(80, model.Training.Voxels);
+
+        string again = dir.File("again");
+        var (code2, text2) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "--model", Path.Combine(output, "habitat_model.json"), "-o", again);
+        Assert.True(code2 == 0, text2);
+        Assert.Equal(
+            ImageFile.ReadLabelMap(Path.Combine(output, "patient1_habitats.nii.gz")).Voxels.ToArray(),
+            ImageFile.ReadLabelMap(Path.Combine(again, "patient1_habitats.nii.gz")).Voxels.ToArray());
+
+        var (code3, text3) = CliRunner.Run(
+            "habitats", "-i", a.Image, "-m", a.Mask, "-k", "5", "--strategy", "two-stage", "--supervoxels", "4", "-o", dir.File("few"));
+        Assert.Equal(1, code3);
+        Assert.Contains("error: Scan 'patient1' has 4 supervoxel(s)", text3, StringComparison.Ordinal);
     }
 
     [Fact]

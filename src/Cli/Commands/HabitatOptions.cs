@@ -38,6 +38,8 @@ internal static class HabitatOptions
         "calinski-harabasz" => ClusterCountCriterion.CalinskiHarabasz,
         "davies-bouldin" => ClusterCountCriterion.DaviesBouldin,
         "elbow" => ClusterCountCriterion.Elbow,
+        "stability" => ClusterCountCriterion.Stability,
+        "gap" => ClusterCountCriterion.Gap,
         _ => ClusterCountCriterion.Silhouette,
     };
 }

@@ -21,8 +21,8 @@ internal static class HabitatsCommand
         var masks = new Option<FileInfo[]>("--masks", "-m") { Description = "Tumour masks, one per scan, in the same order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for habitat maps, tables and the model.", Required = true };
         var clusters = new Option<string>("--clusters", "-k") { Description = "Number of habitats, or a range to choose from (e.g. 3 or 2..6).", DefaultValueFactory = _ => "2..6" };
-        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin or elbow.", DefaultValueFactory = _ => "silhouette" };
-        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow");
+        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
+        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow", "stability", "gap");
         var radius = new Option<double>("--radius") { Description = "Kernel radius of the local features.", DefaultValueFactory = _ => 1 };
         var unit = new Option<string>("--radius-unit") { Description = "Unit of --radius: voxels or mm.", DefaultValueFactory = _ => "voxels" };
         unit.AcceptOnlyFromAmong("voxels", "mm");
@@ -44,10 +44,13 @@ internal static class HabitatsCommand
         };
         normalise.AcceptOnlyFromAmong(HabitatOptions.NormaliseChoices);
         var parameters = new Option<FileInfo?>("--params", "-p") { Description = "PyRadiomics params file: its imageType × featureClass × voxelSetting define the channels (PyRadiomics' voxel-based features, HABIT's way) instead of the intensity and --statistics." };
+        var strategy = new Option<string>("--strategy") { Description = "one-stage (k-means on the pooled voxels) or two-stage (per-scan supervoxels, then k-means on their feature means).", DefaultValueFactory = _ => "one-stage" };
+        strategy.AcceptOnlyFromAmong("one-stage", "two-stage");
+        var supervoxels = new Option<int>("--supervoxels") { Description = "Supervoxels per scan with --strategy two-stage.", DefaultValueFactory = _ => 50 };
         var format = TableOutput.CreateOption();
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, format,
+            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, strategy, supervoxels, format,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
@@ -77,6 +80,8 @@ internal static class HabitatsCommand
                 Parallelism = new(OptionChecks.Threads(parse.GetValue(threads))),
                 Normalisation = HabitatOptions.ParseNormalisation(parse.GetRequiredValue(normalise)),
                 Channels = parse.GetValue(parameters) is { } p ? PyRadiomicsVoxelFeature.FromParamsFile(p.FullName) : null,
+                Strategy = parse.GetValue(strategy) == "two-stage" ? HabitatStrategy.TwoStage : HabitatStrategy.OneStage,
+                Supervoxels = new() { Count = (int)OptionChecks.Positive(parse.GetValue(supervoxels), "--supervoxels", "supervoxels", max: 100_000) },
             };
             var scans = imageFiles.Zip(maskFiles, (i, k) => new HabitatScan(i.FullName, k.FullName)).ToArray();
             var given = parse.GetValue(model) is { } modelFile ? HabitatModel.Load(modelFile.FullName) : null;

@@ -2,11 +2,18 @@ namespace Radiomics.Habitats.Clustering;
 
 /// <summary>
 /// Fits k-means for every k in a range and scores each clustering by inertia, silhouette, Calinski–Harabasz and
-/// Davies–Bouldin, so the number of habitats can be chosen by a stated criterion and the whole table reported.
+/// Davies–Bouldin (and, when asked, stability and the gap statistic), so the number of habitats can be chosen by a
+/// stated criterion and the whole table reported. Deterministic for the k-means seed.
 /// </summary>
 public sealed class ClusterCountSelection
 {
-    private ClusterCountSelection(IReadOnlyList<ClusterCountScore> scores) => Scores = scores;
+    private readonly ClusterCountSelectionSettings _settings;
+
+    private ClusterCountSelection(IReadOnlyList<ClusterCountScore> scores, ClusterCountSelectionSettings settings)
+    {
+        Scores = scores;
+        _settings = settings;
+    }
 
     /// <summary>One row per k, in increasing k.</summary>
     public IReadOnlyList<ClusterCountScore> Scores { get; }
@@ -23,26 +30,35 @@ public sealed class ClusterCountSelection
                 nameof(settings));
         }
 
+        var stability = settings.Stability is { } st ? new ClusterStability(x, st, settings.KMeans) : null;
+        var gap = settings.Gap is { } g ? new GapStatistic(x, g, settings.KMeans) : null;
         var scores = new List<ClusterCountScore>();
         for (int k = settings.MinClusters; k <= settings.MaxClusters; k++)
         {
             var km = new KMeans(settings.KMeans with { NClusters = k }).Fit(x);
             var labels = km.Labels;
             double silhouette = ClusteringMetrics.SilhouetteScore(x, labels, settings.SilhouetteSampleSize, settings.KMeans.Seed, settings.KMeans.MaxDegreeOfParallelism);
+            var (gapK, gapError) = gap?.Score(k, gap.OnAllRows(x) ? km.Inertia : null) ?? (double.NaN, double.NaN);
             scores.Add(new ClusterCountScore(
-                k, km.Inertia, silhouette, ClusteringMetrics.CalinskiHarabaszScore(x, labels), ClusteringMetrics.DaviesBouldinScore(x, labels)));
+                k, km.Inertia, silhouette, ClusteringMetrics.CalinskiHarabaszScore(x, labels), ClusteringMetrics.DaviesBouldinScore(x, labels),
+                stability?.Score(k) ?? double.NaN, gapK, gapError));
             progress?.Report(k);
         }
 
-        return new ClusterCountSelection(scores);
+        return new ClusterCountSelection(scores, settings);
     }
 
     /// <summary>The k chosen by <paramref name="criterion"/> (the smaller k on ties).</summary>
     public int Best(ClusterCountCriterion criterion)
     {
-        if (criterion == ClusterCountCriterion.Elbow)
+        switch (criterion)
         {
-            return Elbow();
+            case ClusterCountCriterion.Elbow:
+                return Elbow();
+            case ClusterCountCriterion.Stability:
+                return MostStable();
+            case ClusterCountCriterion.Gap:
+                return FirstGap();
         }
 
         var best = Scores[0];
@@ -102,4 +118,32 @@ public sealed class ClusterCountSelection
 
         return best;
     }
+
+    /// <summary>The smallest k whose stability is within the tolerance of the highest.</summary>
+    private int MostStable()
+    {
+        var settings = _settings.Stability ?? throw NotComputed("Stability");
+        double highest = Scores.Max(s => s.Stability);
+        return Scores.First(s => s.Stability >= highest - settings.Tolerance).K;
+    }
+
+    /// <summary>Tibshirani et al. (2001): the smallest k with Gap(k) ≥ Gap(k + 1) − s(k + 1); the largest k tried when none.</summary>
+    private int FirstGap()
+    {
+        _ = _settings.Gap ?? throw NotComputed("Gap");
+        for (int i = 0; i + 1 < Scores.Count; i++)
+        {
+            if (Scores[i].Gap >= Scores[i + 1].Gap - Scores[i + 1].GapError)
+            {
+                return Scores[i].K;
+            }
+        }
+
+        return Scores[^1].K;
+    }
+
+    private static ClusteringException NotComputed(string score) => new(
+        ClusteringProblem.InvalidSetting,
+        $"The {score.ToLowerInvariant()} of each k was not computed; evaluate with ClusterCountSelectionSettings.{score} set (or settings.For(ClusterCountCriterion.{score})).",
+        score);
 }

@@ -59,8 +59,13 @@ public sealed class HabitatModel
     /// Pools the voxels of the maps (each sub-sampled to <see cref="HabitatSettings.MaxVoxelsPerScan"/>), fits the
     /// scaler and k-means, and orders the clusters by <see cref="HabitatSettings.OrderBy"/>.
     /// </summary>
-    /// <exception cref="ClusteringException">More than <see cref="MaxHabitats"/> habitats are asked for.</exception>
-    public static HabitatModel Fit(IReadOnlyList<VoxelFeatureMap> maps, HabitatSettings? settings = null, IProgress<double>? progress = null)
+    /// <param name="maps">Voxel feature maps, one per scan.</param>
+    /// <param name="settings">Channels, strategy, k and fitting; defaults when null.</param>
+    /// <param name="progress">Fraction done.</param>
+    /// <param name="scanNames">Names of the scans in errors (two-stage: a scan with fewer supervoxels than habitats).</param>
+    /// <exception cref="ClusteringException">More than <see cref="MaxHabitats"/> habitats are asked for, or (two-stage) more habitats than a scan has supervoxels.</exception>
+    public static HabitatModel Fit(
+        IReadOnlyList<VoxelFeatureMap> maps, HabitatSettings? settings = null, IProgress<double>? progress = null, IReadOnlyList<string>? scanNames = null)
     {
         settings ??= new HabitatSettings();
         ArgumentNullException.ThrowIfNull(maps);
@@ -70,7 +75,8 @@ public sealed class HabitatModel
         }
 
         CheckHabitatCount(settings);
-        return FitPooled(PooledVoxels.Draw(maps, settings), settings, progress);
+        var pooled = settings.Strategy == HabitatStrategy.TwoStage ? PooledVoxels.Supervoxels(maps, settings, scanNames) : PooledVoxels.Draw(maps, settings);
+        return FitPooled(pooled, settings, progress);
     }
 
     /// <summary>
@@ -90,6 +96,11 @@ public sealed class HabitatModel
         }
 
         CheckHabitatCount(settings);
+        if (settings.Strategy != HabitatStrategy.OneStage)
+        {
+            throw new ArgumentException("Two-stage habitats need each scan's feature map for its supervoxels: use Fit, or PooledVoxels.Supervoxels then FitPooled.", nameof(settings));
+        }
+
         return FitPooled(PooledVoxels.FromMatrix(pooled, scans, channels, settings), settings, progress);
     }
 
@@ -106,6 +117,11 @@ public sealed class HabitatModel
         if (settings.Standardise != voxels.Scaler is not null)
         {
             throw new ArgumentException("The pooled voxels were standardised differently from what the settings ask for (Standardise).", nameof(voxels));
+        }
+
+        if (settings.Strategy != voxels.Strategy)
+        {
+            throw new ArgumentException($"The pooled rows are for {voxels.Strategy} habitats but the settings ask for {settings.Strategy}.", nameof(voxels));
         }
 
         var channels = voxels.Channels;
@@ -231,9 +247,26 @@ public sealed class HabitatModel
             throw new ArgumentException($"The feature map lacks channel(s) {string.Join(", ", missing)} that the habitat model uses.", nameof(map));
         }
 
-        var voxels = map.RegionVoxels();
-        var x = map.ToMatrix(voxels, Channels);
-        var labels = _nearest.Predict(Scaler?.Transform(x) ?? x);
+        int[] voxels, labels;
+        if (Training.Settings.Strategy == HabitatStrategy.TwoStage)
+        {
+            // The strategy the model was fitted with: supervoxels first, then each supervoxel's mean to its nearest
+            // population centre, so a habitat is a union of supervoxels on a new scan as on the training scans.
+            (voxels, var partition) = ScanSupervoxels.Compute(map, Channels, Scaler, Training.Settings);
+            var supervoxelHabitats = _nearest.Predict(partition.Means);
+            labels = new int[voxels.Length];
+            for (int i = 0; i < voxels.Length; i++)
+            {
+                labels[i] = supervoxelHabitats[partition.Labels[i]];
+            }
+        }
+        else
+        {
+            voxels = map.RegionVoxels();
+            var x = map.ToMatrix(voxels, Channels);
+            labels = _nearest.Predict(Scaler?.Transform(x) ?? x);
+        }
+
         // On the scan's whole grid, wherever the map was cropped to.
         var result = new Image<byte>(map.ScanGeometry);
         var output = result.Voxels;

@@ -33,7 +33,15 @@ public sealed record HabitatSettings
     /// </summary>
     public Processing.Normalisation.NormalisationSettings? Normalisation { get; init; }
 
+    /// <summary>One-stage (population k-means on voxels, the default) or two-stage (per-scan supervoxels, then
+    /// population k-means on their feature means).</summary>
+    public HabitatStrategy Strategy { get; init; } = HabitatStrategy.OneStage;
+
+    /// <summary>The supervoxels of <see cref="HabitatStrategy.TwoStage"/> (seed and threads from <see cref="KMeans"/>).</summary>
+    public SupervoxelSettings Supervoxels { get; init; } = new();
+
     /// <summary>At most this many voxels per scan enter the fit, drawn without replacement with the k-means seed, so
-    /// large tumours do not dominate a cohort model; all voxels when null.</summary>
+    /// large tumours do not dominate a cohort model; all voxels when null. With <see cref="HabitatStrategy.TwoStage"/> these
+    /// voxels fit the scaler, and every region voxel enters its scan's supervoxels.</summary>
     public int? MaxVoxelsPerScan { get; init; }
 }

@@ -11,8 +11,10 @@ namespace Radiomics.Habitats.Model;
 /// </summary>
 public sealed class PooledVoxels
 {
-    private PooledVoxels(FeatureMatrix voxels, int scans, IReadOnlyList<string> channels, StandardScaler? scaler, FeatureMatrix clusteringSpace)
+    private PooledVoxels(
+        FeatureMatrix voxels, int scans, IReadOnlyList<string> channels, StandardScaler? scaler, FeatureMatrix clusteringSpace, HabitatStrategy strategy = HabitatStrategy.OneStage)
     {
+        Strategy = strategy;
         Voxels = voxels;
         Scans = scans;
         Channels = channels;
@@ -20,7 +22,10 @@ public sealed class PooledVoxels
         ClusteringSpace = clusteringSpace;
     }
 
-    /// <summary>The pooled voxels in feature units, one row per voxel, columns in <see cref="Channels"/> order.</summary>
+    /// <summary>What the rows are: voxels (<see cref="HabitatStrategy.OneStage"/>) or supervoxel means (<see cref="HabitatStrategy.TwoStage"/>).</summary>
+    public HabitatStrategy Strategy { get; }
+
+    /// <summary>The pooled voxels (or supervoxel means) in feature units, one row each, columns in <see cref="Channels"/> order.</summary>
     public FeatureMatrix Voxels { get; }
 
     /// <summary>Number of scans the voxels come from.</summary>
@@ -65,5 +70,48 @@ public sealed class PooledVoxels
 
         var scaler = settings.Standardise ? StandardScaler.Fit(pooled, settings.KMeans.MaxDegreeOfParallelism) : null;
         return new PooledVoxels(pooled, scans, [.. channels], scaler, scaler?.Transform(pooled) ?? pooled);
+    }
+
+    /// <summary>
+    /// The first stage of two-stage habitats: the scaler fitted on the voxels <see cref="Draw"/> pools, then every
+    /// scan's supervoxels (<see cref="Supervoxels"/> on all its region voxels, standardised, with their positions)
+    /// and their feature means pooled as rows.
+    /// </summary>
+    /// <param name="maps">Voxel feature maps, one per scan.</param>
+    /// <param name="settings">Channels, scaler, supervoxels, seed; <see cref="KMeansSettings.NClusters"/> is the most habitats that will be fitted.</param>
+    /// <param name="scanNames">Names of the scans in errors (default "scan 1", "scan 2", …).</param>
+    /// <exception cref="ClusteringException">A scan has fewer supervoxels than habitats asked for (the message names the scan).</exception>
+    public static PooledVoxels Supervoxels(IReadOnlyList<VoxelFeatureMap> maps, HabitatSettings? settings = null, IReadOnlyList<string>? scanNames = null)
+    {
+        settings ??= new HabitatSettings();
+        var voxels = Draw(maps, settings);
+        int k = settings.KMeans.NClusters;
+        var parts = new List<FeatureMatrix>(maps.Count);
+        for (int m = 0; m < maps.Count; m++)
+        {
+            var (region, partition) = ScanSupervoxels.Compute(maps[m], voxels.Channels, voxels.Scaler, settings);
+            if (partition.Count < k)
+            {
+                string name = scanNames is { } names && m < names.Count ? names[m] : $"scan {m + 1}";
+                throw new ClusteringException(
+                    ClusteringProblem.FewerPointsThanClusters,
+                    $"Scan '{name}' has {partition.Count} supervoxel(s) ({region.Length} tumour voxels, {settings.Supervoxels.Count} asked for) but {k} habitats are asked for; ask for fewer habitats or more supervoxels.",
+                    nameof(maps));
+            }
+
+            parts.Add(partition.Means);
+        }
+
+        int d = voxels.Channels.Count;
+        var data = new double[parts.Sum(p => p.Values.Length)];
+        int at = 0;
+        foreach (var p in parts)
+        {
+            p.Values.CopyTo(data.AsSpan(at));
+            at += p.Values.Length;
+        }
+
+        var means = new FeatureMatrix(data, d);
+        return new PooledVoxels(voxels.Scaler?.InverseTransform(means) ?? means, maps.Count, voxels.Channels, voxels.Scaler, means, HabitatStrategy.TwoStage);
     }
 }

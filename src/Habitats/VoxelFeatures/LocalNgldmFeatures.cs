@@ -1,5 +1,7 @@
+using System.Numerics;
 using Radiomics.Features.Texture;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
@@ -9,36 +11,156 @@ namespace Radiomics.Habitats.VoxelFeatures;
 /// grey levels: a box voxel's dependence is 1 plus its neighbours within Chebyshev distance δ inside the box whose
 /// level differs by at most the coarseness α.
 /// </summary>
-public sealed class LocalNgldmFeatures : IVoxelFeature
+public sealed class LocalNgldmFeatures : LocalTextureFamily
 {
-    private readonly int[] _featureIndex;
-
     public LocalNgldmFeatures(LocalTextureSettings? settings = null)
+        : base(settings, Ngldm.Definitions, "ngldm")
     {
-        Settings = settings ?? new LocalTextureSettings();
-        (_featureIndex, var names) = LocalTextureMaps.Channels(Ngldm.Definitions, Settings, "ngldm");
-        ChannelNames = names;
     }
 
-    public LocalTextureSettings Settings { get; }
-
-    public IReadOnlyList<string> ChannelNames { get; }
-
-    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
-    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
-
-    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
+        if (Settings.Distance == 1)
+        {
+            ComputeAdjacent(image, region, output, progress);
+            return;
+        }
+
         int delta = Settings.Distance, alpha = Settings.NgldmCoarseness;
         int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
-        LocalTextureMaps.Run(image, region, output, progress, Settings, _featureIndex, ng => new TextureMatrix(ng, most),
+        LocalTextureMaps.Run(image, region, output, progress, Settings, FeatureIndex, ng => new TextureMatrix(ng, most),
             (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta, alpha),
             Ngldm.FromMatrix);
     }
 
-    /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
-    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
-        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
+    /// <summary>
+    /// δ = 1, the usual case, without rescanning neighbours per kernel: every voxel's 26 neighbours are judged once
+    /// (bit o set when neighbour o has a level within α of the voxel's), and a voxel's dependence inside a kernel box is
+    /// 1 + the set bits that stay inside the box (a mask per position in the box). The matrix of each kernel is kept
+    /// sparse (<see cref="KernelZoneMatrix"/>). Same values as the generic path (the tests compare both with the
+    /// whole-region NGLDM).
+    /// </summary>
+    private void ComputeAdjacent(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(output);
+        if (region.BoundingBox() is not { } box)
+        {
+            return;
+        }
+
+        var grid = Discretised(image, region, box);
+        var levels = grid.Levels;
+        int r = Settings.Radius, alpha = Settings.NgldmCoarseness, w = (2 * r) + 1;
+        var size = image.Geometry.Size;
+        int nx = size.X, ny = size.Y, nz = size.Z;
+        var padded = box.Pad(r, size);
+        var dependent = new uint[size.Count];
+        for (int z = padded.Min.Z; z <= padded.Max.Z; z++)
+        {
+            for (int y = padded.Min.Y; y <= padded.Max.Y; y++)
+            {
+                for (int x = padded.Min.X; x <= padded.Max.X; x++)
+                {
+                    int v = x + (nx * (y + (ny * z)));
+                    int level = levels[v];
+                    if (level == 0)
+                    {
+                        continue;
+                    }
+
+                    uint bits = 0;
+                    for (int o = 0; o < 27; o++)
+                    {
+                        int b = grid.At(x + (o % 3) - 1, y + (o / 3 % 3) - 1, z + (o / 9) - 1);
+                        if (o != 13 && b != 0 && Math.Abs(b - level) <= alpha)
+                        {
+                            bits |= 1u << o;
+                        }
+                    }
+
+                    dependent[v] = bits;
+                }
+            }
+        }
+
+        // inside[p]: the neighbour offsets that stay in the kernel box from position p of the box.
+        var inside = new uint[w * w * w];
+        for (int p = 0; p < inside.Length; p++)
+        {
+            int px = p % w, py = p / w % w, pz = p / (w * w);
+            for (int o = 0; o < 27; o++)
+            {
+                int qx = px + (o % 3) - 1, qy = py + (o / 3 % 3) - 1, qz = pz + (o / 9) - 1;
+                if (qx >= 0 && qx < w && qy >= 0 && qy < w && qz >= 0 && qz < w)
+                {
+                    inside[p] |= 1u << o;
+                }
+            }
+        }
+
+        int done = 0, rows = box.Size.Y * box.Size.Z;
+        ParallelRows.For(0, rows, Parallelism.AllCores, () => (Matrix: new KernelZoneMatrix(grid.GreyLevels, 27, w * w * w), Features: new double[KernelZoneMatrix.FeatureCount]), (row, scratch) =>
+        {
+            int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
+            for (int x = box.Min.X; x <= box.Max.X; x++)
+            {
+                int v = x + (nx * (y + (ny * z)));
+                if (region.Voxels[v] == 0)
+                {
+                    continue;
+                }
+
+                int voxels = 0;
+                for (int kz = 0; kz < w; kz++)
+                {
+                    int qz = z - r + kz;
+                    if ((uint)qz >= (uint)nz)
+                    {
+                        continue;
+                    }
+
+                    for (int ky = 0; ky < w; ky++)
+                    {
+                        int qy = y - r + ky;
+                        if ((uint)qy >= (uint)ny)
+                        {
+                            continue;
+                        }
+
+                        for (int kx = 0; kx < w; kx++)
+                        {
+                            int qx = x - r + kx;
+                            if ((uint)qx >= (uint)nx)
+                            {
+                                continue;
+                            }
+
+                            int q = qx + (nx * (qy + (ny * qz)));
+                            int level = levels[q];
+                            if (level != 0)
+                            {
+                                voxels++;
+                                scratch.Matrix.Add(level, 1 + BitOperations.PopCount(dependent[q] & inside[kx + (w * (ky + (w * kz)))]));
+                            }
+                        }
+                    }
+                }
+
+                scratch.Matrix.ComputeAndClear(voxels, scratch.Features);
+                for (int c = 0; c < FeatureIndex.Length; c++)
+                {
+                    output[c].Span[v] = (float)scratch.Features[FeatureIndex[c]];
+                }
+            }
+
+            if (progress is not null)
+            {
+                progress.Report((double)Interlocked.Increment(ref done) / rows);
+            }
+        });
+    }
 
     /// <summary>The NGLDM of the box: row = grey level − 1, column = dependence − 1; Voxels = the box's region voxels.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha)

@@ -9,34 +9,19 @@ namespace Radiomics.Habitats.VoxelFeatures;
 /// the box counts when it has at least one neighbour (Chebyshev distance δ) inside the box, and its neighbourhood is
 /// cut at the box's faces as a whole-region NGTDM is cut at the ROI's.
 /// </summary>
-public sealed class LocalNgtdmFeatures : IVoxelFeature
+public sealed class LocalNgtdmFeatures : LocalTextureFamily
 {
-    private readonly int[] _featureIndex;
-
     public LocalNgtdmFeatures(LocalTextureSettings? settings = null)
+        : base(settings, Ngtdm.Definitions, "ngtdm")
     {
-        Settings = settings ?? new LocalTextureSettings();
-        (_featureIndex, var names) = LocalTextureMaps.Channels(Ngtdm.Definitions, Settings, "ngtdm");
-        ChannelNames = names;
     }
 
-    public LocalTextureSettings Settings { get; }
-
-    public IReadOnlyList<string> ChannelNames { get; }
-
-    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
-    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
-
-    public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
+    public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         int delta = Settings.Distance;
-        LocalTextureMaps.Run(image, region, output, progress, Settings, _featureIndex, ng => new TextureMatrix(ng, 2),
+        LocalTextureMaps.Run(image, region, output, progress, Settings, FeatureIndex, ng => new TextureMatrix(ng, 2),
             (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta), Ngtdm.FromMatrix);
     }
-
-    /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
-    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
-        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
 
     /// <summary>The NGTDM of the box: s_i in column 0, n_i in column 1.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)

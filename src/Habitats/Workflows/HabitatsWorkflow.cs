@@ -11,8 +11,8 @@ namespace Radiomics.Habitats.Workflows;
 
 /// <summary>
 /// Tumour habitats of one or more scans, as <c>radiomics habitats</c> runs them: each scan normalised and turned into a
-/// voxel feature map (intensity and local statistics), the voxels pooled and standardised once, k chosen on those
-/// standardised voxels by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
+/// voxel feature map (intensity and local statistics), the voxels pooled and standardised once (two-stage: each
+/// scan's supervoxels and their feature means pooled instead), k chosen on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
 /// and per scan a habitat map and its measures.
 /// </summary>
 /// <example>
@@ -60,13 +60,13 @@ public static class HabitatsWorkflow
         }
 
         var maps = FeatureMaps(scans, settings, normalisation, progress);
+        var names = ScanNames(scans.Select(s => s.Image).ToArray());
         ClusterCountSelection? selection = null;
         if (model is null)
         {
-            (model, selection) = Fit(maps, settings, normalisation, progress);
+            (model, selection) = Fit(maps, names, settings, normalisation, progress);
         }
 
-        var names = ScanNames(scans.Select(s => s.Image).ToArray());
         var results = new HabitatScanResult[scans.Count];
         for (int s = 0; s < scans.Count; s++)
         {
@@ -123,7 +123,7 @@ public static class HabitatsWorkflow
 
     /// <summary>Pools and standardises once; k selection and the fit share the same standardised voxels.</summary>
     private static (HabitatModel Model, ClusterCountSelection? Selection) Fit(
-        VoxelFeatureMap[] maps, HabitatsWorkflowSettings settings, NormalisationSettings? normalisation, IProgress<WorkflowProgress>? progress)
+        VoxelFeatureMap[] maps, string[] names, HabitatsWorkflowSettings settings, NormalisationSettings? normalisation, IProgress<WorkflowProgress>? progress)
     {
         var kmeans = new KMeansSettings { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism.Threads };
         var habitatSettings = new HabitatSettings
@@ -132,8 +132,13 @@ public static class HabitatsWorkflow
             MaxVoxelsPerScan = settings.MaxVoxelsPerScan,
             MiniBatch = settings.MiniBatch,
             Normalisation = normalisation,
+            Strategy = settings.Strategy,
+            Supervoxels = settings.Supervoxels,
         };
-        var pooled = PooledVoxels.Draw(maps, habitatSettings);
+        // Two-stage: k selection and the fit see the supervoxel means, and every scan must have at least the largest k of them.
+        var pooled = settings.Strategy == HabitatStrategy.TwoStage
+            ? PooledVoxels.Supervoxels(maps, habitatSettings with { KMeans = kmeans with { NClusters = settings.MaxClusters } }, names)
+            : PooledVoxels.Draw(maps, habitatSettings);
         ClusterCountSelection? selection = null;
         int k = settings.MinClusters;
         if (settings.MaxClusters > settings.MinClusters)
@@ -143,7 +148,7 @@ public static class HabitatsWorkflow
             progress?.Report(new(choosing, 0, candidates));
             selection = ClusterCountSelection.Evaluate(
                 pooled.ClusteringSpace,
-                new ClusterCountSelectionSettings { MinClusters = settings.MinClusters, MaxClusters = settings.MaxClusters, KMeans = kmeans },
+                new ClusterCountSelectionSettings { MinClusters = settings.MinClusters, MaxClusters = settings.MaxClusters, KMeans = kmeans }.For(settings.Criterion),
                 progress is null ? null : new SynchronousProgress<int>(kk => progress.Report(new(choosing, kk - settings.MinClusters + 1, candidates))));
             k = selection.Best(settings.Criterion);
         }

@@ -41,7 +41,7 @@ public sealed class HabitatsWorkflowResult
     public IReadOnlyList<string> Channels => Model.Channels;
 
     /// <summary>Columns of <see cref="SelectionTable"/> (<c>k_selection.csv</c>).</summary>
-    public static readonly IReadOnlyList<string> SelectionColumns = ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "chosen", "criterion"];
+    public static readonly IReadOnlyList<string> SelectionColumns = ["k", "inertia", "silhouette", "calinski_harabasz", "davies_bouldin", "stability", "gap", "gap_error", "chosen", "criterion"];
 
     /// <summary>Columns of <see cref="MeasuresTable"/> (<c>habitat_measures.csv</c>).</summary>
     public static readonly IReadOnlyList<string> MeasuresColumns = ["scan", "image", "habitat", "voxels", "volume_mm3", "fraction", "components"];
@@ -50,10 +50,10 @@ public sealed class HabitatsWorkflowResult
     public static readonly IReadOnlyList<string> HeterogeneityColumns =
         ["scan", "image", "habitats", "region_voxels", "fraction_entropy_bits", "normalised_fraction_entropy", "spatial_mixing_index"];
 
-    /// <summary>The score of every candidate k and which one was chosen, or null without a selection.</summary>
+    /// <summary>The score of every candidate k and which one was chosen, or null without a selection (stability and gap are empty unless they were the criterion).</summary>
     public ResultTable? SelectionTable() => Selection is null ? null : new ResultTable(
         SelectionColumns,
-        Selection.Scores.Select(s => (IReadOnlyList<object?>)[s.K, s.Inertia, s.Silhouette, s.CalinskiHarabasz, s.DaviesBouldin, s.K == K ? 1 : 0, Settings.Criterion]));
+        Selection.Scores.Select(s => (IReadOnlyList<object?>)[s.K, s.Inertia, s.Silhouette, s.CalinskiHarabasz, s.DaviesBouldin, s.Stability, s.Gap, s.GapError, s.K == K ? 1 : 0, Settings.Criterion]));
 
     /// <summary>One row per scan and habitat: voxels, volume (mm³), fraction of the tumour and connected components.</summary>
     public ResultTable MeasuresTable() => new(

@@ -15,8 +15,15 @@ public sealed record HabitatsWorkflowSettings
     /// <summary>Largest number of habitats k considered (default 6, at most <see cref="Model.HabitatModel.MaxHabitats"/>).</summary>
     public int MaxClusters { get; init; } = 6;
 
-    /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette).</summary>
+    /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette); stability and
+    /// gap are computed (with their default settings) only when they are the criterion.</summary>
     public ClusterCountCriterion Criterion { get; init; } = ClusterCountCriterion.Silhouette;
+
+    /// <summary>One-stage (k-means on the pooled voxels, the default) or two-stage (per-scan supervoxels, then k-means on their means).</summary>
+    public Model.HabitatStrategy Strategy { get; init; } = Model.HabitatStrategy.OneStage;
+
+    /// <summary>Supervoxels per scan and their compactness, for <see cref="Model.HabitatStrategy.TwoStage"/>.</summary>
+    public SupervoxelSettings Supervoxels { get; init; } = new();
 
     /// <summary>Kernel of the local statistics (default a ball of radius 1 voxel).</summary>
     public StructuringElement Kernel { get; init; } = StructuringElement.Ball(1, RadiusUnit.Voxels);

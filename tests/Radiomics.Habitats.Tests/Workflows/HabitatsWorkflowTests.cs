@@ -65,6 +65,29 @@ public class HabitatsWorkflowTests
     }
 
     [Fact]
+    public void Two_stage_run_chooses_k_on_supervoxel_means_and_maps_every_scan()
+    {
+        using var dir = new TempDirectory();
+        HabitatScan[] scans = [WritePhantom(dir, "patient1", 1), WritePhantom(dir, "patient2", 2)];
+        var result = HabitatsWorkflow.Run(
+            scans,
+            new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 4, Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 30 } });
+        Assert.Equal(3, result.K);
+        Assert.Equal(HabitatStrategy.TwoStage, result.Model.Training.Settings.Strategy);
+        Assert.Equal(60, result.Model.Training.Voxels);
+        var chosen = result.Selection!.Scores.Single(s => s.K == 3);
+        Assert.Equal(chosen.Inertia, result.Model.Training.Inertia);
+        foreach (var scan in result.Scans)
+        {
+            Assert.Equal(3, scan.Summary.Habitats.Count(h => h.Voxels > 0));
+        }
+
+        var e = Assert.Throws<ClusteringException>(() => HabitatsWorkflow.Run(
+            scans, new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 6, Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 5 } }));
+        Assert.Contains("patient1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Write_saves_maps_tables_and_model_that_read_back()
     {
         using var dir = new TempDirectory();

@@ -266,7 +266,34 @@ internal static class PyRadiomicsGlcm
             return double.NaN;
         }
 
-        var eigen = q.Evd().EigenValues.OrderBy(e => e.Real).ThenBy(e => e.Imaginary).ToArray();
+        System.Numerics.Complex[] eigen;
+        try
+        {
+            eigen = q.Evd().EigenValues.OrderBy(e => e.Real).ThenBy(e => e.Imaginary).ToArray();
+        }
+        catch (MathNet.Numerics.NonConvergenceException)
+        {
+            // The general (Hessenberg/Schur) decomposition can fail on some small kernels' Q (seen in voxel-based maps).
+            // Q = Dx⁻¹ P Dy⁻¹ Pᵀ (up to ε) is similar to the symmetric S = Dx^-½ P Dy⁻¹ Pᵀ Dx^-½, whose eigenvalues are
+            // the same, real, and whose symmetric decomposition always converges.
+            var s = Matrix<double>.Build.Dense(g, g);
+            for (int i = 0; i < g; i++)
+            {
+                for (int j = 0; j < g; j++)
+                {
+                    double sum = 0;
+                    for (int k = 0; k < g; k++)
+                    {
+                        sum += p[i, k] * p[j, k] / ((Math.Sqrt(px[i] * px[j]) * py[k]) + PyRadiomicsTextureInput.Eps);
+                    }
+
+                    s[i, j] = sum;
+                }
+            }
+
+            eigen = s.Evd(Symmetricity.Symmetric).EigenValues.OrderBy(e => e.Real).ToArray();
+        }
+
         return System.Numerics.Complex.Sqrt(eigen[^2]).Real;
     }
 }

@@ -61,7 +61,7 @@ public static class GlcmFeatures
             return;
         }
 
-        var rented = ArrayPool<double>.Shared.Rent(4 * ng);
+        var rented = ArrayPool<double>.Shared.Rent(5 * ng);
         try
         {
             var px = rented.AsSpan(0, ng);
@@ -102,7 +102,16 @@ public static class GlcmFeatures
                 }
             }
 
-            double variance = 0, tendency = 0, shade = 0, prominence = 0, hxy1 = 0, hxy2 = 0;
+            // log2 of the marginals once: HXY1 = −Σ p_ij (log p_x,i + log p_y,j) takes no logarithm per cell, and
+            // HXY2 = −Σ p_x,i p_y,j log(p_x,i p_y,j) = HX + HY = 2·HX (symmetric matrix, marginals summing to 1) none per
+            // pair of levels (those logarithms were most of the time of a local GLCM map).
+            var logPx = rented.AsSpan(4 * ng, ng);
+            for (int i = 0; i < ng; i++)
+            {
+                logPx[i] = px[i] > 0 ? Math.Log2(px[i]) : 0;
+            }
+
+            double variance = 0, tendency = 0, shade = 0, prominence = 0, hxy1 = 0;
             for (int i = 0; i < ng; i++)
             {
                 if (px[i] == 0)
@@ -118,8 +127,6 @@ public static class GlcmFeatures
                         continue;
                     }
 
-                    double pxy = px[i] * px[j];
-                    hxy2 -= pxy * Math.Log2(pxy);
                     double c = row[j];
                     if (c == 0)
                     {
@@ -132,7 +139,7 @@ public static class GlcmFeatures
                     tendency += s * s * p;
                     shade += s * s * s * p;
                     prominence += s * s * s * s * p;
-                    hxy1 -= p * Math.Log2(pxy);
+                    hxy1 -= p * (logPx[i] + logPx[j]);
                 }
             }
 
@@ -143,12 +150,13 @@ public static class GlcmFeatures
             {
                 if (px[i] > 0)
                 {
-                    hx -= px[i] * Math.Log2(px[i]);
+                    hx -= px[i] * logPx[i];
                     double a = i + 1 - mean;
                     sigma2 += a * a * px[i];
                 }
             }
 
+            double hxy2 = 2 * hx;
             double diffMean = 0, diffEntropy = 0, inverseVariance = 0;
             for (int k = 0; k < ng; k++)
             {

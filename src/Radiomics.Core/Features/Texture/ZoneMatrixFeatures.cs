@@ -6,8 +6,9 @@ namespace Radiomics.Features.Texture;
 /// percentage, variances and entropy of a matrix r_ij with grey level i = 1..N_g (rows) and column value j = 1..
 /// (run length, zone size, distance or dependence count).
 /// </summary>
-internal static class ZoneMatrixFeatures
+public static class ZoneMatrixFeatures
 {
+    /// <summary>The shared features; the NGLDM adds the energy as a seventeenth.</summary>
     public const int Count = 16;
 
     /// <summary>Features of <paramref name="m"/> in the order: short (j⁻²) emphasis, long (j²) emphasis, low grey level
@@ -16,65 +17,80 @@ internal static class ZoneMatrixFeatures
     /// column variance, entropy; then Σ p² (energy) when <paramref name="withEnergy"/>.</summary>
     public static double[] Compute(TextureMatrix m, bool withEnergy = false)
     {
-        int ng = m.Rows, nc = m.Columns;
+        ArgumentNullException.ThrowIfNull(m);
         var r = m.Counts;
-        var f = new double[withEnergy ? Count + 1 : Count];
-        double ns = 0;
-        foreach (var c in r)
+        var cells = new List<int>();
+        for (int c = 0; c < r.Length; c++)
         {
-            ns += c;
+            if (r[c] != 0)
+            {
+                cells.Add(c);
+            }
+        }
+
+        var f = new double[withEnergy ? Count + 1 : Count];
+        Compute(r, m.Columns, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cells), m.Voxels, f, new double[m.Rows], new double[m.Columns], withEnergy);
+        return f;
+    }
+
+    /// <summary>
+    /// The features of <see cref="Compute(TextureMatrix, bool)"/> from the non-zero cells only (row-major indices into
+    /// <paramref name="counts"/>, a matrix of <paramref name="columns"/> columns), with N_v = <paramref name="voxels"/>,
+    /// written to <paramref name="f"/> without allocating: a local kernel's matrix has a few dozen non-zero cells of
+    /// hundreds. <paramref name="byLevel"/> (one per row) and <paramref name="byColumn"/> (one per column) are scratch
+    /// that must be zero and are left zero.
+    /// </summary>
+    public static void Compute(
+        ReadOnlySpan<double> counts, int columns, ReadOnlySpan<int> cells, double voxels, Span<double> f, Span<double> byLevel, Span<double> byColumn, bool withEnergy)
+    {
+        int length = withEnergy ? Count + 1 : Count;
+        double ns = 0;
+        foreach (int cell in cells)
+        {
+            ns += counts[cell];
         }
 
         if (ns <= 0)
         {
-            Array.Fill(f, double.NaN);
-            return f;
+            f[..length].Fill(double.NaN);
+            return;
         }
 
-        var byLevel = new double[ng];
-        var byColumn = new double[nc];
         double sre = 0, lre = 0, lgre = 0, hgre = 0, srlge = 0, srhge = 0, lrlge = 0, lrhge = 0, meanI = 0, meanJ = 0, entropy = 0, energy = 0;
-        for (int i = 0; i < ng; i++)
+        foreach (int cell in cells)
         {
-            double gi = i + 1, gi2 = gi * gi;
-            for (int j = 0; j < nc; j++)
-            {
-                double c = r[(i * nc) + j];
-                if (c == 0)
-                {
-                    continue;
-                }
-
-                double gj = j + 1, gj2 = gj * gj;
-                byLevel[i] += c;
-                byColumn[j] += c;
-                sre += c / gj2;
-                lre += c * gj2;
-                lgre += c / gi2;
-                hgre += c * gi2;
-                srlge += c / (gi2 * gj2);
-                srhge += c * gi2 / gj2;
-                lrlge += c * gj2 / gi2;
-                lrhge += c * gi2 * gj2;
-                double p = c / ns;
-                meanI += gi * p;
-                meanJ += gj * p;
-                entropy -= p * Math.Log2(p);
-                energy += p * p;
-            }
+            int i = cell / columns, j = cell - (i * columns);
+            double c = counts[cell];
+            double gi = i + 1, gi2 = gi * gi, gj = j + 1, gj2 = gj * gj;
+            byLevel[i] += c;
+            byColumn[j] += c;
+            sre += c / gj2;
+            lre += c * gj2;
+            lgre += c / gi2;
+            hgre += c * gi2;
+            srlge += c / (gi2 * gj2);
+            srhge += c * gi2 / gj2;
+            lrlge += c * gj2 / gi2;
+            lrhge += c * gi2 * gj2;
+            double p = c / ns;
+            meanI += gi * p;
+            meanJ += gj * p;
+            entropy -= p * Math.Log2(p);
+            energy += p * p;
         }
 
         double glnu = 0, rlnu = 0, varI = 0, varJ = 0;
-        for (int i = 0; i < ng; i++)
+        foreach (int cell in cells)
         {
-            glnu += byLevel[i] * byLevel[i];
-            varI += (i + 1 - meanI) * (i + 1 - meanI) * byLevel[i] / ns;
-        }
-
-        for (int j = 0; j < nc; j++)
-        {
-            rlnu += byColumn[j] * byColumn[j];
-            varJ += (j + 1 - meanJ) * (j + 1 - meanJ) * byColumn[j] / ns;
+            // Each row and each column once: the first of its cells takes its sum and zeroes it.
+            int i = cell / columns, j = cell - (i * columns);
+            double level = byLevel[i], column = byColumn[j];
+            glnu += level * level;
+            varI += (i + 1 - meanI) * (i + 1 - meanI) * level / ns;
+            rlnu += column * column;
+            varJ += (j + 1 - meanJ) * (j + 1 - meanJ) * column / ns;
+            byLevel[i] = 0;
+            byColumn[j] = 0;
         }
 
         f[0] = sre / ns;
@@ -89,7 +105,7 @@ internal static class ZoneMatrixFeatures
         f[9] = glnu / (ns * ns);
         f[10] = rlnu / ns;
         f[11] = rlnu / (ns * ns);
-        f[12] = m.Voxels > 0 ? ns / m.Voxels : double.NaN;
+        f[12] = voxels > 0 ? ns / voxels : double.NaN;
         f[13] = varI;
         f[14] = varJ;
         f[15] = entropy;
@@ -97,7 +113,5 @@ internal static class ZoneMatrixFeatures
         {
             f[16] = energy;
         }
-
-        return f;
     }
 }

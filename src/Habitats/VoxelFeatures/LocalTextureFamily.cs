@@ -1,0 +1,35 @@
+using Radiomics.Features.Texture;
+using Radiomics.Imaging;
+
+namespace Radiomics.Habitats.VoxelFeatures;
+
+/// <summary>
+/// What the local texture families that build a matrix per neighbourhood box (NGTDM, NGLDM) share: their
+/// <see cref="LocalTextureSettings"/>, channels named from the IBSI definitions, the kernel margin and the discretised
+/// grid of the voxels that can enter a box.
+/// </summary>
+public abstract class LocalTextureFamily : IVoxelFeature
+{
+    private protected LocalTextureFamily(LocalTextureSettings? settings, IReadOnlyList<FeatureDefinition> definitions, string family)
+    {
+        Settings = settings ?? new LocalTextureSettings();
+        (FeatureIndex, var names) = LocalTextureMaps.Channels(definitions, Settings, family);
+        ChannelNames = names;
+    }
+
+    public LocalTextureSettings Settings { get; }
+
+    public IReadOnlyList<string> ChannelNames { get; }
+
+    /// <summary>Index into the family's feature vector of each channel.</summary>
+    private protected int[] FeatureIndex { get; }
+
+    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
+    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
+
+    public abstract void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress);
+
+    /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
+    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
+        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
+}
