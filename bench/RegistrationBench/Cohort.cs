@@ -13,13 +13,13 @@ using Radiomics.Longitudinal.Transforms;
 /// </summary>
 internal static class Cohort
 {
-    public static void Run(DeformableRegistrationSettings settings, int threads)
+    public static void Run(DeformableRegistrationSettings settings, int threads, int seed)
     {
         string? keep = Environment.GetEnvironmentVariable("COHORT_KEEP");
         string folder = keep ?? Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
         try
         {
-            var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings(), folder);
+            var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings { Seed = seed }, folder);
             var parallel = new Parallelism(threads);
             double worst = 0, seconds = 0, minimum = double.PositiveInfinity;
             foreach (var subject in truth.GroupBy(t => t.Subject))

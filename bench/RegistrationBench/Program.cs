@@ -6,7 +6,7 @@ using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
 
 // Tuning harness: dotnet run -c Release -- PAIRDIR [threads] [key=value ...] | PAIRDIR threads profile
-//                 | cohort [threads] [key=value ...]   (the demo cohort's Jacobian volume changes against the planted ones)
+//                 | cohort [threads] [seed=N] [key=value ...]   (the demo cohort's Jacobian volume changes against the planted ones)
 string pair = args[0];
 int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 if (args.Length > 2 && args[2] == "profile")
@@ -51,7 +51,7 @@ var settings = new DeformableRegistrationSettings
 };
 if (pair == "cohort")
 {
-    Cohort.Run(settings, threads);
+    Cohort.Run(settings, threads, I("seed", "7")[0]);
     return;
 }
 
