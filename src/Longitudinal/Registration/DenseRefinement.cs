@@ -60,13 +60,17 @@ internal static class DenseRefinement
         for (int iteration = 0; iteration < settings.Iterations; iteration++)
         {
             Warp(warpedStart, w, warped, size, parallelism);
-            for (int i = 0; i < n; i++)
+            ParallelRows.For(0, size.Z, parallelism, z =>
             {
-                float v = warped[i];
-                sumW[i] = v;
-                sumWW[i] = v * v;
-                sumFW[i] = v * fixedValues[i];
-            }
+                int start = z * size.Y * size.X, end = start + size.Y * size.X;
+                for (int i = start; i < end; i++)
+                {
+                    float v = warped[i];
+                    sumW[i] = v;
+                    sumWW[i] = v * v;
+                    sumFW[i] = v * fixedValues[i];
+                }
+            });
 
             FieldFilters.BoxSum(sumW, scratch, size, radius, parallelism);
             FieldFilters.BoxSum(sumWW, scratch, size, radius, parallelism);

@@ -89,9 +89,21 @@ internal static class FieldFilters
                     for (int x = 0; x < nx; x++)
                     {
                         float sum = 0;
-                        for (int k = -radius; k <= radius; k++)
+                        if (x >= radius && x + radius < nx)
                         {
-                            sum += kernel[k + radius] * line[Math.Clamp(x + k, 0, nx - 1)];
+                            // Inside: no clamping (the same products in the same order as at the borders).
+                            var window = line.Slice(x - radius, kernel.Length);
+                            for (int k = 0; k < kernel.Length; k++)
+                            {
+                                sum += kernel[k] * window[k];
+                            }
+                        }
+                        else
+                        {
+                            for (int k = -radius; k <= radius; k++)
+                            {
+                                sum += kernel[k + radius] * line[Math.Clamp(x + k, 0, nx - 1)];
+                            }
                         }
 
                         target[x] = sum;
