@@ -28,7 +28,7 @@ public sealed record DenseRefinementSettings
     public double WindowRadius { get; init; } = 1;
 
     /// <summary>Largest number of grid points of the refinement field; larger images are refined on a coarser grid.</summary>
-    public long MaximumVoxels { get; init; } = 4_000_000;
+    public long MaximumVoxels { get; init; } = 2_000_000;
 
     internal void Validate()
     {
