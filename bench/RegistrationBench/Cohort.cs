@@ -13,12 +13,13 @@ using Radiomics.Longitudinal.Transforms;
 /// </summary>
 internal static class Cohort
 {
-    public static void Run(DeformableRegistrationSettings settings, int threads)
+    public static void Run(DeformableRegistrationSettings settings, int threads, int seed)
     {
-        string folder = Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
+        string? keep = Environment.GetEnvironmentVariable("COHORT_KEEP");
+        string folder = keep ?? Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
         try
         {
-            var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings(), folder);
+            var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings { Seed = seed }, folder);
             var parallel = new Parallelism(threads);
             double worst = 0, seconds = 0, minimum = double.PositiveInfinity;
             foreach (var subject in truth.GroupBy(t => t.Subject))
@@ -49,6 +50,12 @@ internal static class Cohort
                     double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
                     var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
                     var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
+                    if (keep is not null)
+                    {
+                        ImageFile.Write(carried, Path.Combine(folder, $"{now.Subject}_{now.TimePoint}_carried.nii.gz"));
+                        ImageFile.Write(result.DisplacementField(parallel), Path.Combine(folder, $"{now.Subject}_{now.TimePoint}_u.nii.gz"));
+                    }
+
                     double carriedRatio = (double)carried.Count(1) / baseMask.Count(1);
                     var (jmin, _) = jacobian.Range();
                     minimum = Math.Min(minimum, jmin);
@@ -61,7 +68,10 @@ internal static class Cohort
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            if (keep is null)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
         }
     }
 }

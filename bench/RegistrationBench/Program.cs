@@ -6,7 +6,7 @@ using Radiomics.Longitudinal.Registration;
 using Radiomics.Longitudinal.Transforms;
 
 // Tuning harness: dotnet run -c Release -- PAIRDIR [threads] [key=value ...] | PAIRDIR threads profile
-//                 | cohort [threads] [key=value ...]   (the demo cohort's Jacobian volume changes against the planted ones)
+//                 | cohort [threads] [seed=N] [key=value ...]   (the demo cohort's Jacobian volume changes against the planted ones)
 string pair = args[0];
 int threads = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2;
 if (args.Length > 2 && args[2] == "profile")
@@ -19,7 +19,7 @@ var clock = Stopwatch.StartNew();
 var opts = args.Skip(2).Select(a => a.Split('=')).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
 double[] L(string k, string d) => (opts.TryGetValue(k, out var v) ? v : d).Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 int[] I(string k, string d) => L(k, d).Select(x => (int)x).ToArray();
-MetricSettings M(string k) => (opts.TryGetValue(k, out var v) ? v : "mi") switch { "mse" => MetricSettings.MeanSquares, "ncc" => MetricSettings.Correlation, _ => new MetricSettings() };
+MetricSettings M(string k) => (opts.TryGetValue(k, out var v) ? v : "mi") switch { "mse" => MetricSettings.MeanSquares, "ncc" => MetricSettings.Correlation, _ => MetricSettings.MattesMutualInformation((int)L("bins", "32")[0]) };
 var defaults = new DeformableRegistrationSettings();
 var settings = new DeformableRegistrationSettings
 {
@@ -40,10 +40,18 @@ var settings = new DeformableRegistrationSettings
         Metric = M("bm"),
         Optimiser = defaults.Deformable!.Optimiser with { NumberOfIterations = I("bi", "80,40,20") },
     },
+    Dense = L("di", pair == "cohort" ? "40" : "0")[0] == 0 ? null : new DenseRefinementSettings
+    {
+        Iterations = I("di", "40")[0], // the study turns the refinement on, register leaves it off
+        MaximumStep = L("dstep", "0.25")[0],
+        FluidSigma = L("dfluid", "1")[0],
+        ElasticSigma = L("delastic", "0.5")[0],
+        WindowRadius = L("dwin", "1")[0],
+    },
 };
 if (pair == "cohort")
 {
-    Cohort.Run(settings, threads);
+    Cohort.Run(settings, threads, I("seed", "7")[0]);
     return;
 }
 

@@ -17,9 +17,10 @@ public sealed record StudySettings
     /// <summary>
     /// Registration of each follow-up with the baseline (the baseline is the moving image, so baseline masks are pulled
     /// onto each follow-up's grid). Null skips registration: every follow-up then needs its own masks, and there are no
-    /// Jacobian volume changes or habitat transitions.
+    /// Jacobian volume changes or habitat transitions. The default adds the dense refinement to the B-spline
+    /// (<see cref="DeformableRegistrationSettings.ForVolumeChange"/>) so the Jacobian volume change follows the tumour.
     /// </summary>
-    public DeformableRegistrationSettings? Registration { get; init; } = new();
+    public DeformableRegistrationSettings? Registration { get; init; } = DeformableRegistrationSettings.ForVolumeChange;
 
     /// <summary>
     /// Extract each follow-up's features in the baseline frame: the follow-up image resampled onto the baseline grid

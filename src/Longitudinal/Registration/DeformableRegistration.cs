@@ -16,6 +16,7 @@ public sealed class DeformableRegistration : IImageRegistration
         Settings = settings ?? new DeformableRegistrationSettings();
         Settings.Affine?.Validate();
         Settings.Deformable?.Validate();
+        Settings.Dense?.Validate();
         if (Settings.Affine is { Transform: TransformKind.BSpline })
         {
             throw new ArgumentException("The affine stage must optimise a linear transform.", nameof(settings));
@@ -72,7 +73,34 @@ public sealed class DeformableRegistration : IImageRegistration
             }
         }
 
+        if (Settings.Dense is { Iterations: > 0 } dense)
+        {
+            transform = Refine(images, transform, dense, reports, parallelism);
+        }
+
         return new RegistrationResult(transform, fixedImage.Geometry, reports, value, clock.Elapsed) { FoldingRetries = retries };
+    }
+
+    /// <summary>
+    /// The dense refinement with its own folding guard: when its field folds, it is run again with twice the elastic
+    /// smoothing, at most <see cref="DeformableRegistrationSettings.FoldingRetries"/> times; if it still folds, the
+    /// transform stays as it was.
+    /// </summary>
+    private ITransform Refine(RegistrationImages images, ITransform transform, DenseRefinementSettings dense, List<RegistrationLevelReport> reports, Parallelism parallelism)
+    {
+        for (int attempt = 0; attempt <= Settings.FoldingRetries; attempt++)
+        {
+            // Each retry doubles the elastic smoothing (half a millimetre when there was none).
+            double elastic = attempt == 0 ? 1 : dense.ElasticSigma > 0 ? Math.Pow(2, attempt) : 0.5 * Math.Pow(2, attempt - 1);
+            var (refined, report, field) = DenseRefinement.Run(images, transform, attempt == 0 || dense.ElasticSigma > 0 ? dense : dense with { ElasticSigma = 1 }, elastic, parallelism);
+            reports.Add(attempt == 0 ? report : report with { Stage = $"{report.Stage} (folding guard {attempt})" });
+            if (!Folding.Of(DisplacementField.JacobianDeterminant(field, parallelism)).Folds)
+            {
+                return refined;
+            }
+        }
+
+        return transform;
     }
 
     /// <summary>

@@ -29,6 +29,19 @@ public sealed record DeformableRegistrationSettings
     };
 
     /// <summary>
+    /// The dense refinement after the deformable stage (local correlation, composed smooth steps); null (the default)
+    /// skips it. It places the edges a B-spline grid smooths over, which the Jacobian volume change of a shrinking or
+    /// growing tumour needs (<see cref="ForVolumeChange"/>).
+    /// </summary>
+    public DenseRefinementSettings? Dense { get; init; }
+
+    /// <summary>
+    /// The defaults with the dense refinement on: for measuring volume change by the Jacobian determinant (a study's
+    /// registration), where the tumour boundary must be placed to a fraction of a voxel.
+    /// </summary>
+    public static DeformableRegistrationSettings ForVolumeChange => new() { Dense = new DenseRefinementSettings() };
+
+    /// <summary>
     /// Folding guard: when the deformable stage's transform folds (det J ≤ 0 anywhere on a check grid of a quarter of
     /// the final control-point spacing), the stage is run again from the affine result with its bending-energy weight
     /// multiplied by <see cref="FoldingRegularisationFactor"/>, at most this many times. 0 turns the guard off.
