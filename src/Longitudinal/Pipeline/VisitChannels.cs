@@ -18,7 +18,7 @@ internal sealed record VisitChannel(string Id, Image<float> Image, ITransform Tr
 
 /// <summary>
 /// The channels of a multi-parametric visit brought onto the reference channel's grid: each other channel registered
-/// to the reference (rigid, Mattes mutual information, starting from the headers' frame; skipped when
+/// to the reference (a translation by default, Mattes mutual information, from the headers' frame; skipped when
 /// <see cref="StudySettings.ChannelRegistration"/> is null) and resampled trilinearly; a mask drawn on another
 /// channel's grid carried onto the reference grid through the same transform (linear interpolation, arg-max).
 /// </summary>
@@ -39,7 +39,7 @@ internal static class VisitChannels
         return result;
     }
 
-    /// <summary>The transform from reference points to the channel's points: rigid registration from the headers' frame, or identity.</summary>
+    /// <summary>The transform from reference points to the channel's points: registration from the headers' frame, or identity.</summary>
     public static ITransform Register(Image<float> reference, Image<float> channel, ImageRegistrationSettings? registration, Parallelism parallel, CancellationToken cancellation = default)
     {
         if (registration is null)
