@@ -19,7 +19,8 @@ public class MultiParametricStudyTests(ITestOutputHelper output)
     {
         Subjects = 3,
         FollowUps = 1,
-        FieldOfView = new Vec3(80, 80, 56),
+        FieldOfView = new Vec3(72, 72, 48),
+        TumourRadius = (13, 17),
         Seed = 5,
     };
 
