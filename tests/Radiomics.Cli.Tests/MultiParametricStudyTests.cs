@@ -68,6 +68,36 @@ public class MultiParametricStudyTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Habitats_command_clusters_co_registered_channels_given_with_channel()
+    {
+        using var dir = new TempDirectory();
+        string data = dir.File("data");
+        // Both channels on the T2 grid: `habitats` takes co-registered channels on the mask's grid.
+        var (_, truth) = SyntheticMultiChannelCohort.Write(Cohort with { Subjects = 2, FollowUps = 0, AdcSpacing = Cohort.T2Spacing }, data);
+        string[] Files(string suffix) => [.. truth.Select(t => Path.Combine(data, $"{t.Subject}_{t.TimePoint}_{suffix}.nii.gz"))];
+        string folder = dir.File("out");
+        var (code, text) = CliRunner.Run(["habitats", "--channel", $"T2={Files("T2")[0]}", Files("T2")[1], "--channel", $"ADC={Files("ADC")[0]}", Files("ADC")[1],
+            "-m", .. Files("tumour_T2"), "-k", "4", "-o", folder]);
+        Assert.True(code == 0, text);
+        var model = Radiomics.Habitats.Model.HabitatModel.Load(Path.Combine(folder, "habitat_model.json"));
+        Assert.Contains("T2.intensity", model.Channels);
+        Assert.Contains("ADC.intensity", model.Channels);
+        foreach (var t in truth)
+        {
+            var planted = ImageFile.ReadLabelMap(Path.Combine(data, t.HabitatMapPath));
+            var map = ImageFile.ReadLabelMap(Path.Combine(folder, $"{t.Subject}_{t.TimePoint}_T2_habitats.nii.gz"));
+            var inside = Enumerable.Range(0, planted.Voxels.Length).Where(i => planted.Voxels[i] != 0).ToArray();
+            double ari = ClusteringMetrics.AdjustedRandScore([.. inside.Select(i => (int)planted.Voxels[i])], [.. inside.Select(i => (int)map.Voxels[i])]);
+            output.WriteLine($"habitats --channel, {t.Subject}: ARI {ari:F3}");
+            Assert.True(ari >= 0.8, $"{t.Subject}: ARI {ari:F3}");
+        }
+
+        (code, text) = CliRunner.Run(["habitats", "--channel", $"T2={Files("T2")[0]}", "--channel", $"ADC={Files("ADC")[0]}", Files("ADC")[1], "-m", .. Files("tumour_T2"), "-o", dir.File("bad")]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("1, 2 image(s) for 2 mask(s)", text, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The adjusted Rand index of every scan's written habitat map against the planted one, over the planted tumour
     /// voxels the map labels (the map sampled at the planted map's voxel centres, nearest voxel, whatever its grid).
