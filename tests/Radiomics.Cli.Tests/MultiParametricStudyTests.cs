@@ -91,7 +91,7 @@ public class MultiParametricStudyTests(ITestOutputHelper output)
 
         (code, text) = CliRunner.Run(["habitats", "--channel", $"T2={Files("T2")[0]}", "--channel", $"ADC={Files("ADC")[0]}", Files("ADC")[1], "-m", .. Files("tumour_T2"), "-o", dir.File("bad")]);
         Assert.NotEqual(0, code);
-        Assert.Contains("1, 2 image(s) for 2 mask(s)", text, StringComparison.Ordinal);
+        Assert.Contains("--channel T2: 1 image(s) but 2 mask(s)", text, StringComparison.Ordinal);
     }
 
     /// <summary>The adjusted Rand index of every scan's written habitat map against the planted one (the map covering at least 90 % of the tumour).</summary>

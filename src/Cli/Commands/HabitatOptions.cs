@@ -64,10 +64,17 @@ internal static class HabitatOptions
             }
         }
 
-        var counts = images is { Length: > 0 } ? [images.Length] : channels.Select(c => c.Paths.Count).ToArray();
-        if (counts.Any(n => n != masks.Length) || channels.Select(c => c.Name).Distinct().Count() != channels.Count)
+        if (images is { Length: > 0 } && images.Length != masks.Length)
         {
-            throw new InvalidInputException($"{string.Join(", ", counts)} image(s) for {masks.Length} mask(s); give one image per mask (of each channel, named once), in the same order.");
+            throw new InvalidInputException($"{images.Length} image(s) but {masks.Length} mask(s); give one mask per image, in the same order.");
+        }
+
+        foreach (var (name, paths) in channels)
+        {
+            if (paths.Count != masks.Length || channels.Count(c => c.Name == name) > 1)
+            {
+                throw new InvalidInputException($"--channel {name}: {paths.Count} image(s) but {masks.Length} mask(s), or the channel named twice; give each channel once, one image per mask, in the same order.");
+            }
         }
 
         return images is { Length: > 0 }

@@ -96,8 +96,8 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 : (scan.Image, scan.Mask);
             try
             {
-                // Each channel of a multi-parametric visit on the reference grid, inside the reference mask; the reference
-                // itself as a single-channel scan is (in the baseline frame when asked).
+                // Every channel of a multi-parametric visit on the reference grid inside the reference mask; the reference
+                // channel exactly as a single-channel scan's image (in the baseline frame when asked).
                 foreach (var channel in scan.Channels)
                 {
                     var channelImage = channel.Id == scan.Channels[0].Id ? image : channel.Image;
