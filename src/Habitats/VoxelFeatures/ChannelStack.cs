@@ -4,7 +4,7 @@ namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
 /// The voxel feature maps of several channels of one scan (sequences or parametric maps on one grid, over one region)
-/// stacked into one map, each channel's feature names prefixed by its ID: "T2.intensity", "ADC.local mean".
+/// stacked into one map, each channel's feature names prefixed by its ID: "T2.intensity", "ADC.mean_box1vox".
 /// </summary>
 public static class ChannelStack
 {
