@@ -48,8 +48,8 @@ internal static class DemoCommand
             if (parse.GetValue(multiChannel))
             {
                 var multi = study.Settings(parse);
-                multi = parse.GetResult(study.Clusters) is null && multi.Habitats is { } h ? multi with { Habitats = h with { Clusters = 4 } } : multi;
-                return DemoMultiChannel.Run(console, root, multi, parse.GetValue(subjects), Math.Max(1, parse.GetValue(timePoints) - 1), parse.GetResult(dataSeed) is null ? 11 : parse.GetValue(dataSeed));
+                multi = parse.GetResult(study.Clusters) is null or { Implicit: true } && multi.Habitats is { } h ? multi with { Habitats = h with { Clusters = 4 } } : multi;
+                return DemoMultiChannel.Run(console, root, multi, parse.GetValue(subjects), Math.Max(1, parse.GetValue(timePoints) - 1), parse.GetResult(dataSeed) is null or { Implicit: true } ? 11 : parse.GetValue(dataSeed));
             }
 
             var settings = study.Settings(parse, Features) with { Stability = new Longitudinal.Stability.StabilitySettings() };
