@@ -34,8 +34,9 @@ internal static class DemoCommand
         var timePoints = new Option<int>("--timepoints") { Description = "Scans per patient.", DefaultValueFactory = _ => 3 };
         var dataSeed = new Option<int>("--data-seed") { Description = "Seed of the synthetic cohort.", DefaultValueFactory = _ => 7 };
         var propagateOnly = new Option<bool>("--propagate-masks") { Description = "Withhold the follow-up masks so the pipeline propagates the baseline masks." };
+        var multiChannel = new Option<bool>("--multi-channel") { Description = "A multi-parametric MR cohort instead (T2 and ADC per visit, four planted habitats, -k 4 unless given; --timepoints counts the visits), scored against the planted habitats." };
         var study = new StudyOptions();
-        var command = new Command("demo", "Run the whole longitudinal pipeline on a built-in synthetic treatment-response cohort.") { output, subjects, timePoints, dataSeed, propagateOnly };
+        var command = new Command("demo", "Run the whole longitudinal pipeline on a built-in synthetic treatment-response cohort.") { output, subjects, timePoints, dataSeed, propagateOnly, multiChannel };
         foreach (var option in study.All)
         {
             command.Options.Add(option);
@@ -44,6 +45,13 @@ internal static class DemoCommand
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
             var root = parse.GetRequiredValue(output).FullName;
+            if (parse.GetValue(multiChannel))
+            {
+                var multi = study.Settings(parse);
+                multi = parse.GetResult(study.Clusters) is null or { Implicit: true } && multi.Habitats is { } h ? multi with { Habitats = h with { Clusters = 4 } } : multi;
+                return DemoMultiChannel.Run(console, root, multi, parse.GetValue(subjects), Math.Max(1, parse.GetValue(timePoints) - 1), parse.GetResult(dataSeed) is null or { Implicit: true } ? 11 : parse.GetValue(dataSeed));
+            }
+
             var settings = study.Settings(parse, Features) with { Stability = new Longitudinal.Stability.StabilitySettings() };
             var dataFolder = Path.Combine(root, "data");
             var cohortSettings = new SyntheticCohortSettings

@@ -9,15 +9,16 @@ using Spectre.Console;
 namespace Radiomics.Cli.Commands;
 
 /// <summary>
-/// <c>radiomics habitats --images a.nii.gz b.nii.gz --masks ma.nii.gz mb.nii.gz -k 2..6 -o outdir</c>: voxel feature
-/// maps of every scan, the number of habitats chosen on the pooled voxels by a stated criterion, one habitat model
+/// <c>radiomics habitats --images a.nii.gz b.nii.gz --masks ma.nii.gz mb.nii.gz -k 2..6 -o outdir</c> (or
+/// <c>--channel T2=a_t2 b_t2 --channel ADC=a_adc b_adc</c> for multi-parametric scans): voxel feature maps of every scan, the number of habitats chosen on the pooled voxels by a stated criterion, one habitat model
 /// fitted on the pooled voxels (or an existing model applied), and per scan a habitat map and its measures.
 /// </summary>
 internal static class HabitatsCommand
 {
     public static Command Create(IAnsiConsole console)
     {
-        var images = new Option<FileInfo[]>("--images", "-i") { Description = "Scans (one per patient or time point).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var images = new Option<FileInfo[]>("--images", "-i") { Description = "(REQUIRED unless --channel) Scans (one per patient or time point).", AllowMultipleArgumentsPerToken = true };
+        var channels = new Option<string[]>("--channel") { Description = "A channel of multi-parametric scans, repeated per channel: NAME=PATH PATH … (one co-registered image per scan on its mask's grid, in the order of --masks); the first is the reference.", AllowMultipleArgumentsPerToken = true };
         var masks = new Option<FileInfo[]>("--masks", "-m") { Description = "Tumour masks, one per scan, in the same order.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for habitat maps, tables and the model.", Required = true };
         var clusters = new Option<string>("--clusters", "-k") { Description = "Number of habitats, or a range to choose from (e.g. 3 or 2..6).", DefaultValueFactory = _ => "2..6" };
@@ -50,17 +51,10 @@ internal static class HabitatsCommand
         var format = TableOutput.CreateOption();
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, strategy, supervoxels, format,
+            images, channels, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, strategy, supervoxels, format,
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
-            var imageFiles = parse.GetRequiredValue(images);
-            var maskFiles = parse.GetRequiredValue(masks);
-            if (imageFiles.Length != maskFiles.Length)
-            {
-                throw new InvalidInputException($"{imageFiles.Length} image(s) but {maskFiles.Length} mask(s); give one mask per image, in the same order.");
-            }
-
             var (kMin, kMax) = HabitatOptions.ParseClusters(parse.GetRequiredValue(clusters));
             string unitText = parse.GetValue(unit) ?? "voxels";
             var settings = new HabitatsWorkflowSettings
@@ -83,7 +77,7 @@ internal static class HabitatsCommand
                 Strategy = parse.GetValue(strategy) == "two-stage" ? HabitatStrategy.TwoStage : HabitatStrategy.OneStage,
                 Supervoxels = new() { Count = (int)OptionChecks.Positive(parse.GetValue(supervoxels), "--supervoxels", "supervoxels", max: 100_000) },
             };
-            var scans = imageFiles.Zip(maskFiles, (i, k) => new HabitatScan(i.FullName, k.FullName)).ToArray();
+            var scans = HabitatOptions.Scans(parse.GetValue(images), parse.GetValue(channels), parse.GetRequiredValue(masks));
             var given = parse.GetValue(model) is { } modelFile ? HabitatModel.Load(modelFile.FullName) : null;
             var printing = TableOutput.Resolve(console, parse.GetValue(format));
             var result = WorkflowProgressDisplay.Run(console, printing, p => HabitatsWorkflow.Run(scans, settings, given, p));

@@ -15,7 +15,7 @@ internal static class StudyCommand
     {
         var manifest = new Argument<FileSystemInfo?>("manifest")
         {
-            Description = "(REQUIRED unless --dicom) Manifest CSV (subject,timepoint,date,image,mask[,region,roi,segment]) or a study folder ROOT/<subject>/<time point>/{image,mask}.nii.gz.",
+            Description = "(REQUIRED unless --dicom) Manifest CSV (subject,timepoint,date,image,mask[,region,roi,segment,channel]) or a study folder ROOT/<subject>/<time point>/{image,mask}.nii.gz.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var output = new Option<DirectoryInfo?>("--output", "-o") { Description = "(REQUIRED unless --dicom) Study folder (shards may share it)." };
@@ -70,7 +70,7 @@ internal static class StudyCommand
             }
 
             var settings = study.Settings(parse);
-            var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest)!.FullName);
+            var (cohort, report) = StudyFolder.LoadManifestOrFolder(parse.GetRequiredValue(manifest)!.FullName, settings.ReferenceChannel);
             if (steps.Run(parse, console, cohort, report, settings, parse.GetRequiredValue(output)!.FullName, parse.GetValue(keepGoing)) is { } code)
             {
                 return code;

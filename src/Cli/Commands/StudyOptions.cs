@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Radiomics.Features;
+using Radiomics.IO;
 using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Registration;
 
@@ -30,7 +31,11 @@ internal sealed class StudyOptions
 
     public Option<double?> GridSpacing { get; } = new("--grid-spacing") { Description = "Final B-spline control-point spacing of the deformable registration, mm (elastix's FinalGridSpacingInPhysicalUnits)." };
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame];
+    public Option<string?> ReferenceChannel { get; } = new("--reference-channel") { Description = "Multi-parametric manifests (channel column): the channel every visit's other channels are registered to and whose grid the habitat maps are on (default: the first listed)." };
+
+    public Option<bool> NoChannelRegistration { get; } = new("--no-channel-registration") { Description = "Multi-parametric manifests: trust the headers instead of registering each channel rigidly to the reference channel (channels already co-registered)." };
+
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
@@ -65,6 +70,8 @@ internal sealed class StudyOptions
             Threads = OptionChecks.Threads(parse.GetValue(Threads)),
             FeaturesInBaselineFrame = parse.GetValue(BaselineFrame),
             Stability = parse.GetValue(Stability) ? new Longitudinal.Stability.StabilitySettings() : null,
+            ReferenceChannel = parse.GetValue(ReferenceChannel) is { } reference ? SafePath.RequireId("channel", reference, "--reference-channel") : null,
+            ChannelRegistration = parse.GetValue(NoChannelRegistration) ? null : defaults.ChannelRegistration,
         };
     }
 }

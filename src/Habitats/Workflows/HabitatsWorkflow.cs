@@ -10,9 +10,10 @@ using Radiomics.Workflows;
 namespace Radiomics.Habitats.Workflows;
 
 /// <summary>
-/// Tumour habitats of one or more scans, as <c>radiomics habitats</c> runs them: each scan normalised and turned into a
-/// voxel feature map (intensity and local statistics), the voxels pooled and standardised once (two-stage: each
-/// scan's supervoxels and their feature means pooled instead), k chosen on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
+/// Tumour habitats of one or more scans, as <c>radiomics habitats</c> runs them: each scan (each of its channels, when
+/// it is multi-parametric) normalised and turned into a voxel feature map (intensity and local statistics), the voxels
+/// pooled and standardised once (two-stage: each scan's supervoxels and their feature means pooled instead), k chosen
+/// on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
 /// and per scan a habitat map and its measures.
 /// </summary>
 /// <example>
@@ -39,7 +40,8 @@ public static class HabitatsWorkflow
         bool fitted = model is null;
         if (model is not null)
         {
-            var computed = Features(settings).SelectMany(f => f.ChannelNames).ToHashSet(StringComparer.Ordinal);
+            var features = Features(settings).SelectMany(f => f.ChannelNames).ToList();
+            var computed = (scans[0].Channels.Count == 0 ? features : scans[0].Channels.SelectMany(c => features.Select(n => $"{c.Name}.{n}"))).ToHashSet(StringComparer.Ordinal);
             var missing = model.Channels.Where(c => !computed.Contains(c)).ToArray();
             if (missing.Length > 0)
             {
@@ -97,28 +99,36 @@ public static class HabitatsWorkflow
         progress?.Report(new(step, 0, scans.Count));
         for (int s = 0; s < scans.Count; s++)
         {
-            var (imagePath, maskPath) = (scans[s].Image, scans[s].Mask);
-            var image = ImageFile.Read<float>(imagePath);
+            var maskPath = scans[s].Mask;
             var mask = ImageFile.ReadLabelMap(maskPath);
-            image.Geometry.EnsureMatches(mask.Geometry, $"{imagePath} and its mask {maskPath}");
-            try
-            {
-                if (normalisation is { IsNone: false } n)
-                {
-                    image = IntensityNormalisation.Apply(image, n, mask, scan: imagePath);
-                }
-
-                maps[s] = VoxelFeatureMaps.Compute(image, mask, features, settings.Label);
-            }
-            catch (EmptyRoiException e)
-            {
-                throw new EmptyRoiException($"{maskPath}: {e.Message}", e);
-            }
-
+            var channels = scans[s].Channels.Count > 0 ? scans[s].Channels : [new HabitatChannel("", scans[s].Image)];
+            var channelMaps = channels.Select(c => ChannelMap(c.Image, mask, maskPath, features, settings.Label, normalisation)).ToList();
+            maps[s] = scans[s].Channels.Count > 0 ? ChannelStack.Stack([.. channels.Select(c => c.Name)], channelMaps) : channelMaps[0];
             progress?.Report(new(step, s + 1, scans.Count));
         }
 
         return maps;
+    }
+
+    /// <summary>One image's voxel feature map over the mask, after the normalisation.</summary>
+    private static VoxelFeatureMap ChannelMap(
+        string imagePath, LabelMap mask, string maskPath, IReadOnlyList<IVoxelFeature> features, byte? label, NormalisationSettings? normalisation)
+    {
+        var image = ImageFile.Read<float>(imagePath);
+        image.Geometry.EnsureMatches(mask.Geometry, $"{imagePath} and its mask {maskPath}");
+        try
+        {
+            if (normalisation is { IsNone: false } n)
+            {
+                image = IntensityNormalisation.Apply(image, n, mask, scan: imagePath);
+            }
+
+            return VoxelFeatureMaps.Compute(image, mask, features, label);
+        }
+        catch (EmptyRoiException e)
+        {
+            throw new EmptyRoiException($"{maskPath}: {e.Message}", e);
+        }
     }
 
     /// <summary>Pools and standardises once; k selection and the fit share the same standardised voxels.</summary>
@@ -179,6 +189,18 @@ public static class HabitatsWorkflow
         if (settings.Statistics.Count == 0)
         {
             throw new InvalidInputException("Give at least one local statistic.");
+        }
+
+        var channels = string.Join(", ", scans[0].Channels.Select(c => c.Name));
+        var differing = scans.FirstOrDefault(s => string.Join(", ", s.Channels.Select(c => c.Name)) != channels);
+        if (differing is not null)
+        {
+            throw new InvalidInputException($"{differing.Mask}: its scan has the channel(s) '{string.Join(", ", differing.Channels.Select(c => c.Name))}', the first scan '{channels}'; every scan needs the same channels.");
+        }
+
+        if (scans[0].Channels.Count > 0 && settings.Normalisation is { Method: NormalisationMethod.Nyul })
+        {
+            throw new InvalidInputException("Nyúl standardisation is fitted on one channel and cannot yet be used for multi-channel scans; use the z-score or percentile scaling.");
         }
     }
 

@@ -11,6 +11,9 @@ public sealed record DeltaRow(
     string Subject, string Region, string ImageType, string Family, string Feature, string IbsiCode, string Aggregation, string Variant,
     string TimePoint, double Day, DeltaKind Kind, double Baseline, double FollowUp, double Value)
 {
+    /// <summary>The channel of a multi-parametric study the feature comes from (empty for single-channel studies).</summary>
+    public string Channel { get; init; } = "";
+
     /// <summary>The kind as written in CSV files.</summary>
     public string KindName => DeltaTable.KindName(Kind);
 

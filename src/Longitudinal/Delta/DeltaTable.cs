@@ -45,7 +45,7 @@ public sealed class DeltaTable
         ArgumentNullException.ThrowIfNull(days);
         ArgumentNullException.ThrowIfNull(kinds);
         var rows = new List<DeltaRow>();
-        var series = features.GroupBy(r => (r.Subject, r.Region, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant));
+        var series = features.GroupBy(r => (r.Subject, r.Region, r.Channel, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant));
         foreach (var group in series)
         {
             var key = group.Key;
@@ -60,7 +60,7 @@ public sealed class DeltaTable
             {
                 if (points[i].TimePoint == points[i - 1].TimePoint)
                 {
-                    throw new StudyException($"Subject '{key.Subject}' has {key.Family}.{key.Feature} twice at time point '{points[i].TimePoint}'.");
+                    throw new StudyException($"Subject '{key.Subject}' has {(key.Channel.Length > 0 ? key.Channel + "." : "")}{key.Family}.{key.Feature} twice at time point '{points[i].TimePoint}'.");
                 }
             }
 
@@ -71,7 +71,10 @@ public sealed class DeltaTable
                 {
                     rows.Add(new DeltaRow(
                         key.Subject, key.Region, key.ImageType, key.Family, key.Feature, key.IbsiCode, key.Aggregation, key.Variant,
-                        points[i].TimePoint, points[i].Day, kind, baseline.Value, points[i].Value, DeltaDefinitions.Compute(kind, baseline.Value, points[i].Value)));
+                        points[i].TimePoint, points[i].Day, kind, baseline.Value, points[i].Value, DeltaDefinitions.Compute(kind, baseline.Value, points[i].Value))
+                    {
+                        Channel = key.Channel,
+                    });
                 }
             }
 
@@ -81,7 +84,10 @@ public sealed class DeltaTable
                 double slope = DeltaDefinitions.SlopePerDay(points.Select(p => p.Day).ToArray(), points.Select(p => p.Value).ToArray());
                 rows.Add(new DeltaRow(
                     key.Subject, key.Region, key.ImageType, key.Family, key.Feature, key.IbsiCode, key.Aggregation, key.Variant,
-                    last.TimePoint, last.Day, DeltaKind.SlopePerDay, baseline.Value, last.Value, slope));
+                    last.TimePoint, last.Day, DeltaKind.SlopePerDay, baseline.Value, last.Value, slope)
+                {
+                    Channel = key.Channel,
+                });
             }
         }
 
@@ -126,14 +132,21 @@ public sealed class DeltaTable
     };
 
     /// <summary>Writes the table as CSV (atomically: a failed write leaves no partial file).</summary>
-    public void WriteCsv(string path) => RecordTable.Write(path, CsvColumns, _rows);
+    public void WriteCsv(string path) => RecordTable.Write(path, ColumnsFor(_rows), _rows);
 
-    public string ToCsv() => RecordTable.ToCsv(CsvColumns, _rows);
+    public string ToCsv() => RecordTable.ToCsv(ColumnsFor(_rows), _rows);
+
+    /// <summary><see cref="CsvColumns"/>, with a <c>channel</c> column after <c>region</c> when some row has a channel.</summary>
+    private static IReadOnlyList<TableColumn<DeltaRow>> ColumnsFor(IReadOnlyList<DeltaRow> rows) =>
+        rows.Any(r => r.Channel.Length > 0) ? [.. CsvColumns.Take(2), new("channel", r => r.Channel), .. CsvColumns.Skip(2)] : CsvColumns;
 
     /// <summary>Reads a table written by <see cref="WriteCsv"/>.</summary>
     public static DeltaTable ReadCsv(string path) => new(RecordTable.Read(path, r => new DeltaRow(
         r.Text("subject"), r.Text("region"), r.Text("image_type"), r.Text("family"), r.Text("feature"), r.Text("ibsi_code"), r.Text("aggregation"),
-        r.Text("variant"), r.Text("timepoint"), r.Number("day"), Kind(r), r.Number("baseline"), r.Number("followup"), r.Number("value"))));
+        r.Text("variant"), r.Text("timepoint"), r.Number("day"), Kind(r), r.Number("baseline"), r.Number("followup"), r.Number("value"))
+    {
+        Channel = r.Text("channel", ""),
+    }));
 
     private static DeltaKind Kind(TableRow r)
     {

@@ -16,8 +16,16 @@ public static class CohortHabitatModel
 {
     /// <summary>Fits the model on the baselines of <paramref name="cohort"/> that have a <paramref name="region"/> mask.</summary>
     /// <exception cref="StudyException">No baseline has a mask of the region.</exception>
+    /// <param name="cohort">The cohort (its valid part).</param>
+    /// <param name="settings">Voxel features, normalisation, k and sampling.</param>
+    /// <param name="region">The region whose baseline masks are pooled.</param>
+    /// <param name="threads">Threads (0: all cores).</param>
+    /// <param name="progress">One report per baseline.</param>
+    /// <param name="cancellation">Stops the fit.</param>
+    /// <param name="channelRegistration">How the channels of a multi-parametric visit are registered to the reference (<see cref="StudySettings.ChannelRegistration"/>; null: not registered).</param>
     public static HabitatModel Fit(
-        Cohort cohort, HabitatStudySettings settings, string region, int threads = 0, IProgress<StudyProgress>? progress = null, CancellationToken cancellation = default)
+        Cohort cohort, HabitatStudySettings settings, string region, int threads = 0, IProgress<StudyProgress>? progress = null, CancellationToken cancellation = default,
+        Registration.ImageRegistrationSettings? channelRegistration = null)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(settings);
@@ -27,7 +35,13 @@ public static class CohortHabitatModel
             throw new StudyException($"No baseline has a '{region}' mask to fit the habitat model on.");
         }
 
+        if (baselines.Any(s => s.Baseline.IsMultiChannel) && settings.Normalisation is { Method: Radiomics.Processing.Normalisation.NormalisationMethod.Nyul })
+        {
+            throw new StudyException("Nyúl standardisation is fitted on one channel and cannot yet be used for multi-parametric visits; use the z-score (the default) or percentile scaling.");
+        }
+
         int? perScan = PerScanLimit(settings, baselines.Count);
+        var parallel = new Numerics.Parallelism(threads) { Cancellation = cancellation };
         var normalisation = HabitatNormalisation.FitOnBaselines(cohort, settings.Normalisation, region, cancellation);
         var samples = new List<FeatureMatrix>(baselines.Count);
         IReadOnlyList<string>? channels = null;
@@ -37,8 +51,9 @@ public static class CohortHabitatModel
             var subject = baselines[i];
             progress?.Report(new StudyProgress(subject.Id, "habitat voxel features (baseline)", 0, baselines.Count, (double)i / baselines.Count));
             var image = ImageFile.Read<float>(subject.Baseline.ImagePath);
-            var mask = TimePointMasks.Read(subject.Baseline, region, image.Geometry)!;
-            var map = HabitatStage.Map(image, mask, settings, normalisation, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
+            var visit = VisitChannels.Load(subject.Baseline, image, channelRegistration, parallel, cancellation);
+            var mask = VisitChannels.Mask(subject.Baseline, region, visit, parallel)!;
+            var map = HabitatStage.Map(visit, mask, settings, normalisation, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
             channels ??= map.ChannelNames;
             samples.Add(HabitatModel.SampleVoxels(map, channels, perScan, settings.Seed, i));
         }

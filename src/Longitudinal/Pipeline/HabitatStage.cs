@@ -34,6 +34,22 @@ internal static class HabitatStage
         return VoxelFeatureMaps.Compute(normalised, mask, VoxelFeatures(settings));
     }
 
+    /// <summary>
+    /// The voxel feature map of a visit's channels on the reference grid: each channel normalised over its own
+    /// foreground (or as <paramref name="normalisation"/> says) and mapped, names prefixed by the channel ID; a
+    /// single-channel visit's map as <see cref="Map(Image{float}, LabelMap, HabitatStudySettings, NormalisationSettings?, string)"/>.
+    /// </summary>
+    public static VoxelFeatureMap Map(IReadOnlyList<VisitChannel> channels, LabelMap mask, HabitatStudySettings settings, NormalisationSettings? normalisation, string scan)
+    {
+        if (channels.Count == 1 && channels[0].Id.Length == 0)
+        {
+            return Map(channels[0].Image, mask, settings, normalisation, scan);
+        }
+
+        var maps = channels.Select(c => Map(c.Image, mask, settings, normalisation, $"{scan}, channel '{c.Id}'")).ToList();
+        return ChannelStack.Stack([.. channels.Select(c => c.Id)], maps);
+    }
+
     /// <summary>The habitat model settings a study's habitat settings stand for (recording the normalisation the maps were made with).</summary>
     public static HabitatSettings ModelSettings(HabitatStudySettings settings, int threads, NormalisationSettings? normalisation = null) => new()
     {
@@ -43,9 +59,15 @@ internal static class HabitatStage
     };
 
     /// <summary>Fractions, volumes and components of each habitat and the heterogeneity indices, as feature rows.</summary>
-    public static IEnumerable<FeatureRow> Rows(HabitatSummary summary, Image<float> image, LabelMap habitats, string subject, string timePoint, string region)
+    /// <param name="summary">The habitat measures.</param>
+    /// <param name="channels">The visit's channels on the habitat map's grid: the mean intensity of each habitat is given per channel (tagged with its ID when the visit has several).</param>
+    /// <param name="habitats">The habitat map.</param>
+    /// <param name="subject">Subject ID.</param>
+    /// <param name="timePoint">Time point ID.</param>
+    /// <param name="region">Region name.</param>
+    public static IEnumerable<FeatureRow> Rows(HabitatSummary summary, IReadOnlyList<VisitChannel> channels, LabelMap habitats, string subject, string timePoint, string region)
     {
-        var means = MeanIntensities(image.Voxels, habitats.Voxels, summary.K);
+        var means = channels.Select(c => MeanIntensities(c.Image.Voxels, habitats.Voxels, summary.K)).ToList();
         FeatureRow Row(string feature, string variant, double value) =>
             new(subject, timePoint, region, "original", Family, feature, "", "", variant, value);
         foreach (var h in summary.Habitats)
@@ -54,7 +76,10 @@ internal static class HabitatStage
             yield return Row("Fraction", variant, h.Fraction);
             yield return Row("Volume", variant, h.VolumeMm3);
             yield return Row("Connected components", variant, h.Components);
-            yield return new FeatureRow(subject, timePoint, region, "original", Family, "Mean intensity", "Q4LE", "", variant, means[h.Habitat - 1]);
+            for (int c = 0; c < channels.Count; c++)
+            {
+                yield return new FeatureRow(subject, timePoint, region, "original", Family, "Mean intensity", "Q4LE", "", variant, means[c][h.Habitat - 1]) { Channel = channels[c].Id };
+            }
         }
 
         yield return Row("Fraction entropy", "", summary.FractionEntropy);

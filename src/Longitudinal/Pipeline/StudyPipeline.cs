@@ -63,7 +63,7 @@ public static class StudyPipeline
         {
             model = options.HabitatModelPath is { } path
                 ? HabitatModel.Load(path)
-                : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation);
+                : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration);
             if (fitting)
             {
                 model.Save(layout.HabitatModel);

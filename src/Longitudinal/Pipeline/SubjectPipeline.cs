@@ -32,13 +32,14 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
 
         Report("loading baseline");
         var baseline = subject.Baseline;
+        var parallel = new Parallelism(settings.Threads);
         var baseImage = ReadImage(baseline);
-        var baseMask = ReadMask(baseline, baseImage.Geometry) ?? throw new StudyException(
+        var baseChannels = VisitChannels.Load(baseline, baseImage, settings.ChannelRegistration, parallel, cancellation);
+        var baseMask = VisitChannels.Mask(baseline, settings.Region, baseChannels, parallel) ?? throw new StudyException(
             $"Subject '{subject.Id}': the baseline ({baseline.Id}) has no '{settings.Region}' mask; every subject needs one at baseline.");
-        var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") };
+        var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") { Channels = baseChannels } };
         var transforms = new Dictionary<string, ITransform>(StringComparer.Ordinal);
         var registrations = new List<RegistrationRecord>();
-        var parallel = new Parallelism(settings.Threads);
         double baselineVolume = baseMask.Count(1) * baseImage.Geometry.VoxelVolume;
 
         foreach (var followUp in subject.FollowUps)
@@ -46,11 +47,12 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             cancellation.ThrowIfCancellationRequested();
             Report($"registering {followUp.Id}");
             var image = ReadImage(followUp);
-            var given = ReadMask(followUp, image.Geometry);
+            var channels = VisitChannels.Load(followUp, image, settings.ChannelRegistration, parallel, cancellation);
+            var given = VisitChannels.Mask(followUp, settings.Region, channels, parallel);
             if (registration is null)
             {
                 scans.Add(new ScanResult(followUp, image, given ?? throw new StudyException(
-                    $"Subject '{subject.Id}', time point '{followUp.Id}': no '{settings.Region}' mask, and registration is off so none can be propagated."), "given"));
+                    $"Subject '{subject.Id}', time point '{followUp.Id}': no '{settings.Region}' mask, and registration is off so none can be propagated."), "given") { Channels = channels });
                 continue;
             }
 
@@ -80,7 +82,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 ImageFile.Write(jacobian, layout.SubjectMap(subject.Id, followUp.Id, "jacobian"));
             }
 
-            scans.Add(new ScanResult(followUp, image, mask, given is null ? "propagated" : "given"));
+            scans.Add(new ScanResult(followUp, image, mask, given is null ? "propagated" : "given") { Channels = channels });
         }
 
         var tables = new List<FeatureTable>();
@@ -94,8 +96,15 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 : (scan.Image, scan.Mask);
             try
             {
-                tables.Add(FeatureExtractor.Extract(image, mask, settings.Features)
-                    .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region));
+                // Every channel of a multi-parametric visit on the reference grid inside the reference mask; the reference
+                // channel exactly as a single-channel scan's image (in the baseline frame when asked).
+                foreach (var channel in scan.Channels)
+                {
+                    var channelImage = channel.Id == scan.Channels[0].Id ? image : channel.Image;
+                    var channelMask = channel.Id == scan.Channels[0].Id ? mask : scan.Mask;
+                    tables.Add(FeatureExtractor.Extract(channelImage, channelMask, settings.Features)
+                        .WithSubject(subject.Id).WithTimePoint(scan.TimePoint.Id).WithRegion(settings.Region).WithChannel(channel.Id));
+                }
             }
             catch (RadiomicsException e) when (e is not StudyException)
             {
@@ -113,9 +122,9 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             foreach (var scan in scans)
             {
                 var map = habitatModel.Predict(HabitatStage.Map(
-                    scan.Image, scan.Mask, habitatSettings, habitatModel.Training.Settings.Normalisation, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats")));
+                    scan.Channels, scan.Mask, habitatSettings, habitatModel.Training.Settings.Normalisation, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats")));
                 var summary = HabitatSummary.Compute(map, habitatModel.HabitatCount);
-                tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Image, map, subject.Id, scan.TimePoint.Id, settings.Region)));
+                tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Channels, map, subject.Id, scan.TimePoint.Id, settings.Region)));
                 if (settings.WriteMaps)
                 {
                     ImageFile.Write(map, layout.SubjectMap(subject.Id, scan.TimePoint.Id, "habitats"));
@@ -178,9 +187,6 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
     }
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);
-
-    // Any non-zero label belongs to the region; RTSTRUCT and SEG masks are placed on the scan's grid.
-    private LabelMap? ReadMask(TimePoint timePoint, ImageGeometry grid) => TimePointMasks.Read(timePoint, settings.Region, grid);
 
     private static (double Sum, double Minimum) SumInside(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask)
     {

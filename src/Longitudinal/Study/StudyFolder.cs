@@ -79,9 +79,9 @@ public static partial class StudyFolder
 
     /// <summary>A manifest CSV (file) or a study folder (directory).</summary>
     /// <exception cref="Pipeline.StudyException">Neither a file nor a folder exists at <paramref name="path"/>.</exception>
-    public static (Cohort Cohort, ValidationReport Report) LoadManifestOrFolder(string path) =>
+    public static (Cohort Cohort, ValidationReport Report) LoadManifestOrFolder(string path, string? referenceChannel = null) =>
         Directory.Exists(path) ? Load(path)
-        : File.Exists(path) ? StudyManifest.Load(path)
+        : File.Exists(path) ? StudyManifest.Load(path, referenceChannel)
         : throw new Pipeline.StudyException($"{path}: neither a manifest CSV nor a study folder exists there.");
 
     private static IEnumerable<string> Folders(string parent) =>

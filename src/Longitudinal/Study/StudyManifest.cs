@@ -4,19 +4,24 @@ using CsvHelper;
 namespace Radiomics.Longitudinal.Study;
 
 /// <summary>
-/// Reads a study from a manifest CSV with the columns <c>subject,timepoint,date,image,mask[,region,roi,segment]</c>
+/// Reads a study from a manifest CSV with the columns <c>subject,timepoint,date,image,mask[,region,roi,segment,channel]</c>
 /// (header required, column order free; lines starting with <c>#</c> are comments). Paths are relative to the
 /// manifest's folder. <c>image</c> is an image file, a DICOM series folder or one file of the series. <c>date</c> is an
 /// ISO date (yyyy-mm-dd) or a day number relative to baseline; <c>mask</c> may be empty (the baseline mask will be
 /// propagated), a label image, an RTSTRUCT (the ROI's name or number in <c>roi</c>) or a DICOM SEG (the segment number
 /// in <c>segment</c>); several rows of one time point give masks of several regions (<c>region</c> defaults to
-/// "tumour"). Problems are collected with their line numbers instead of stopping at the first.
+/// "tumour"). With a <c>channel</c> column a visit is multi-parametric: one row per channel (sequence or map), a mask
+/// on any channel's row lies on that channel's grid, and the first channel listed is the reference unless one is
+/// named (<c>--reference-channel</c>). Problems are collected with their line numbers instead of stopping at the first.
 /// </summary>
 public static class StudyManifest
 {
     public const string DefaultRegion = "tumour";
 
-    public static (Cohort Cohort, ValidationReport Report) Load(string path)
+    /// <summary>Reads the manifest; <paramref name="referenceChannel"/> names the reference channel of multi-parametric visits (the first listed when null).</summary>
+    /// <param name="path">The manifest CSV.</param>
+    /// <param name="referenceChannel">The <c>channel</c> every visit is registered to and whose grid the habitat maps are on (<c>--reference-channel</c>).</param>
+    public static (Cohort Cohort, ValidationReport Report) Load(string path, string? referenceChannel = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
@@ -27,6 +32,7 @@ public static class StudyManifest
         string root = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
         var problems = new List<StudyProblem>();
         var rows = new List<Row>();
+        bool hasChannels;
         var options = new CsvReaderOptions
         {
             TrimWhitespace = true,
@@ -49,6 +55,7 @@ public static class StudyManifest
                 throw new Pipeline.StudyException($"{path}: the manifest lacks the column(s) {string.Join(", ", missing)}; expected 'subject,timepoint,date,image,mask[,region]'.");
             }
 
+            hasChannels = header.Contains("channel");
             while (csv.Read())
             {
                 int line = (int)csv.LineNumber;
@@ -58,16 +65,21 @@ public static class StudyManifest
                     return i >= 0 && i < csv.FieldCount ? csv.GetString(i).Trim() : "";
                 }
 
-                var row = new Row(line, Get("subject"), Get("timepoint"), Get("date"), Get("image"), Get("mask"), Get("region"), Get("roi"), Get("segment"));
-                if (row.Subject.Length == 0 || row.TimePoint.Length == 0 || row.Image.Length == 0)
+                var row = new Row(line, Get("subject"), Get("timepoint"), Get("date"), Get("image"), Get("mask"), Get("region"), Get("roi"), Get("segment"), Get("channel"));
+                if (row.Subject.Length == 0 || row.TimePoint.Length == 0 || row.Image.Length == 0 || (hasChannels && row.Channel.Length == 0))
                 {
                     problems.Add(new StudyProblem(StudyProblemKind.InvalidRow, StudyProblemSeverity.Error,
-                        "subject, timepoint and image are required.", line, NullIfEmpty(row.Subject), NullIfEmpty(row.TimePoint)));
+                        hasChannels ? "subject, timepoint, channel and image are required." : "subject, timepoint and image are required.", line, NullIfEmpty(row.Subject), NullIfEmpty(row.TimePoint)));
                     continue;
                 }
 
                 rows.Add(row);
             }
+        }
+
+        if (referenceChannel is not null && rows.Count > 0 && !hasChannels)
+        {
+            throw new Pipeline.StudyException($"{path}: --reference-channel {referenceChannel} needs a manifest with a channel column.");
         }
 
         var subjects = new List<Subject>();
@@ -80,10 +92,16 @@ public static class StudyManifest
             {
                 var first = byTime.First();
                 var masks = new Dictionary<string, string>(StringComparer.Ordinal);
+                var maskChannels = new Dictionary<string, string>(StringComparer.Ordinal);
                 var selections = new Dictionary<string, MaskSelection>(StringComparer.Ordinal);
+                var channels = new List<ChannelImage>();
                 foreach (var r in byTime)
                 {
-                    if (!string.Equals(r.Image, first.Image, StringComparison.Ordinal))
+                    if (hasChannels)
+                    {
+                        AddChannel(r, channels, problems);
+                    }
+                    else if (!string.Equals(r.Image, first.Image, StringComparison.Ordinal))
                     {
                         problems.Add(new StudyProblem(StudyProblemKind.InconsistentImage, StudyProblemSeverity.Error,
                             $"image '{r.Image}' differs from '{first.Image}' named on line {first.Line} for the same time point.", r.Line, r.Subject, r.TimePoint));
@@ -100,9 +118,17 @@ public static class StudyManifest
                         problems.Add(new StudyProblem(StudyProblemKind.Duplicate, StudyProblemSeverity.Error,
                             $"region '{region}' has a second mask.", r.Line, r.Subject, r.TimePoint));
                     }
-                    else if (Selection(r, problems) is { } selection)
+                    else
                     {
-                        selections[region] = selection;
+                        if (hasChannels)
+                        {
+                            maskChannels[region] = r.Channel;
+                        }
+
+                        if (Selection(r, problems) is { } selection)
+                        {
+                            selections[region] = selection;
+                        }
                     }
                 }
 
@@ -113,7 +139,8 @@ public static class StudyManifest
                 }
 
                 days[first.TimePoint] = day;
-                timePoints.Add(new TimePoint(first.TimePoint, date, double.NaN, Path.GetFullPath(Path.Combine(root, first.Image)), masks, first.Line) { MaskSelections = selections });
+                var timePoint = new TimePoint(first.TimePoint, date, double.NaN, Path.GetFullPath(Path.Combine(root, first.Image)), masks, first.Line) { MaskSelections = selections };
+                timePoints.Add(hasChannels ? WithChannels(timePoint, channels, maskChannels, referenceChannel, root, problems, bySubject.Key) : timePoint);
             }
 
             subjects.Add(new Subject(bySubject.Key, AssignDays(bySubject.Key, timePoints, days, baselineDate, problems)));
@@ -157,6 +184,41 @@ public static class StudyManifest
         }
 
         return result;
+    }
+
+    /// <summary>Adds the row's channel to the visit's list; the same channel with another image is an error.</summary>
+    private static void AddChannel(Row r, List<ChannelImage> channels, List<StudyProblem> problems)
+    {
+        var known = channels.Find(c => string.Equals(c.Id, r.Channel, StringComparison.Ordinal));
+        if (known is null)
+        {
+            channels.Add(new ChannelImage(r.Channel, r.Image, r.Line));
+        }
+        else if (!string.Equals(known.ImagePath, r.Image, StringComparison.Ordinal))
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.Duplicate, StudyProblemSeverity.Error,
+                $"channel '{r.Channel}' is listed twice, with image '{r.Image}' and with '{known.ImagePath}' on line {known.SourceLine}; give each channel of a visit once.", r.Line, r.Subject, r.TimePoint));
+        }
+    }
+
+    /// <summary>
+    /// The visit with its channels (absolute paths), its reference channel (the named one, or the first listed) as its
+    /// image, and the channel of each mask; a visit without its reference channel is an error.
+    /// </summary>
+    private static TimePoint WithChannels(
+        TimePoint t, List<ChannelImage> channels, Dictionary<string, string> maskChannels, string? reference, string root, List<StudyProblem> problems, string subject)
+    {
+        var absolute = channels.Select(c => c with { ImagePath = Path.GetFullPath(Path.Combine(root, c.ImagePath)) }).ToList();
+        string id = reference ?? absolute[0].Id;
+        var referenceImage = absolute.Find(c => string.Equals(c.Id, id, StringComparison.Ordinal));
+        if (referenceImage is null)
+        {
+            problems.Add(new StudyProblem(StudyProblemKind.MissingReferenceChannel, StudyProblemSeverity.Error,
+                $"the visit has no reference channel '{id}' (it has {string.Join(", ", absolute.Select(c => c.Id))}).", t.SourceLine, subject, t.Id));
+        }
+
+        var onOther = maskChannels.Where(m => !string.Equals(m.Value, id, StringComparison.Ordinal)).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        return t with { ImagePath = referenceImage?.ImagePath ?? absolute[0].ImagePath, Channels = absolute, ReferenceChannel = id, MaskChannels = onOther };
     }
 
     private static (DateOnly? Date, double? Day) ParseDate(Row row, List<StudyProblem> problems)
@@ -210,5 +272,5 @@ public static class StudyManifest
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 
-    private sealed record Row(int Line, string Subject, string TimePoint, string Date, string Image, string Mask, string Region, string Roi, string Segment);
+    private sealed record Row(int Line, string Subject, string TimePoint, string Date, string Image, string Mask, string Region, string Roi, string Segment, string Channel);
 }

@@ -34,6 +34,15 @@ public enum StudyProblemKind
 
     /// <summary>A subject, time point or region ID is not a plain name (a path, '.', '..', a separator, a reserved name).</summary>
     InvalidId,
+
+    /// <summary>A multi-parametric visit lacks its reference channel, or its visits disagree on the reference.</summary>
+    MissingReferenceChannel,
+
+    /// <summary>Visits of a multi-parametric study have different sets of channels.</summary>
+    InconsistentChannels,
+
+    /// <summary>A channel's grid does not overlap the reference channel's grid in physical space.</summary>
+    DisjointChannels,
 }
 
 public enum StudyProblemSeverity

@@ -14,9 +14,10 @@ public static class StudyValidator
         ArgumentNullException.ThrowIfNull(cohort);
         var problems = new List<StudyProblem>();
         int done = 0;
+        var channelSet = cohort.Subjects.SelectMany(s => s.TimePoints).FirstOrDefault(t => t.IsMultiChannel);
         foreach (var subject in cohort.Subjects)
         {
-            if (!IdsAreValid(subject, problems))
+            if (!IdsAreValid(subject, problems) || !ChannelsAgree(subject, channelSet, problems))
             {
                 continue;
             }
@@ -39,6 +40,7 @@ public static class StudyValidator
             foreach (var t in subject.TimePoints)
             {
                 var image = Header(t.ImagePath, t, subject, problems);
+                var channels = ChannelHeaders(t, image, subject, problems);
                 foreach (var (region, maskPath) in t.Masks)
                 {
                     if (DicomMask(region, maskPath, t, subject, problems))
@@ -47,10 +49,12 @@ public static class StudyValidator
                     }
 
                     var mask = Header(maskPath, t, subject, problems);
-                    if (image is not null && mask is not null && !mask.Geometry.Matches(image.Geometry))
+                    var grid = t.MaskChannels.TryGetValue(region, out var channel) ? channels.GetValueOrDefault(channel) : image;
+                    if (grid is not null && mask is not null && !mask.Geometry.Matches(grid.Geometry))
                     {
+                        string what = t.IsMultiChannel ? $"its channel {t.MaskChannel(region)}" : "its image";
                         problems.Add(new StudyProblem(StudyProblemKind.GeometryMismatch, StudyProblemSeverity.Error,
-                            $"mask of region '{region}' is on another grid than its image (mask {mask.Geometry}; image {image.Geometry}).",
+                            $"mask of region '{region}' is on another grid than {what} (mask {mask.Geometry}; image {grid.Geometry}).",
                             t.SourceLine, subject.Id, t.Id, maskPath));
                     }
                 }
@@ -91,9 +95,75 @@ public static class StudyValidator
                         $"region ID '{region}' {rp}.", t.SourceLine, subject.Id, t.Id));
                 }
             }
+
+            foreach (var channel in t.Channels)
+            {
+                if (SafePath.IdProblem(channel.Id) is { } cp)
+                {
+                    problems.Add(new StudyProblem(StudyProblemKind.InvalidId, StudyProblemSeverity.Error,
+                        $"channel ID '{channel.Id}' {cp}.", channel.SourceLine, subject.Id, t.Id));
+                }
+            }
         }
 
         return problems.Count == before;
+    }
+
+    /// <summary>
+    /// Every visit of a multi-parametric cohort has the same channels and reference as the first one listed
+    /// (<paramref name="first"/>), so one habitat model applies to every scan.
+    /// </summary>
+    private static bool ChannelsAgree(Subject subject, TimePoint? first, List<StudyProblem> problems)
+    {
+        int before = problems.Count;
+        if (first is null)
+        {
+            return true;
+        }
+
+        var expected = first.Channels.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+        foreach (var t in subject.TimePoints)
+        {
+            var ids = t.Channels.Select(c => c.Id).Order(StringComparer.Ordinal).ToList();
+            if (!ids.SequenceEqual(expected, StringComparer.Ordinal))
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.InconsistentChannels, StudyProblemSeverity.Error,
+                    $"the visit has the channel(s) {Names(ids)}, other visits of the study {Names(expected)}; every visit needs the same channels.", t.SourceLine, subject.Id, t.Id));
+            }
+            else if (!string.Equals(t.ReferenceChannel, first.ReferenceChannel, StringComparison.Ordinal))
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.MissingReferenceChannel, StudyProblemSeverity.Error,
+                    $"the visit's reference channel is '{t.ReferenceChannel}', other visits' '{first.ReferenceChannel}'; list the same channel first or name it with --reference-channel.", t.SourceLine, subject.Id, t.Id));
+            }
+        }
+
+        return problems.Count == before;
+
+        static string Names(IEnumerable<string> ids) => ids.Any() ? string.Join(", ", ids) : "(none)";
+    }
+
+    /// <summary>Headers of a visit's channels by ID; a channel whose field of view does not overlap the reference's is an error.</summary>
+    private static Dictionary<string, ImageHeader> ChannelHeaders(TimePoint t, ImageHeader? reference, Subject s, List<StudyProblem> problems)
+    {
+        var headers = new Dictionary<string, ImageHeader>(StringComparer.Ordinal);
+        foreach (var channel in t.Channels)
+        {
+            var header = channel.Id == t.ReferenceChannel ? reference : Header(channel.ImagePath, t, s, problems);
+            if (header is null)
+            {
+                continue;
+            }
+
+            headers[channel.Id] = header;
+            if (reference is not null && channel.Id != t.ReferenceChannel && !Pipeline.VisitChannels.Overlap(reference.Geometry, header.Geometry))
+            {
+                problems.Add(new StudyProblem(StudyProblemKind.DisjointChannels, StudyProblemSeverity.Error,
+                    $"channel '{channel.Id}' does not overlap the reference channel '{t.ReferenceChannel}' in physical space ({header.Geometry}; reference {reference.Geometry}).",
+                    channel.SourceLine, s.Id, t.Id, channel.ImagePath));
+            }
+        }
+
+        return headers;
     }
 
     /// <summary>

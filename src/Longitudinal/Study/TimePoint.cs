@@ -15,5 +15,25 @@ public sealed record TimePoint(
     /// <summary>For masks that are RTSTRUCT or SEG files: the ROI or segment of each region (by region name).</summary>
     public IReadOnlyDictionary<string, MaskSelection> MaskSelections { get; init; } = NoSelections;
 
+    private static readonly IReadOnlyDictionary<string, string> NoMaskChannels = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The channels of a multi-parametric visit in manifest order (empty for a single-channel visit). The reference
+    /// channel's image is <see cref="ImagePath"/>; the others are registered to it and resampled onto its grid.
+    /// </summary>
+    public IReadOnlyList<ChannelImage> Channels { get; init; } = [];
+
+    /// <summary>The reference channel's ID of a multi-parametric visit (null for a single-channel visit).</summary>
+    public string? ReferenceChannel { get; init; }
+
+    /// <summary>For masks drawn on another channel than the reference: the channel whose grid each region's mask lies on.</summary>
+    public IReadOnlyDictionary<string, string> MaskChannels { get; init; } = NoMaskChannels;
+
+    /// <summary>True when the visit has several channels.</summary>
+    public bool IsMultiChannel => Channels.Count > 0;
+
+    /// <summary>The channel whose grid a region's mask lies on (the reference's, or null for a single-channel visit).</summary>
+    public string? MaskChannel(string region) => MaskChannels.TryGetValue(region, out var c) ? c : ReferenceChannel;
+
     public bool HasMask(string region) => Masks.ContainsKey(region);
 }

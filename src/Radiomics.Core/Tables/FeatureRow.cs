@@ -13,7 +13,14 @@ public sealed record FeatureRow(
     string Aggregation, string Variant, double Value)
 {
     /// <summary>
-    /// The name of this feature as a column of a wide table: image type, family and feature, then aggregation and
+    /// The channel (sequence or map) of a multi-parametric visit the value comes from, e.g. "T2" or "ADC"; empty for a
+    /// single-channel scan or a value of all channels together (habitat fractions). Tables write a <c>channel</c>
+    /// column only when some row has one, so single-channel tables keep their layout.
+    /// </summary>
+    public string Channel { get; init; } = "";
+
+    /// <summary>
+    /// The name of this feature as a column of a wide table: channel (when any), image type, family and feature, then aggregation and
     /// variant when present, e.g. <c>original.glcm.Joint entropy [3D, merged]</c> or
     /// <c>original.ivh.Volume at intensity fraction (volume fraction at 10% intensity)</c>.
     /// </summary>
@@ -21,7 +28,7 @@ public sealed record FeatureRow(
     {
         get
         {
-            var name = $"{ImageType}.{Family}.{Feature}";
+            var name = Channel.Length > 0 ? $"{Channel}.{ImageType}.{Family}.{Feature}" : $"{ImageType}.{Family}.{Feature}";
             if (Aggregation.Length > 0)
             {
                 name += $" [{Aggregation}]";

@@ -85,6 +85,9 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 
     public FeatureTable WithRegion(string region) => Map(r => r with { Region = region ?? "" });
 
+    /// <summary>Every row tagged with the channel of a multi-parametric visit it comes from.</summary>
+    public FeatureTable WithChannel(string channel) => Map(r => r with { Channel = channel ?? "" });
+
     public FeatureTable WithImageType(string imageType) => Map(r => r with { ImageType = imageType ?? "" });
 
     /// <summary>This table's rows followed by the other's; settings are kept when both tables agree on them.</summary>
@@ -144,7 +147,11 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
         TableProvenance.WriteBeside(path, Provenance);
     }
 
-    public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, CsvColumns, _rows);
+    public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, ColumnsFor(_rows), _rows);
+
+    /// <summary><see cref="CsvColumns"/>, with a <c>channel</c> column after <c>region</c> when some row has a channel.</summary>
+    internal static IReadOnlyList<TableColumn<FeatureRow>> ColumnsFor(IReadOnlyList<FeatureRow> rows) =>
+        rows.Any(r => r.Channel.Length > 0) ? [.. CsvColumns.Take(3), new("channel", r => r.Channel), .. CsvColumns.Skip(3)] : CsvColumns;
 
     /// <summary>The CSV layout of a row: <see cref="Columns"/>, with PyRadiomics' name where one exists.</summary>
     internal static readonly IReadOnlyList<TableColumn<FeatureRow>> CsvColumns =
@@ -172,7 +179,10 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 
     private static FeatureRow Row(TableRow r) => new(
         r.Text("subject", ""), r.Text("timepoint", ""), r.Text("region", ""), r.Text("image_type", "original"),
-        r.Text("family"), r.Text("feature"), r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"));
+        r.Text("family"), r.Text("feature"), r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"))
+    {
+        Channel = r.Text("channel", ""),
+    };
 
     /// <summary>The first rows, aligned, with a count of the rest: enough to see what a table holds.</summary>
     public override string ToString() => ToString(10);
