@@ -83,6 +83,18 @@ public class StudyDicomTests
                 (double.IsNaN(expected.Value) && double.IsNaN(actual)) || Math.Abs(actual - expected.Value) <= 1e-6 * Math.Max(1, Math.Abs(expected.Value)),
                 $"{key}: DICOM {actual} against NRRD {expected.Value}");
         }
+
+        // With habitats, each DICOM scan's habitat map comes back as a DICOM SEG of its series, equal to the NIfTI map.
+        (code, output) = CliRunner.Run(["study", manifest, "-o", tmp.File("out-habitats"), "--no-registration", "-k", "2", "--threads", "2"]);
+        Assert.True(code == 0, output);
+        foreach (var (_, date) in scans)
+        {
+            string iso = $"{date[..4]}-{date[4..6]}-{date[6..]}";
+            var nifti = ImageFile.ReadLabelMap(tmp.File($"out-habitats/subjects/P01/maps/{iso}_habitats.nii.gz"));
+            var seg = Radiomics.IO.Dicom.DicomSegmentation.Read(tmp.File($"out-habitats/subjects/P01/maps/{iso}_habitats.seg.dcm"));
+            Assert.Equal(nifti.Labels().Select(l => (int)l), seg.Segments.Select(x => x.Number).Order());
+            Assert.Equal(nifti.Voxels.ToArray(), seg.ToLabelMap(geometry: nifti.Geometry).Voxels.ToArray());
+        }
     }
 
     private static (string TimePoint, string Column) Key(FeatureRow r) => (r.TimePoint, r.ColumnName);

@@ -24,8 +24,13 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectStabilityRepeats(string subject) => Path.Combine(SubjectFolder(subject), "stability_repeats.csv");
 
-    public string SubjectMap(string subject, string timePoint, string kind) =>
-        SafePath.Under(SubjectFolder(subject), "maps", $"{SafePath.RequireId("time point", timePoint, $"subject {subject}")}_{SafePath.RequireId("region", kind, $"subject {subject}")}.nii.gz");
+    public string SubjectMap(string subject, string timePoint, string kind) => SubjectMap(subject, timePoint, kind, ".nii.gz");
+
+    /// <summary>The DICOM SEG of a label map, beside its NIfTI (for scans read from DICOM).</summary>
+    public string SubjectMapSegmentation(string subject, string timePoint, string kind) => SubjectMap(subject, timePoint, kind, ".seg.dcm");
+
+    private string SubjectMap(string subject, string timePoint, string kind, string extension) =>
+        SafePath.Under(SubjectFolder(subject), "maps", $"{SafePath.RequireId("time point", timePoint, $"subject {subject}")}_{SafePath.RequireId("region", kind, $"subject {subject}")}{extension}");
 
     /// <summary>The subjects that passed validation, one id a line: the jobs of a workflow.</summary>
     public string SubjectList => Path.Combine(Root, "subjects.txt");

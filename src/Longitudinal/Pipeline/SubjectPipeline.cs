@@ -77,6 +77,10 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 if (given is null)
                 {
                     ImageFile.Write(propagated, layout.SubjectMap(subject.Id, followUp.Id, settings.Region));
+                    if (DicomMapOutput.IsDicomSeries(followUp.ImagePath))
+                    {
+                        DicomMapOutput.Write(propagated, followUp.ImagePath, layout.SubjectMapSegmentation(subject.Id, followUp.Id, settings.Region), settings.Region, $"{settings.Region} propagated from {baseline.Id}");
+                    }
                 }
 
                 ImageFile.Write(jacobian, layout.SubjectMap(subject.Id, followUp.Id, "jacobian"));
@@ -128,6 +132,10 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 if (settings.WriteMaps)
                 {
                     ImageFile.Write(map, layout.SubjectMap(subject.Id, scan.TimePoint.Id, "habitats"));
+                    if (DicomMapOutput.IsDicomSeries(scan.TimePoint.ImagePath))
+                    {
+                        DicomMapOutput.Write(map, scan.TimePoint.ImagePath, layout.SubjectMapSegmentation(subject.Id, scan.TimePoint.Id, "habitats"), "Habitat", "Habitats");
+                    }
                 }
 
                 if (baselineHabitats is null)
@@ -137,7 +145,7 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
                 else if (transforms.TryGetValue(scan.TimePoint.Id, out var transform))
                 {
                     var before = MaskPropagation.Propagate(baselineHabitats, transform, scan.Image.Geometry, LabelInterpolation.NearestNeighbor, parallel);
-                    transitions.AddRange(Transitions(subject.Id, baseline.Id, scan.TimePoint.Id, HabitatTransitions.Compute(before, map, habitatModel.HabitatCount)));
+                    transitions.AddRange(TransitionRecord.Of(subject.Id, baseline.Id, scan.TimePoint.Id, HabitatTransitions.Compute(before, map, habitatModel.HabitatCount)));
                 }
             }
 
@@ -201,29 +209,5 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
         }
 
         return (sum, minimum);
-    }
-
-    private static IEnumerable<TransitionRecord> Transitions(string subject, string from, string to, HabitatTransitions t)
-    {
-        var counts = t.ToMatrix();
-        for (int a = 0; a <= t.K; a++)
-        {
-            long rowTotal = 0;
-            for (int b = 0; b <= t.K; b++)
-            {
-                rowTotal += counts[a, b];
-            }
-
-            for (int b = 0; b <= t.K; b++)
-            {
-                if (a == 0 && b == 0)
-                {
-                    continue;
-                }
-
-                yield return new TransitionRecord(subject, from, to, a, b, counts[a, b], counts[a, b] * t.VoxelVolume,
-                    a == 0 || rowTotal == 0 ? double.NaN : (double)counts[a, b] / rowTotal);
-            }
-        }
     }
 }
