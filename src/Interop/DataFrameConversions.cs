@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Data.Analysis;
 using Radiomics.Longitudinal.Delta;
 using Radiomics.Longitudinal.Pipeline;
@@ -7,78 +8,64 @@ using Radiomics.Tables;
 namespace Radiomics.Interop;
 
 /// <summary>
-/// The toolkit's tidy tables as <see cref="DataFrame"/>s (Microsoft.Data.Analysis), one column per field with the
-/// names of the CSV files the toolkit writes, for grouping, filtering and joining in notebooks and programs.
+/// The toolkit's tidy tables as <see cref="DataFrame"/>s (Microsoft.Data.Analysis): exactly the columns of the CSV
+/// files the toolkit writes (built from the same column list, so a new column such as <c>channel</c> appears in both),
+/// numbers as double columns (NaN where the CSV cell is empty), counts as integer columns, the rest as text.
 /// </summary>
 public static class DataFrameConversions
 {
-    /// <summary>Feature values: subject, timepoint, region, image_type, family, feature, ibsi_code, aggregation, variant, value.</summary>
+    /// <summary>Feature values, columns as in <c>features.csv</c>.</summary>
     public static DataFrame ToDataFrame(this FeatureTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        return new DataFrame(
-            Text("subject", table, r => r.Subject), Text("timepoint", table, r => r.TimePoint), Text("region", table, r => r.Region),
-            Text("image_type", table, r => r.ImageType), Text("family", table, r => r.Family), Text("feature", table, r => r.Feature),
-            Text("ibsi_code", table, r => r.IbsiCode), Text("aggregation", table, r => r.Aggregation), Text("variant", table, r => r.Variant),
-            Number("value", table, r => r.Value));
+        return FromColumns(table.CsvLayout, table);
     }
 
-    /// <summary>Deltas: the feature's identity, timepoint, day, kind, baseline, followup and value.</summary>
+    /// <summary>Deltas, columns as in <c>deltas.csv</c>.</summary>
     public static DataFrame ToDataFrame(this DeltaTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Rows;
-        return new DataFrame(
-            Text("subject", rows, r => r.Subject), Text("region", rows, r => r.Region), Text("image_type", rows, r => r.ImageType),
-            Text("family", rows, r => r.Family), Text("feature", rows, r => r.Feature), Text("ibsi_code", rows, r => r.IbsiCode),
-            Text("aggregation", rows, r => r.Aggregation), Text("variant", rows, r => r.Variant), Text("timepoint", rows, r => r.TimePoint),
-            Number("day", rows, r => r.Day), Text("kind", rows, r => r.KindName), Number("baseline", rows, r => r.Baseline),
-            Number("followup", rows, r => r.FollowUp), Number("value", rows, r => r.Value));
+        return FromColumns(table.CsvLayout, table.Rows);
     }
 
-    /// <summary>Feature stability: the feature's identity, subjects, repeats, icc_2_1 (absolute agreement) and icc_3_1 (consistency).</summary>
+    /// <summary>Feature stability, columns as in <c>stability.csv</c>.</summary>
     public static DataFrame ToDataFrame(this StabilityTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Rows;
-        return new DataFrame(
-            Text("image_type", rows, r => r.ImageType), Text("family", rows, r => r.Family), Text("feature", rows, r => r.Feature),
-            Text("ibsi_code", rows, r => r.IbsiCode), Text("aggregation", rows, r => r.Aggregation), Text("variant", rows, r => r.Variant),
-            Whole("subjects", rows, r => r.Subjects), Whole("repeats", rows, r => r.Repeats),
-            Number("icc_2_1", rows, r => r.IccAbsoluteAgreement), Number("icc_3_1", rows, r => r.IccConsistency));
+        return FromColumns(StabilityTable.Columns, table.Rows);
     }
 
-    /// <summary>Registrations of a study: one row per follow-up, volumes in mL.</summary>
+    /// <summary>Registrations of a study, columns as in <c>registration.csv</c>.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<RegistrationRecord> registrations)
     {
         ArgumentNullException.ThrowIfNull(registrations);
-        var rows = registrations.ToList();
-        return new DataFrame(
-            Text("subject", rows, r => r.Subject), Text("timepoint", rows, r => r.TimePoint), Text("mask_source", rows, r => r.MaskSource),
-            Number("metric", rows, r => r.MetricValue), Number("seconds", rows, r => r.Seconds), Number("dice", rows, r => r.Dice),
-            Number("baseline_volume_ml", rows, r => r.BaselineVolumeMm3 / 1000), Number("followup_volume_ml", rows, r => r.FollowUpVolumeMm3 / 1000),
-            Number("mask_volume_ratio", rows, r => r.MaskVolumeRatio), Number("jacobian_volume_ratio", rows, r => r.JacobianVolumeRatio),
-            Number("minimum_jacobian", rows, r => r.MinimumJacobian));
+        return FromColumns(RegistrationRecord.Columns, registrations.ToList());
     }
 
-    /// <summary>Habitat transitions of a study: one row per subject, follow-up and (from, to) habitat pair, volumes in mL.</summary>
+    /// <summary>Habitat transitions of a study, columns as in <c>habitat_transitions.csv</c>.</summary>
     public static DataFrame ToDataFrame(this IEnumerable<TransitionRecord> transitions)
     {
         ArgumentNullException.ThrowIfNull(transitions);
-        var rows = transitions.ToList();
-        return new DataFrame(
-            Text("subject", rows, r => r.Subject), Text("from_timepoint", rows, r => r.FromTimePoint), Text("to_timepoint", rows, r => r.ToTimePoint),
-            Whole("from_habitat", rows, r => r.FromHabitat), Whole("to_habitat", rows, r => r.ToHabitat),
-            new Int64DataFrameColumn("voxels", rows.Select(r => r.Voxels)), Number("volume_ml", rows, r => r.VolumeMm3 / 1000),
-            Number("fraction_of_from", rows, r => r.FractionOfFrom));
+        return FromColumns(TransitionRecord.Columns, transitions.ToList());
     }
 
-    private static StringDataFrameColumn Text<T>(string name, IReadOnlyCollection<T> rows, Func<T, string> value) =>
-        new(name, rows.Select(value));
+    /// <summary>Any record table as a DataFrame, one column per table column, typed by the cells it holds.</summary>
+    public static DataFrame FromColumns<T>(IReadOnlyList<TableColumn<T>> columns, IReadOnlyCollection<T> rows)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        return new DataFrame(columns.Select(c => Column(c, rows)));
+    }
 
-    private static DoubleDataFrameColumn Number<T>(string name, IReadOnlyCollection<T> rows, Func<T, double> value) =>
-        new(name, rows.Select(value));
-
-    private static Int32DataFrameColumn Whole<T>(string name, IReadOnlyCollection<T> rows, Func<T, int> value) =>
-        new(name, rows.Select(value));
+    private static DataFrameColumn Column<T>(TableColumn<T> column, IReadOnlyCollection<T> rows)
+    {
+        var cells = rows.Select(column.Cell).ToList();
+        return cells.FirstOrDefault(c => c is not null) switch
+        {
+            double or float => new DoubleDataFrameColumn(column.Name, cells.Select(c => c is null ? double.NaN : Convert.ToDouble(c, CultureInfo.InvariantCulture))),
+            int => new Int32DataFrameColumn(column.Name, cells.Select(c => (int?)c)),
+            long => new Int64DataFrameColumn(column.Name, cells.Select(c => (long?)c)),
+            _ => new StringDataFrameColumn(column.Name, cells.Select(c => c is null ? null : Convert.ToString(c, CultureInfo.InvariantCulture))),
+        };
+    }
 }

@@ -136,6 +136,9 @@ public sealed class DeltaTable
 
     public string ToCsv() => RecordTable.ToCsv(ColumnsFor(_rows), _rows);
 
+    /// <summary>The columns this table's CSV has (a <c>channel</c> column only when some row has a channel).</summary>
+    public IReadOnlyList<TableColumn<DeltaRow>> CsvLayout => ColumnsFor(_rows);
+
     /// <summary><see cref="CsvColumns"/>, with a <c>channel</c> column after <c>region</c> when some row has a channel.</summary>
     private static IReadOnlyList<TableColumn<DeltaRow>> ColumnsFor(IReadOnlyList<DeltaRow> rows) =>
         rows.Any(r => r.Channel.Length > 0) ? [.. CsvColumns.Take(2), new("channel", r => r.Channel), .. CsvColumns.Skip(2)] : CsvColumns;

@@ -149,6 +149,9 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
 
     public void WriteCsv(TextWriter writer) => RecordTable.Write(writer, ColumnsFor(_rows), _rows);
 
+    /// <summary>The columns this table's CSV has (a <c>channel</c> column only when some row has a channel): what DataFrames and other exports follow.</summary>
+    public IReadOnlyList<TableColumn<FeatureRow>> CsvLayout => ColumnsFor(_rows);
+
     /// <summary><see cref="CsvColumns"/>, with a <c>channel</c> column after <c>region</c> when some row has a channel.</summary>
     internal static IReadOnlyList<TableColumn<FeatureRow>> ColumnsFor(IReadOnlyList<FeatureRow> rows) =>
         rows.Any(r => r.Channel.Length > 0) ? [.. CsvColumns.Take(3), new("channel", r => r.Channel), .. CsvColumns.Skip(3)] : CsvColumns;
