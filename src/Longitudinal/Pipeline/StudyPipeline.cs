@@ -138,10 +138,12 @@ public static class StudyPipeline
     {
         var layout = run.Layout;
         var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash).Select(d => StudyTables.Read(layout, d)).ToList();
-        var (features, deltas, registrations, transitions) = finished.Count > 0
-            ? StudyTables.Write(finished, layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75)
-            : (Tables.FeatureTable.Empty, new Delta.DeltaTable([]), [], []);
-        var result = run with { Features = features, Deltas = deltas, Registrations = registrations, Transitions = transitions, Elapsed = watch.Elapsed };
+        var tables = finished.Count > 0 ? StudyTables.Write(finished, layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75) : CohortTables.Empty;
+        var result = run with
+        {
+            Features = tables.Features, Deltas = tables.Deltas, Registrations = tables.Registrations, Transitions = tables.Transitions,
+            StabilityRepeats = tables.StabilityRepeats, Stability = tables.Stability, Elapsed = watch.Elapsed,
+        };
         WriteStudyJson(result, settings, hash, model, finished);
         return result;
     }

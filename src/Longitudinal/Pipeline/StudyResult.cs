@@ -15,4 +15,14 @@ public sealed record StudyResult(
     IReadOnlyList<string> Resumed,
     IReadOnlyDictionary<string, string> Failed,
     ValidationReport Validation,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The features of every baseline under every mask perturbation (empty without stability settings).</summary>
+    public FeatureTable StabilityRepeats { get; init; } = FeatureTable.Empty;
+
+    /// <summary>Each feature's ICC over the perturbations (<c>stability.csv</c>); null when there was no stability analysis.</summary>
+    public Stability.StabilityTable? Stability { get; init; }
+
+    /// <summary>The habitat transitions of every subject and follow-up as matrices with their voxel volume.</summary>
+    public IReadOnlyList<TransitionMatrix> TransitionMatrices() => TransitionMatrix.From(Transitions);
+}

@@ -56,7 +56,7 @@ public static class StudyTables
     /// Subjects finished under different settings cannot be combined.
     /// </summary>
     /// <exception cref="StudyException">No finished subject, a subject twice, or subjects of different settings.</exception>
-    public static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Merge(
+    public static CohortTables Merge(
         IReadOnlyList<StudyLayout> sources, StudyLayout target, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold = 0.75)
     {
         ArgumentNullException.ThrowIfNull(sources);
@@ -92,7 +92,7 @@ public static class StudyTables
         return Write(outcomes, target, kinds, stabilityThreshold);
     }
 
-    internal static (FeatureTable Features, DeltaTable Deltas, List<RegistrationRecord> Registrations, List<TransitionRecord> Transitions) Write(
+    internal static CohortTables Write(
         IReadOnlyList<SubjectOutcome> outcomes, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold)
     {
         var ordered = outcomes.OrderBy(o => o.Subject, StringComparer.Ordinal).ToArray();
@@ -108,13 +108,14 @@ public static class StudyTables
         RegistrationRecord.WriteCsv(layout.Registrations, registrations);
         TransitionRecord.WriteCsv(layout.Transitions, transitions);
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
+        Stability.StabilityTable? stability = null;
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
         {
-            var stability = Stability.StabilityTable.FromRepeats(repeats);
+            stability = Stability.StabilityTable.FromRepeats(repeats);
             stability.WriteCsv(layout.Stability);
             stability.KeepStable(features, stabilityThreshold).WriteCsv(layout.StableFeatures);
         }
 
-        return (features, deltas, registrations, transitions);
+        return new CohortTables(features, deltas, registrations, transitions) { StabilityRepeats = repeats, Stability = stability };
     }
 }

@@ -39,6 +39,12 @@ public class StudyPipelineTests
             result.Transitions.Single(t => t.Subject == subject && t.ToTimePoint == "t2" && t.FromHabitat == 2 && t.ToHabitat == 1).FractionOfFrom;
         Assert.True(ViableToCore("P01") > 0.3, $"responder viable→core {ViableToCore("P01"):P0}");
         Assert.True(ViableToCore("P02") < 0.15, $"progressor viable→core {ViableToCore("P02"):P0}");
+        // The same transitions as typed matrices, one per subject and follow-up, with the follow-up's voxel volume.
+        var matrices = result.TransitionMatrices();
+        Assert.Equal(result.Registrations.Count, matrices.Count);
+        var responder = matrices.Single(m => m.Subject == "P01" && m.ToTimePoint == "t2").Transitions;
+        Assert.Equal(ViableToCore("P01"), responder.Probability(2, 1), 12);
+        Assert.Equal(1 * 1 * 2.5, responder.VoxelVolume, 9);
 
         // Slopes: the responder shrinks, the progressor grows.
         Assert.True(result.Deltas.Find("P01", "RNU0", "t2", DeltaKind.SlopePerDay).Value < 0);
@@ -47,6 +53,20 @@ public class StudyPipelineTests
         {
             Assert.True(File.Exists(Path.Combine(result.Layout.Root, file)), file);
         }
+    }
+
+    [Fact]
+    public void The_study_result_carries_the_stability_repeats_and_their_table()
+    {
+        using var tmp = new TempDirectory();
+        var (cohort, report, _) = StudyFixture.Write(Path.Combine(tmp.Path, "data"));
+        var result = StudyPipeline.Run(cohort, report, StudyFixture.Quick with { Stability = new Radiomics.Longitudinal.Stability.StabilitySettings() }, Path.Combine(tmp.Path, "out"));
+
+        Assert.Empty(result.Failed);
+        Assert.Equal(cohort.Subjects.Select(s => s.Id).Order(), result.StabilityRepeats.Select(r => r.Subject).Distinct().Order());
+        Assert.NotNull(result.Stability);
+        Assert.Equal(Radiomics.Longitudinal.Stability.StabilityTable.ReadCsv(result.Layout.Stability).Rows.Count, result.Stability!.Rows.Count);
+        Assert.Contains(result.Stability.Rows, r => r.IbsiCode == "RNU0" && r.Subjects == 2 && r.Repeats == 5 && r.IccConsistency > 0.5);
     }
 
     [Fact]

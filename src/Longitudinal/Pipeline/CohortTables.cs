@@ -1,0 +1,23 @@
+using Radiomics.Longitudinal.Delta;
+using Radiomics.Longitudinal.Stability;
+using Radiomics.Tables;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>The cohort tables a study (or a merge of study folders) writes, as typed results.</summary>
+/// <param name="Features">Every subject's features (<c>features.csv</c>).</param>
+/// <param name="Deltas">Their changes (<c>deltas.csv</c>).</param>
+/// <param name="Registrations">One row per registered follow-up (<c>registration.csv</c>).</param>
+/// <param name="Transitions">Habitat transitions as rows (<c>habitat_transitions.csv</c>); <see cref="TransitionMatrix.From"/> rebuilds the matrices.</param>
+public sealed record CohortTables(
+    FeatureTable Features, DeltaTable Deltas, IReadOnlyList<RegistrationRecord> Registrations, IReadOnlyList<TransitionRecord> Transitions)
+{
+    /// <summary>Empty tables (no subject finished).</summary>
+    public static CohortTables Empty { get; } = new(FeatureTable.Empty, new DeltaTable([]), [], []);
+
+    /// <summary>The features of every baseline under every mask perturbation (empty without <c>--stability</c>).</summary>
+    public FeatureTable StabilityRepeats { get; init; } = FeatureTable.Empty;
+
+    /// <summary>Each feature's ICC over the perturbations (<c>stability.csv</c>); null without stability repeats of at least two subjects.</summary>
+    public StabilityTable? Stability { get; init; }
+}
