@@ -82,13 +82,7 @@ internal static class ExtractCommand
 
             if (parse.GetValue(voxelBased))
             {
-                var py = settings.Definitions == FeatureDefinitions.PyRadiomics && settings.PyRadiomics is { } p
-                    ? p with { Label = parse.GetValue(label) ?? p.Label }
-                    : throw new InvalidInputException("--voxel-based needs a PyRadiomics params file (--params) to define the image types, classes and voxelSetting.");
-                var img = Radiomics.IO.ImageFile.Read(imageFile!.FullName);
-                var masks = Radiomics.IO.Dicom.DicomMasks.Read(maskFile!.FullName, img.Geometry, parse.GetValue(roiName), parse.GetValue(segment));
-                var written = Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Write(
-                    Radiomics.Features.PyRadiomics.PyRadiomicsVoxelExtractor.Extract(img, masks.Mask, py, parse.GetValue(parameters)?.Name ?? "settings"), outFile.FullName);
+                var written = ExtractionWorkflow.RunVoxelBased(imageFile!.FullName, maskFile!.FullName, workflowSettings, parse.GetValue(parameters)?.Name ?? "settings", outFile.FullName);
                 console.MarkupLine($"[green]Wrote[/] {written.Count} feature maps to {Markup.Escape(outFile.FullName)}");
                 return CommandAction.Success;
             }

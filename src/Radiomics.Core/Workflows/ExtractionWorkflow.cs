@@ -149,6 +149,27 @@ public static class ExtractionWorkflow
         return new ExtractionResult(settings.Features, done, failed, [], watch.Elapsed);
     }
 
+    /// <summary>
+    /// PyRadiomics' voxel-based extraction (the params file's <c>voxelSetting</c>): one feature map per feature of every
+    /// image type and class, written as NRRD files into <paramref name="outputFolder"/>; returns the files written.
+    /// </summary>
+    /// <param name="image">Image file or DICOM series.</param>
+    /// <param name="mask">Label map, RTSTRUCT or DICOM SEG, as in <see cref="Run"/>.</param>
+    /// <param name="settings">PyRadiomics-flavour settings (a params file) with the ROI; <see cref="ExtractionWorkflowSettings.Label"/> overrides the file's label.</param>
+    /// <param name="settingsName">The params file's name, for messages.</param>
+    /// <param name="outputFolder">Folder for the maps.</param>
+    /// <exception cref="InvalidInputException">The settings are not a PyRadiomics params file.</exception>
+    public static IReadOnlyList<string> RunVoxelBased(string image, string mask, ExtractionWorkflowSettings settings, string settingsName, string outputFolder)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var py = settings.Features.Definitions == FeatureDefinitions.PyRadiomics && settings.Features.PyRadiomics is { } p
+            ? p with { Label = settings.Label ?? p.Label }
+            : throw new InvalidInputException("voxel-based extraction needs a PyRadiomics params file (--params) to define the image types, classes and voxelSetting.");
+        var img = ImageFile.Read(image);
+        var masks = DicomMasks.Read(mask, img.Geometry, settings.Roi, settings.Segment);
+        return PyRadiomicsVoxelExtractor.Write(PyRadiomicsVoxelExtractor.Extract(img, masks.Mask, py, settingsName), outputFolder);
+    }
+
     /// <summary>The PyRadiomics flavour on one case; <paramref name="label"/> overrides the params file's label.</summary>
     public static PyRadiomicsResult RunPyRadiomics(Image image, LabelMap mask, FeatureSettings settings, int? label)
     {

@@ -36,6 +36,22 @@ public class ExtractionWorkflowTests
     private static readonly FeatureSettings Statistics = new() { Families = FeatureFamilies.IntensityStatistics };
 
     [Fact]
+    public void Voxel_based_extraction_writes_a_map_per_feature_and_needs_a_params_file()
+    {
+        using var tmp = new TempDirectory();
+        var (image, mask) = WriteCase(tmp, "case");
+        var notPyRadiomics = new ExtractionWorkflowSettings { Features = Statistics, Label = 2 };
+        var e = Assert.Throws<InvalidInputException>(() => ExtractionWorkflow.RunVoxelBased(image, mask, notPyRadiomics, "s.yaml", tmp.File("maps")));
+        Assert.Contains("PyRadiomics params file", e.Message, StringComparison.Ordinal);
+
+        var py = Radiomics.Features.PyRadiomics.PyRadiomicsParamsFile.Parse("featureClass:\n  firstorder: [Mean]\nvoxelSetting:\n  kernelRadius: 1\n", "p.yaml");
+        var written = ExtractionWorkflow.RunVoxelBased(image, mask, new ExtractionWorkflowSettings { Features = py, Label = 2 }, "p.yaml", tmp.File("maps"));
+        var map = ImageFile.Read<float>(Assert.Single(written));
+        // Label 2's voxel (5, 3, 3) sees x = 4…6 and y = 2…4: mean of 10x + y is 53.
+        Assert.Equal(53, map[map.Geometry.PhysicalToNearestIndex(new Vec3(10, 6, 6))], 4);
+    }
+
+    [Fact]
     public void Run_extracts_the_chosen_label_and_writes_the_table_with_its_settings()
     {
         using var tmp = new TempDirectory();
