@@ -89,9 +89,5 @@ public static class HabitatPhantom
     /// </summary>
     private static double SlabPosition(double t) => (2 + (3 * t) - (t * t * t)) / 4;
 
-    private static double Gaussian(Random random)
-    {
-        double u1 = 1.0 - random.NextDouble(), u2 = random.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private static double Gaussian(Random random) => Radiomics.Synthetic.SyntheticNoise.Gaussian(random);
 }

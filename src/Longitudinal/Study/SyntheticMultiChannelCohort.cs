@@ -134,11 +134,7 @@ public static class SyntheticMultiChannelCohort
 
     private static double Between(Random rng, double a, double b) => a + (b - a) * rng.NextDouble();
 
-    private static double Gaussian(Random rng)
-    {
-        double u1 = 1.0 - rng.NextDouble(), u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
-    }
+    private static double Gaussian(Random rng) => Radiomics.Synthetic.SyntheticNoise.Gaussian(rng);
 
     /// <summary>A smooth random field: a sum of plane waves of random direction, wavelength about <c>λ</c> and phase.</summary>
     private sealed record Field(Vec3[] Directions, double[] Phases)
