@@ -91,11 +91,12 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
 
     internal override Span<byte> WritableBytes() => Bytes(_data);
 
+    /// <remarks>Converting to the image's own type returns the image itself: images are read-only, so no copy is needed.</remarks>
     public override Image<TOut> ConvertTo<TOut>()
     {
         if (typeof(TOut) == typeof(T))
         {
-            return (Image<TOut>)(object)Clone();
+            return (Image<TOut>)(object)this;
         }
 
         var result = new TOut[_data.Length];
