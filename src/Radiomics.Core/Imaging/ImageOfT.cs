@@ -6,11 +6,11 @@ namespace Radiomics.Imaging;
 /// <summary>An image with voxel type <typeparamref name="T"/> on a grid in physical space.</summary>
 /// <remarks>
 /// An image is read-only once built: <see cref="Voxels"/>, <see cref="Channel"/> and <see cref="VoxelMemory"/> are
-/// read-only views and the indexers only read. To build one, fill a <typeparamref name="T"/>[] (component blocks one
-/// after the other, x fastest) and wrap it with <see cref="Image{T}(ImageGeometry, T[], int)"/>, which takes ownership
-/// without copying; or pass a fill callback to <see cref="Create"/>. To derive an image from another, copy its voxels
-/// (<c>image.Voxels.ToArray()</c>), change the copy and wrap it. Algorithms therefore never change an image they are
-/// given; they return a new one.
+/// read-only views and the indexers only read, so algorithms never change an image they are given. Two ways to build
+/// one: kernels fill a <typeparamref name="T"/>[] (component blocks one after the other, x fastest) and wrap it with
+/// <see cref="Image{T}(ImageGeometry, T[], int)"/>, which takes ownership without copying; code that sets voxels one
+/// at a time (tests, notebooks, phantoms) uses an <see cref="ImageBuilder{T}"/> (<c>new ImageBuilder&lt;T&gt;(geometry)</c>,
+/// or <see cref="ToBuilder"/> for a copy to change) and calls <see cref="ImageBuilder{T}.ToImage"/>.
 /// </remarks>
 public sealed class Image<T> : Image where T : unmanaged, INumber<T>
 {
@@ -39,19 +39,6 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     }
 
     public override PixelType PixelType => PixelTypes.Of<T>();
-
-    /// <summary>
-    /// Allocates an image and lets <paramref name="fill"/> write its voxels (zero on entry, component blocks one after
-    /// the other) before anyone can read it.
-    /// </summary>
-    public static Image<T> Create(ImageGeometry geometry, int components, Action<Span<T>> fill)
-    {
-        ArgumentNullException.ThrowIfNull(geometry);
-        ArgumentNullException.ThrowIfNull(fill);
-        var data = new T[geometry.VoxelCount * components];
-        fill(data);
-        return new Image<T>(geometry, data, components);
-    }
 
     /// <summary>All voxel values, component blocks one after the other.</summary>
     public ReadOnlySpan<T> Voxels => _data;
@@ -83,6 +70,9 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     }
 
     public Image<T> Clone() => new(Geometry, (T[])_data.Clone(), Components);
+
+    /// <summary>A builder holding a copy of the voxels, for an image that differs from this one in a few voxels.</summary>
+    public ImageBuilder<T> ToBuilder() => new(Geometry, (T[])_data.Clone(), Components);
 
     public override ReadOnlySpan<byte> AsBytes() => Bytes(_data);
 

@@ -14,13 +14,13 @@ public class DicomSegmentationTests
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(5), nx: 9, ny: 7);
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
-        var labels = new Image<byte>(volume.Image.Geometry);
+        var labels = new ImageBuilder<byte>(volume.Image.Geometry);
         labels[1, 1, 1] = 1;
         labels[2, 1, 1] = 1;
         labels[8, 6, 3] = 2;
         labels[4, 3, 3] = 3;
         labels[4, 4, 4] = 3;
-        var map = new LabelMap(labels);
+        var map = new LabelMap(labels.ToImage());
         string seg = tmp.File("seg.dcm");
         DicomSegmentationWriter.Write(map, volume, seg, new DicomSegmentationWriterSettings { SegmentLabels = new Dictionary<int, string> { [2] = "necrosis" } });
 
@@ -53,9 +53,9 @@ public class DicomSegmentationTests
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(3));
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
-        var labels = new Image<byte>(volume.Image.Geometry);
+        var labels = new ImageBuilder<byte>(volume.Image.Geometry);
         labels[1, 1, 1] = 1;
-        DicomSegmentationWriter.Write(new LabelMap(labels), volume, tmp.File("seg.dcm"));
+        DicomSegmentationWriter.Write(new LabelMap(labels.ToImage()), volume, tmp.File("seg.dcm"));
 
         // dcmdump stops with a non-zero exit on any parse error (-E); its dump must show the SEG's defining elements.
         string dump = ExternalTool.Output("dcmdump", "-E", "+P", "0008,0016", "+P", "0062,0008", "+P", "0062,0005", "+P", "0020,000e", tmp.File("seg.dcm"));
