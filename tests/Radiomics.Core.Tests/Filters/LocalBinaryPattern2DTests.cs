@@ -46,10 +46,12 @@ public class LocalBinaryPattern2DTests
         Assert.Equal(5, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
 
         // Bits 0, 1, 1, 0: two changes, and the wrap from the last to the first sample would add none.
+        image = image.ToImage().ToBuilder();
         (image[2, 1, 0], image[1, 0, 0], image[0, 1, 0], image[1, 2, 0]) = (4, 6, 6, 4);
         Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
 
         // Bits 1, 0, 0, 1: two changes counted, the wrap (1 → 1) none.
+        image = image.ToImage().ToBuilder();
         (image[2, 1, 0], image[1, 0, 0], image[0, 1, 0], image[1, 2, 0]) = (6, 4, 4, 6);
         Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
     }

@@ -28,7 +28,7 @@ public class DicomSegmentationTests
         Assert.Equal([1, 2, 3], read.Segments.Select(s => s.Number));
         Assert.Equal("necrosis", read.Segments[1].Label);
         Assert.Equal(volume.SeriesInstanceUid, read.ReferencedSeriesInstanceUid);
-        Assert.Equal(labels.Voxels.ToArray(), read.ToLabelMap(geometry: volume.Image.Geometry).Voxels.ToArray());
+        Assert.Equal(labels.ToImage().Voxels.ToArray(), read.ToLabelMap(geometry: volume.Image.Geometry).Voxels.ToArray());
         var third = read.ToLabelMap(3, volume.Image.Geometry);
         Assert.Equal(2, third.Count(1));
         Assert.Equal(1, third[4, 4, 4]);
