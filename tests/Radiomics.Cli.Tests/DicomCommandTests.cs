@@ -15,13 +15,13 @@ public class DicomCommandTests
         string folder = tmp.File("study/ct");
         Directory.CreateDirectory(folder);
         var geometry = ImageGeometry.Create(6, 5, 4, new Vec3(0.5, 0.75, 2.5), new Vec3(-10, -20, 30));
-        var image = new Image<short>(geometry);
+        var image = new ImageBuilder<short>(geometry);
         for (int i = 0; i < image.VoxelCount; i++)
         {
             image.Voxels[i] = (short)(i - 50);
         }
 
-        DicomTestSeries.Write(image, folder);
+        DicomTestSeries.Write(image.ToImage(), folder);
         return folder;
     }
 
@@ -36,10 +36,10 @@ public class DicomCommandTests
         Assert.Equal(new Size3(6, 5, 4), image.Geometry.Size);
         Assert.Equal((short)(image.LinearIndex(5, 4, 3) - 50), image[5, 4, 3]);
 
-        var labels = new Image<byte>(image.Geometry);
+        var labels = new ImageBuilder<byte>(image.Geometry);
         labels[2, 2, 1] = 1;
         labels[3, 2, 2] = 2;
-        ImageFile.Write(labels, tmp.File("labels.nii.gz"));
+        ImageFile.Write(labels.ToImage(), tmp.File("labels.nii.gz"));
         (code, output) = CliRunner.Run("convert", tmp.File("labels.nii.gz"), tmp.File("study/seg.dcm"), "--reference", ct);
         Assert.True(code == 0, output);
         (code, output) = CliRunner.Run("convert", tmp.File("study/seg.dcm"), tmp.File("seg2.nrrd"), "--segment", "2");

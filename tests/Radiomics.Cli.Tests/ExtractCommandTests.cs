@@ -38,8 +38,8 @@ public class ExtractCommandTests
     {
         using var tmp = new TempDirectory();
         var g = ImageGeometry.Create(8, 8, 8, new Vec3(2, 2, 2));
-        var image = new Image<short>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<short>(g);
+        var labels = new ImageBuilder<byte>(g);
         for (int z = 0; z < 8; z++)
         {
             for (int y = 0; y < 8; y++)
@@ -52,8 +52,8 @@ public class ExtractCommandTests
             }
         }
 
-        ImageFile.Write(image, tmp.File("img.nrrd"));
-        ImageFile.Write(new LabelMap(labels), tmp.File("labels.nrrd"));
+        ImageFile.Write(image.ToImage(), tmp.File("img.nrrd"));
+        ImageFile.Write(new LabelMap(labels.ToImage()), tmp.File("labels.nrrd"));
         File.WriteAllText(tmp.File("s.yaml"), "families: [intensity_statistics]\n");
         var (code, output) = CliRunner.Run("extract", tmp.File("img.nrrd"), tmp.File("labels.nrrd"), "-p", tmp.File("s.yaml"), "--label", "2", "-o", tmp.File("f.csv"));
         Assert.True(code == 0, output);

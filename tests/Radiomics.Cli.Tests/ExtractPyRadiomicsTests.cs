@@ -12,8 +12,8 @@ public class ExtractPyRadiomicsTests
     private static (string Image, string Mask) WriteCube(TempDirectory tmp, string name)
     {
         var g = ImageGeometry.Create(10, 10, 6, new Vec3(1, 1, 2));
-        var image = new Image<short>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<short>(g);
+        var labels = new ImageBuilder<byte>(g);
         for (int z = 0; z < 6; z++)
         {
             for (int y = 0; y < 10; y++)
@@ -27,8 +27,8 @@ public class ExtractPyRadiomicsTests
         }
 
         string imagePath = tmp.File(name + "_image.nrrd"), maskPath = tmp.File(name + "_label.nrrd");
-        ImageFile.Write(image, imagePath);
-        ImageFile.Write(new LabelMap(labels), maskPath);
+        ImageFile.Write(image.ToImage(), imagePath);
+        ImageFile.Write(new LabelMap(labels.ToImage()), maskPath);
         return (imagePath, maskPath);
     }
 

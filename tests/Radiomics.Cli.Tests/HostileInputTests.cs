@@ -78,13 +78,13 @@ public sealed class HostileInputTests
         using var tmp = new TempDirectory();
         string image = tmp.File("image.nii.gz");
         var geometry = new ImageGeometry(new Size3(8, 8, 8), new Vec3(1, 1, 1), Vec3.Zero, Matrix3.Identity);
-        var img = new Image<float>(geometry);
+        var img = new ImageBuilder<float>(geometry);
         img.Voxels[100] = 5;
-        ImageFile.Write(img, image);
-        var mask = new Image<byte>(geometry);
+        ImageFile.Write(img.ToImage(), image);
+        var mask = new ImageBuilder<byte>(geometry);
         mask.Voxels.Slice(64, 256).Fill(1);
         string maskPath = tmp.File("mask.nii.gz");
-        ImageFile.Write(mask, maskPath);
+        ImageFile.Write(mask.ToImage(), maskPath);
         string manifest = tmp.File("m.csv");
         File.WriteAllLines(manifest, ["subject,timepoint,date,image,mask", $"P01,t0,day0,{image},{maskPath}", $"P01,t1,day10,{image},{maskPath}"]);
         string[] args = command switch

@@ -57,8 +57,8 @@ public sealed class HostileSettingsCliTests
     private static (string Image, string Mask) Scan(TempDirectory tmp)
     {
         var geometry = ImageGeometry.Create(10, 10, 6, new Vec3(1, 1, 2), Vec3.Zero);
-        var image = new Image<short>(geometry);
-        var mask = new Image<byte>(geometry);
+        var image = new ImageBuilder<short>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         var random = new Random(5);
         for (int i = 0; i < image.VoxelCount; i++)
         {
@@ -76,8 +76,8 @@ public sealed class HostileSettingsCliTests
             }
         }
 
-        ImageFile.Write(image, tmp.File("image.nii.gz"));
-        ImageFile.Write(mask, tmp.File("mask.nii.gz"));
+        ImageFile.Write(image.ToImage(), tmp.File("image.nii.gz"));
+        ImageFile.Write(mask.ToImage(), tmp.File("mask.nii.gz"));
         return (tmp.File("image.nii.gz"), tmp.File("mask.nii.gz"));
     }
 }

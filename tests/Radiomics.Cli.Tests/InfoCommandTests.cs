@@ -23,10 +23,10 @@ public class InfoCommandTests
     {
         using var tmp = new TempDirectory();
         var g = new ImageGeometry(new Size3(3, 4, 5), new Vec3(0.5, 0.75, 2), new Vec3(1, -2, 3), Matrix3.Rotation(new Vec3(0, 0, 1), Math.PI / 2));
-        var image = new Image<short>(g);
+        var image = new ImageBuilder<short>(g);
         image[1, 1, 1] = -7;
         image[2, 3, 4] = 99;
-        ImageFile.Write(image, tmp.File("o.nrrd"));
+        ImageFile.Write(image.ToImage(), tmp.File("o.nrrd"));
         var (code, output) = CliRunner.Run("info", tmp.File("o.nrrd"), "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);

@@ -122,7 +122,7 @@ public class StudyDicomTests
         bool fx = d.M00 < 0, fy = d.M11 < 0, fz = d.M22 < 0;
         var size = g.Size;
         var origin = g.IndexToPhysical(fx ? size.X - 1 : 0, fy ? size.Y - 1 : 0, fz ? size.Z - 1 : 0);
-        var result = new Image<T>(new ImageGeometry(size, g.Spacing, origin, Matrix3.Identity));
+        var result = new ImageBuilder<T>(new ImageGeometry(size, g.Spacing, origin, Matrix3.Identity));
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
@@ -134,6 +134,6 @@ public class StudyDicomTests
             }
         }
 
-        return result;
+        return result.ToImage();
     }
 }

@@ -18,7 +18,7 @@ public class StudyMrTests
         var mask = ImageFile.ReadLabelMap(SharedData.Path("data", "pyradiomics", $"{name}_label.nrrd"));
         var box = mask.BoundingBox()!.Value.Pad(new Index3(16, 16, 3), image.Geometry.Size);
         var baseline = image.Crop(box);
-        var followUp = new Image<float>(baseline.Geometry);
+        var followUp = new ImageBuilder<float>(baseline.Geometry);
         var size = baseline.Geometry.Size;
         for (int z = 0; z < size.Z; z++)
         {
@@ -34,7 +34,7 @@ public class StudyMrTests
         Directory.CreateDirectory(Path.Combine(folder, name));
         ImageFile.Write(baseline, Path.Combine(folder, name, "t0.nii.gz"));
         ImageFile.Write(mask.Crop(box), Path.Combine(folder, name, "t0_mask.nii.gz"));
-        ImageFile.Write(followUp, Path.Combine(folder, name, "t1.nii.gz"));
+        ImageFile.Write(followUp.ToImage(), Path.Combine(folder, name, "t1.nii.gz"));
     }
 
     [SharedDataFact]

@@ -13,8 +13,7 @@ internal static class TestImages
     public static Image<T> Random<T>(ImageGeometry geometry, int seed, int components = 1) where T : unmanaged, INumber<T>, IMinMaxValue<T>
     {
         var rng = new Random(seed);
-        var image = new Image<T>(geometry, components);
-        var v = image.Voxels;
+        var v = new T[geometry.VoxelCount * components];
         double lo = Math.Max(double.CreateTruncating(T.MinValue), -1e6), hi = Math.Min(double.CreateTruncating(T.MaxValue), 1e6);
         bool integer = typeof(T) != typeof(float) && typeof(T) != typeof(double);
         for (int i = 0; i < v.Length; i++)
@@ -23,7 +22,7 @@ internal static class TestImages
             v[i] = T.CreateSaturating(integer ? Math.Floor(x) : x);
         }
 
-        return image;
+        return new Image<T>(geometry, v, components);
     }
 
     public static Image RandomOfType(PixelType type, ImageGeometry geometry, int seed, int components = 1) => type switch

@@ -8,9 +8,8 @@ internal static class TestVolumes
     /// <summary>A sum of Gaussian blobs and a gentle ramp: smooth, with structure along every axis.</summary>
     public static Image<float> Blobs(ImageGeometry geometry, Func<Vec3, Vec3>? warp = null)
     {
-        var image = new Image<float>(geometry);
         var size = geometry.Size;
-        var v = image.Voxels;
+        var v = new float[geometry.VoxelCount];
         var c = geometry.Centre;
         Vec3[] centres = [c + new Vec3(-8, -5, -3), c + new Vec3(7, 4, 2), c + new Vec3(2, -9, 5), c + new Vec3(-4, 8, -5)];
         double[] radii = [6, 5, 4, 5];
@@ -40,6 +39,6 @@ internal static class TestVolumes
             }
         }
 
-        return image;
+        return new Image<float>(geometry, v);
     }
 }

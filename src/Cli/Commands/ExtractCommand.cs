@@ -36,15 +36,14 @@ internal static class ExtractCommand
         };
         command.SetAction(parse => CommandAction.Run(console, () =>
         {
-            var settings = Settings(parse.GetValue(parameters), parse.GetValue(preset));
+            var settings = ExtractionWorkflow.LoadSettings(parse.GetValue(parameters)?.FullName, parse.GetValue(preset));
             if (parse.GetValue(writeParams) is { } paramsFile)
             {
                 FeatureSettingsYaml.Save(settings, paramsFile.FullName, parse.GetValue(preset));
                 console.MarkupLine($"[green]Wrote[/] settings to {Markup.Escape(paramsFile.FullName)}");
             }
 
-            var imageFile = parse.GetValue(image);
-            var maskFile = parse.GetValue(mask);
+            var (imageFile, maskFile) = (parse.GetValue(image), parse.GetValue(mask));
             var layout = parse.GetValue(format) == "pyradiomics" ? FeatureTableLayout.PyRadiomics : FeatureTableLayout.Tidy;
             if (imageFile is null && maskFile is null && parse.GetValue(batch) is null && parse.GetValue(writeParams) is not null)
             {
@@ -90,7 +89,7 @@ internal static class ExtractCommand
             var result = console.Progress()
                 .AutoClear(true)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(ctx => ExtractionWorkflow.Run(imageFile!.FullName, maskFile!.FullName, workflowSettings, new FamilyProgress(ctx.AddTask("Extracting features", maxValue: 1))));
+                .Start(ctx => ExtractionWorkflow.Run(imageFile!.FullName, maskFile!.FullName, workflowSettings, FamilyProgress(ctx.AddTask("Extracting features", maxValue: 1))));
             foreach (var warning in result.Warnings)
             {
                 CommandAction.Error.WriteLine($"warning: {warning}");
@@ -107,19 +106,14 @@ internal static class ExtractCommand
         return command;
     }
 
-    internal static FeatureSettings Settings(FileInfo? parameters, string? preset) => ExtractionWorkflow.LoadSettings(parameters?.FullName, preset);
-
     /// <summary>Updates the progress bar on the reporting thread (Progress&lt;T&gt; would post to a context the console may not pump).</summary>
-    private sealed class FamilyProgress(ProgressTask task) : IProgress<FeatureExtractionProgress>
+    private static SynchronousProgress<FeatureExtractionProgress> FamilyProgress(ProgressTask task) => new(value =>
     {
-        public void Report(FeatureExtractionProgress value)
+        lock (task)
         {
-            lock (task)
-            {
-                task.MaxValue = value.Total;
-                task.Value = Math.Max(task.Value, value.Completed);
-                task.Description = $"Extracting features: {value.Step}";
-            }
+            task.MaxValue = value.Total;
+            task.Value = Math.Max(task.Value, value.Completed);
+            task.Description = $"Extracting features: {value.Step}";
         }
-    }
+    });
 }

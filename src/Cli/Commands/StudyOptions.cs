@@ -3,6 +3,7 @@ using Radiomics.Features;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Pipeline;
 using Radiomics.Longitudinal.Registration;
+using Radiomics.Workflows;
 
 namespace Radiomics.Cli.Commands;
 
@@ -41,7 +42,7 @@ internal sealed class StudyOptions
     {
         var features = parse.GetValue(Parameters) is null && parse.GetValue(Preset) is null && defaultFeatures is not null
             ? defaultFeatures
-            : ExtractCommand.Settings(parse.GetValue(Parameters), parse.GetValue(Preset));
+            : ExtractionWorkflow.LoadSettings(parse.GetValue(Parameters)?.FullName, parse.GetValue(Preset));
         int k = parse.GetValue(Clusters);
         if (k is < 2 or > 255)
         {

@@ -94,10 +94,8 @@ public static class ClusteringMetrics
     /// </summary>
     public static double CalinskiHarabaszScore(FeatureMatrix x, ReadOnlySpan<int> labels)
     {
-        var (compact, k) = Check(x, labels);
-        RequireSeveralClusters(k, x.Rows, nameof(labels));
+        var (compact, k, centroids, sizes) = CentroidsOfSeveral(x, labels);
         int n = x.Rows, d = x.Columns;
-        var (centroids, sizes) = Centroids(x, compact, k);
         var mean = new double[d];
         for (int i = 0; i < n; i++)
         {
@@ -134,10 +132,8 @@ public static class ClusteringMetrics
     /// </summary>
     public static double DaviesBouldinScore(FeatureMatrix x, ReadOnlySpan<int> labels)
     {
-        var (compact, k) = Check(x, labels);
-        RequireSeveralClusters(k, x.Rows, nameof(labels));
+        var (compact, k, centroids, sizes) = CentroidsOfSeveral(x, labels);
         int n = x.Rows, d = x.Columns;
-        var (centroids, sizes) = Centroids(x, compact, k);
         var spread = new double[k];
         for (int i = 0; i < n; i++)
         {
@@ -266,6 +262,15 @@ public static class ClusteringMetrics
         }
 
         return (compact, next);
+    }
+
+    /// <summary>The checked labels, their count and each cluster's centroid and size, for the centroid-based scores.</summary>
+    private static (int[] Compact, int K, double[] Centroids, long[] Sizes) CentroidsOfSeveral(FeatureMatrix x, ReadOnlySpan<int> labels)
+    {
+        var (compact, k) = Check(x, labels);
+        RequireSeveralClusters(k, x.Rows, nameof(labels));
+        var (centroids, sizes) = Centroids(x, compact, k);
+        return (compact, k, centroids, sizes);
     }
 
     private static void RequireSeveralClusters(int k, int n, string paramName)

@@ -268,14 +268,13 @@ public sealed class HabitatModel
         }
 
         // On the scan's whole grid, wherever the map was cropped to.
-        var result = new Image<byte>(map.ScanGeometry);
-        var output = result.Voxels;
+        var output = new byte[map.ScanGeometry.VoxelCount];
         for (int i = 0; i < voxels.Length; i++)
         {
             output[map.ScanVoxel(voxels[i])] = (byte)(labels[i] + 1);
         }
 
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(map.ScanGeometry, output));
     }
 
     /// <summary>Writes the model as JSON (atomically).</summary>

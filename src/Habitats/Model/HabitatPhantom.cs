@@ -47,24 +47,25 @@ public static class HabitatPhantom
     {
         settings ??= new HabitatPhantomSettings();
         var geometry = new ImageGeometry(settings.Size, settings.Spacing, Vec3.Zero, Matrix3.Identity);
-        var image = new Image<float>(geometry);
-        var mask = new Image<byte>(geometry);
-        var truth = new Image<byte>(geometry);
+        var image = new float[geometry.VoxelCount];
+        var mask = new byte[geometry.VoxelCount];
+        var truth = new byte[geometry.VoxelCount];
         var centre = geometry.Centre;
         var random = new Random(settings.Seed);
         var size = settings.Size;
         int sectors = settings.SubRegions.Count;
+        int i = 0;
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
             {
-                for (int x = 0; x < size.X; x++)
+                for (int x = 0; x < size.X; x++, i++)
                 {
                     var d = geometry.IndexToPhysical(x, y, z) - centre;
                     double noise = Gaussian(random);
                     if (d.Norm > settings.Radius)
                     {
-                        image[x, y, z] = (float)(settings.Background + (settings.BackgroundSd * noise));
+                        image[i] = (float)(settings.Background + (settings.BackgroundSd * noise));
                         continue;
                     }
 
@@ -73,14 +74,14 @@ public static class HabitatPhantom
                         : SlabPosition(d.X / settings.Radius);
                     int sector = Math.Min(sectors - 1, (int)(position * sectors));
                     var (mean, sd) = settings.SubRegions[sector];
-                    image[x, y, z] = (float)(mean + (sd * noise));
-                    mask[x, y, z] = 1;
-                    truth[x, y, z] = (byte)(sector + 1);
+                    image[i] = (float)(mean + (sd * noise));
+                    mask[i] = 1;
+                    truth[i] = (byte)(sector + 1);
                 }
             }
         }
 
-        return (image, new LabelMap(mask), new LabelMap(truth));
+        return (new Image<float>(geometry, image), new LabelMap(new Image<byte>(geometry, mask)), new LabelMap(new Image<byte>(geometry, truth)));
     }
 
     /// <summary>

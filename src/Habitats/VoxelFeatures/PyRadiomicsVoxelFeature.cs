@@ -49,15 +49,14 @@ public sealed class PyRadiomicsVoxelFeature : IVoxelFeature
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(output);
-        var binary = new Image<byte>(region.Geometry);
         var labels = region.Voxels;
-        var target = binary.Voxels;
+        var target = new byte[region.Geometry.VoxelCount];
         for (int i = 0; i < labels.Length; i++)
         {
             target[i] = labels[i] != 0 ? (byte)1 : (byte)0;
         }
 
-        var maps = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(binary), _settings, _source).ToDictionary(m => m.Name, m => m.Map);
+        var maps = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(new Image<byte>(region.Geometry, target)), _settings, _source).ToDictionary(m => m.Name, m => m.Map);
         var size = image.Geometry.Size;
         for (int c = 0; c < ChannelNames.Count; c++)
         {

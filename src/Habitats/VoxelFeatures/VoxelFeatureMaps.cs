@@ -92,31 +92,30 @@ public static class VoxelFeatureMaps
     /// <summary>The first component inside <paramref name="box"/>, at the same physical place.</summary>
     private static Image<float> ChannelZero(Image<float> image, BoundingBox box)
     {
-        var result = new Image<float>(image.Geometry.Crop(box));
+        var geometry = image.Geometry.Crop(box);
         var src = image.Channel(0);
-        var dst = result.Voxels;
+        var dst = new float[geometry.VoxelCount];
         var size = box.Size;
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
             {
-                src.Slice(image.LinearIndex(box.Min.X, box.Min.Y + y, box.Min.Z + z), size.X).CopyTo(dst.Slice(size.X * (y + size.Y * z), size.X));
+                src.Slice(image.LinearIndex(box.Min.X, box.Min.Y + y, box.Min.Z + z), size.X).CopyTo(dst.AsSpan(size.X * (y + size.Y * z), size.X));
             }
         }
 
-        return result;
+        return new Image<float>(geometry, dst);
     }
 
     private static LabelMap Binary(LabelMap mask)
     {
-        var result = new Image<byte>(mask.Geometry);
         var src = mask.Voxels;
-        var dst = result.Voxels;
+        var dst = new byte[mask.Geometry.VoxelCount];
         for (int i = 0; i < src.Length; i++)
         {
             dst[i] = src[i] != 0 ? (byte)1 : (byte)0;
         }
 
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(mask.Geometry, dst));
     }
 }

@@ -28,7 +28,7 @@ public static class MaskPropagation
         var source = labels.Geometry.Size;
         var size = reference.Size;
         var values = labels.Voxels.ToArray();
-        var result = new Image<byte>(reference);
+        var result = new byte[reference.VoxelCount];
         var mapper = new PointMapper(transform, reference, labels.Geometry);
         ParallelRows.For(0, size.Z, parallelism, 3 * size.X, (int z, Span<double> points) =>
         {
@@ -37,18 +37,17 @@ public static class MaskPropagation
             var pz = points[(2 * size.X)..];
             Span<float> weight = stackalloc float[256];
             Span<byte> seen = stackalloc byte[8];
-            var dst = result.Voxels;
             for (int y = 0; y < size.Y; y++)
             {
                 mapper.MapRow(y, z, px, py, pz);
                 int o = (z * size.Y + y) * size.X;
                 for (int x = 0; x < size.X; x++)
                 {
-                    dst[o + x] = ArgMax(values, source, px[x], py[x], pz[x], weight, seen);
+                    result[o + x] = ArgMax(values, source, px[x], py[x], pz[x], weight, seen);
                 }
             }
         });
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(reference, result));
     }
 
     /// <summary>Label with the largest summed trilinear weight; neighbours outside the map count as background.</summary>

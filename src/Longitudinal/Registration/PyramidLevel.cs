@@ -101,27 +101,27 @@ internal static class PyramidLevel
             }
         }
 
-        var output = new Image<float>(geometry);
+        var output = new float[geometry.VoxelCount];
         if (axis == 0)
         {
-            AlongX(input, output, first, weights, taps, parallelism);
+            AlongX(input, output, m, first, weights, taps, parallelism);
         }
         else
         {
-            AcrossRows(input, output, axis, first, weights, taps, parallelism);
+            AcrossRows(input, output, m, axis, first, weights, taps, parallelism);
         }
 
-        return output;
+        return new Image<float>(geometry, output);
     }
 
-    private static void AlongX(Image<float> input, Image<float> output, int[] first, float[] weights, int taps, Parallelism parallelism)
+    private static void AlongX(Image<float> input, float[] output, int m, int[] first, float[] weights, int taps, Parallelism parallelism)
     {
         var inSize = input.Geometry.Size;
-        int n = inSize.X, m = output.Geometry.Size.X;
+        int n = inSize.X;
         ParallelRows.For(0, inSize.Z, parallelism, z =>
         {
             var src = input.Voxels;
-            var dst = output.Voxels;
+            var dst = output.AsSpan();
             for (int y = 0; y < inSize.Y; y++)
             {
                 var line = src.Slice((z * inSize.Y + y) * n, n);
@@ -142,18 +142,18 @@ internal static class PyramidLevel
     }
 
     /// <summary>Along Y or Z: each output row is a weighted sum of whole input rows, which vectorises.</summary>
-    private static void AcrossRows(Image<float> input, Image<float> output, int axis, int[] first, float[] weights, int taps, Parallelism parallelism)
+    private static void AcrossRows(Image<float> input, float[] output, int m, int axis, int[] first, float[] weights, int taps, Parallelism parallelism)
     {
         var inSize = input.Geometry.Size;
         int nx = inSize.X;
-        int n = inSize[axis], m = output.Geometry.Size[axis];
+        int n = inSize[axis];
         // Rows are addressed by (other, position along axis): for Y, other = z; for Z, other = y.
         int others = axis == 1 ? inSize.Z : inSize.Y;
         ParallelRows.For(0, others * m, parallelism, t =>
         {
             int other = t / m, j = t % m;
             var src = input.Voxels;
-            var dst = output.Voxels;
+            var dst = output.AsSpan();
             int outRow = axis == 1 ? (other * m + j) * nx : (j * inSize.Y + other) * nx;
             var target = dst.Slice(outRow, nx);
             target.Clear();

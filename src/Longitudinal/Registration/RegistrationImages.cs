@@ -86,9 +86,7 @@ internal sealed class RegistrationImages
             throw new RegistrationException(RegistrationProblem.ConstantImage, $"The moving image has constant intensity {mlo}; there is nothing to align.", nameof(movingImage));
         }
 
-        Rescale(f.Voxels, lo, hi);
-        Rescale(m.Voxels, lo, hi);
-        return new RegistrationImages(f, m, mask, parallelism);
+        return new RegistrationImages(Rescale(f, lo, hi), Rescale(m, lo, hi), mask, parallelism);
     }
 
     /// <summary>The level with per-axis shrink factors for <paramref name="targetSpacing"/> mm and smoothing sigma (mm).</summary>
@@ -129,13 +127,17 @@ internal sealed class RegistrationImages
         }
     }
 
-    private static void Rescale(Span<float> v, double lo, double hi)
+    private static Image<float> Rescale(Image<float> image, double lo, double hi)
     {
         float scale = (float)(1 / (hi - lo)), shift = (float)lo;
+        var v = image.Voxels;
+        var result = new float[v.Length];
         for (int i = 0; i < v.Length; i++)
         {
-            v[i] = (v[i] - shift) * scale;
+            result[i] = (v[i] - shift) * scale;
         }
+
+        return new Image<float>(image.Geometry, result, image.Components);
     }
 
     /// <summary>Approximate percentiles from a regular subsample of at most ~200 000 voxels.</summary>

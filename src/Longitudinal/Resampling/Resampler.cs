@@ -22,7 +22,8 @@ public static class Resampler
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(reference);
-        var output = new Image<T>(reference, image.Components);
+        var output = new T[reference.VoxelCount * image.Components];
+        int count = (int)reference.VoxelCount;
         var mapper = new PointMapper(transform, reference, image.Geometry);
         var source = image.Geometry.Size;
         var size = reference.Size;
@@ -42,7 +43,7 @@ public static class Resampler
                 var px = points[..size.X];
                 var py = points.Slice(size.X, size.X);
                 var pz = points[(2 * size.X)..];
-                var dst = output.Channel(channel);
+                var dst = output.AsSpan(channel * count, count);
                 for (int y = 0; y < size.Y; y++)
                 {
                     mapper.MapRow(y, z, px, py, pz);
@@ -63,7 +64,7 @@ public static class Resampler
             });
         }
 
-        return output;
+        return new Image<T>(reference, output, image.Components);
     }
 
     /// <summary>Resamples an image of any voxel type (see the generic overload).</summary>
@@ -83,7 +84,7 @@ public static class Resampler
     internal static bool Inside(Size3 size, double x, double y, double z) =>
         x >= -0.5 && y >= -0.5 && z >= -0.5 && x <= size.X - 0.5 && y <= size.Y - 0.5 && z <= size.Z - 0.5;
 
-    private static float[] ToFloat<T>(Span<T> values) where T : unmanaged, INumber<T>
+    private static float[] ToFloat<T>(ReadOnlySpan<T> values) where T : unmanaged, INumber<T>
     {
         var result = new float[values.Length];
         for (int i = 0; i < values.Length; i++)

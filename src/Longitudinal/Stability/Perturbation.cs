@@ -62,9 +62,8 @@ public sealed record Perturbation(PerturbationKind Kind, int Radius = 1, Index3 
     private static LabelMap Shift(LabelMap mask, Index3 offset)
     {
         var size = mask.Geometry.Size;
-        var shifted = new Image<byte>(mask.Geometry);
         var source = mask.Voxels;
-        var target = shifted.Voxels;
+        var target = new byte[mask.Geometry.VoxelCount];
         for (int z = 0; z < size.Z; z++)
         {
             int sz = z - offset.Z;
@@ -92,6 +91,6 @@ public sealed record Perturbation(PerturbationKind Kind, int Radius = 1, Index3 
             }
         }
 
-        return new LabelMap(shifted);
+        return new LabelMap(new Image<byte>(mask.Geometry, target));
     }
 }

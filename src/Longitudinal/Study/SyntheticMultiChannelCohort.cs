@@ -96,8 +96,7 @@ public static class SyntheticMultiChannelCohort
     /// <summary>One channel: each voxel the mean of the phantom over a lattice of about 1 mm inside it, plus noise (magnitude), times the scale.</summary>
     private static Image<float> Render(ImageGeometry grid, Phantom phantom, Vec3 contentShift, Random noise, double noiseFraction, int channel, double scale)
     {
-        var image = new Image<float>(grid);
-        var voxels = image.Voxels;
+        var voxels = new float[grid.VoxelCount];
         var spacing = grid.Spacing;
         // An odd number of samples per axis (about one per mm), so a voxel's centre is one of them.
         int sx = Samples(spacing.X), sy = Samples(spacing.Y), sz = Samples(spacing.Z);
@@ -127,7 +126,7 @@ public static class SyntheticMultiChannelCohort
             }
         }
 
-        return image;
+        return new Image<float>(grid, voxels);
     }
 
     private static int Samples(double spacing) => (2 * (int)Math.Floor(spacing / 2)) + 1;
@@ -218,16 +217,16 @@ public static class SyntheticMultiChannelCohort
 
         public LabelMap Labels(ImageGeometry grid)
         {
-            var labels = new Image<byte>(grid);
-            ForTumourVoxels(grid, Vec3.Zero, (i, p) => labels.Voxels[i] = (byte)Habitat(p));
-            return new LabelMap(labels);
+            var labels = new byte[grid.VoxelCount];
+            ForTumourVoxels(grid, Vec3.Zero, (i, p) => labels[i] = (byte)Habitat(p));
+            return new LabelMap(new Image<byte>(grid, labels));
         }
 
         public LabelMap Mask(ImageGeometry grid, Vec3 contentShift)
         {
-            var labels = new Image<byte>(grid);
-            ForTumourVoxels(grid, contentShift, (i, _) => labels.Voxels[i] = 1);
-            return new LabelMap(labels);
+            var labels = new byte[grid.VoxelCount];
+            ForTumourVoxels(grid, contentShift, (i, _) => labels[i] = 1);
+            return new LabelMap(new Image<byte>(grid, labels));
         }
 
         private bool InTumour(Vec3 p)

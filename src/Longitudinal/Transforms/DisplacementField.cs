@@ -61,13 +61,14 @@ public static class DisplacementField
         return (spline, linear);
     }
 
-    /// <summary>Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c>, in place: the separable spline evaluation stays the only per-voxel B-spline work.</summary>
+    /// <summary>Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c>, into a new field: the separable spline evaluation stays the only per-voxel B-spline work.</summary>
     private static Image<float> ComposeLinear(Image<float> field, AffineTransform linear, Parallelism parallelism)
     {
         var g = field.Geometry;
         var size = g.Size;
         int n = field.VoxelCount;
         var memory = field.VoxelMemory;
+        var composed = new float[3 * n];
         ParallelRows.For(0, size.Z, parallelism, z =>
         {
             var u = memory.Span;
@@ -79,13 +80,13 @@ public static class DisplacementField
                     int i = o + x;
                     var p = g.IndexToPhysical(x, y, z);
                     var d = linear.TransformPoint(p + new Vec3(u[i], u[n + i], u[2 * n + i])) - p;
-                    u[i] = (float)d.X;
-                    u[n + i] = (float)d.Y;
-                    u[2 * n + i] = (float)d.Z;
+                    composed[i] = (float)d.X;
+                    composed[n + i] = (float)d.Y;
+                    composed[2 * n + i] = (float)d.Z;
                 }
             }
         });
-        return field;
+        return new Image<float>(g, composed, 3);
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class MetaImage
         {
             // Allocated only once the file is known to hold the data.
             image ??= Image.Create(pixelType, geometry, (int)components);
-            return interleaved ? (buffer ??= new byte[expected]) : image.AsBytes();
+            return interleaved ? (buffer ??= new byte[expected]) : image.WritableBytes();
         }
         using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
         {
@@ -42,7 +42,7 @@ public static class MetaImage
 
         if (interleaved)
         {
-            VoxelBuffer.Deinterleave(raw, image!.AsBytes(), image.VoxelCount, (int)components, pixelType.SizeInBytes());
+            VoxelBuffer.Deinterleave(raw, image!.WritableBytes(), image.VoxelCount, (int)components, pixelType.SizeInBytes());
         }
 
         return image!;

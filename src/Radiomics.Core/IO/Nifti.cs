@@ -23,12 +23,12 @@ public static class Nifti
         var h = layout.Raw;
         VoxelBuffer.Skip(path, stream, h.VoxOffset - h.HeaderSize, "the header extensions");
         var image = Image.Create(layout.StoredType, layout.Geometry, layout.Components);
-        VoxelBuffer.ReadExactly(path, stream, image.AsBytes(), "the voxel data");
+        VoxelBuffer.ReadExactly(path, stream, image.WritableBytes(), "the voxel data");
         (stream as CompressedStream)?.Finish();
 
         if (h.BigEndian)
         {
-            VoxelBuffer.SwapBytes(image.AsBytes(), layout.StoredType.SizeInBytes());
+            VoxelBuffer.SwapBytes(image.WritableBytes(), layout.StoredType.SizeInBytes());
         }
 
         return ApplyScaling(image, h.SclSlope, h.SclInter);
@@ -215,7 +215,7 @@ public static class Nifti
         }
 
         var d = image.ConvertTo<double>();
-        var v = d.Voxels;
+        var v = d.WritableVoxels;
         for (int i = 0; i < v.Length; i++)
         {
             v[i] = v[i] * slope + inter;

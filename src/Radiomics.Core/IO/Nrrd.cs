@@ -36,7 +36,7 @@ public static class Nrrd
                 return target;
             }
 
-            return image.AsBytes();
+            return image.WritableBytes();
         }
 
         using (var data = dataPath == path ? null : VoxelBuffer.OpenRead(dataPath))
@@ -384,7 +384,7 @@ public static class Nrrd
     /// <summary>Moves a component axis that sits between spatial axes to the planar layout.</summary>
     private static void Reorder(byte[] source, Image image, long[] sizes, int componentAxis, int elementSize)
     {
-        var dst = image.AsBytes();
+        var dst = image.WritableBytes();
         int dims = sizes.Length;
         var strides = new long[dims];
         long stride = 1;

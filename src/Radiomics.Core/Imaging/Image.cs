@@ -49,8 +49,11 @@ public abstract class Image
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 
-    /// <summary>The voxel buffer as bytes in machine order, for readers and writers.</summary>
-    public abstract Span<byte> AsBytes();
+    /// <summary>The voxel buffer as bytes in machine order, for writers.</summary>
+    public abstract ReadOnlySpan<byte> AsBytes();
+
+    /// <summary>The voxel buffer as writable bytes, for the readers that fill an image they have just allocated.</summary>
+    internal abstract Span<byte> WritableBytes();
 
     /// <summary>Converts every voxel, saturating at the limits of integer types (and truncating fractions).</summary>
     public abstract Image<TOut> ConvertTo<TOut>() where TOut : unmanaged, System.Numerics.INumber<TOut>;

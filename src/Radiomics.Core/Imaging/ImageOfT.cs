@@ -5,8 +5,12 @@ namespace Radiomics.Imaging;
 
 /// <summary>An image with voxel type <typeparamref name="T"/> on a grid in physical space.</summary>
 /// <remarks>
-/// Public algorithms never change an image they are given; they return a new one. The writable
-/// <see cref="Voxels"/> span is there so that algorithms can fill the images they create.
+/// An image is read-only once built: <see cref="Voxels"/>, <see cref="Channel"/> and <see cref="VoxelMemory"/> are
+/// read-only views and the indexers only read, so algorithms never change an image they are given. Two ways to build
+/// one: kernels fill a <typeparamref name="T"/>[] (component blocks one after the other, x fastest) and wrap it with
+/// <see cref="Image{T}(ImageGeometry, T[], int)"/>, which takes ownership without copying; code that sets voxels one
+/// at a time (tests, notebooks, phantoms) uses an <see cref="ImageBuilder{T}"/> (<c>new ImageBuilder&lt;T&gt;(geometry)</c>,
+/// or <see cref="ToBuilder"/> for a copy to change) and calls <see cref="ImageBuilder{T}.ToImage"/>.
 /// </remarks>
 public sealed class Image<T> : Image where T : unmanaged, INumber<T>
 {
@@ -37,13 +41,13 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     public override PixelType PixelType => PixelTypes.Of<T>();
 
     /// <summary>All voxel values, component blocks one after the other.</summary>
-    public Span<T> Voxels => _data;
+    public ReadOnlySpan<T> Voxels => _data;
 
-    /// <summary>The voxel storage as memory (not a copy), for parallel loops: a lambda cannot capture a span.</summary>
-    public Memory<T> VoxelMemory => _data;
+    /// <summary>The voxel storage as read-only memory (not a copy), for parallel loops: a lambda cannot capture a span.</summary>
+    public ReadOnlyMemory<T> VoxelMemory => _data;
 
     /// <summary>The values of one component, one per voxel.</summary>
-    public Span<T> Channel(int component)
+    public ReadOnlySpan<T> Channel(int component)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(component);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(component, Components);
@@ -52,23 +56,11 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
 
     public int LinearIndex(int x, int y, int z) => x + Geometry.Size.X * (y + Geometry.Size.Y * z);
 
-    public T this[int x, int y, int z]
-    {
-        get => _data[LinearIndex(x, y, z)];
-        set => _data[LinearIndex(x, y, z)] = value;
-    }
+    public T this[int x, int y, int z] => _data[LinearIndex(x, y, z)];
 
-    public T this[Index3 i]
-    {
-        get => _data[LinearIndex(i.X, i.Y, i.Z)];
-        set => _data[LinearIndex(i.X, i.Y, i.Z)] = value;
-    }
+    public T this[Index3 i] => _data[LinearIndex(i.X, i.Y, i.Z)];
 
-    public T this[int x, int y, int z, int component]
-    {
-        get => _data[component * VoxelCount + LinearIndex(x, y, z)];
-        set => _data[component * VoxelCount + LinearIndex(x, y, z)] = value;
-    }
+    public T this[int x, int y, int z, int component] => _data[component * VoxelCount + LinearIndex(x, y, z)];
 
     /// <summary>A zero-filled image on the same grid.</summary>
     public static Image<T> Like(Image other, int? components = null)
@@ -79,13 +71,22 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
 
     public Image<T> Clone() => new(Geometry, (T[])_data.Clone(), Components);
 
-    public override Span<byte> AsBytes() => Bytes(_data);
+    /// <summary>A builder holding a copy of the voxels, for an image that differs from this one in a few voxels.</summary>
+    public ImageBuilder<T> ToBuilder() => new(Geometry, (T[])_data.Clone(), Components);
 
+    public override ReadOnlySpan<byte> AsBytes() => Bytes(_data);
+
+    /// <summary>The buffer, writable: only for code in this library finishing an image it has just allocated.</summary>
+    internal Span<T> WritableVoxels => _data;
+
+    internal override Span<byte> WritableBytes() => Bytes(_data);
+
+    /// <remarks>Converting to the image's own type returns the image itself: images are read-only, so no copy is needed.</remarks>
     public override Image<TOut> ConvertTo<TOut>()
     {
         if (typeof(TOut) == typeof(T))
         {
-            return (Image<TOut>)(object)Clone();
+            return (Image<TOut>)(object)this;
         }
 
         var result = new TOut[_data.Length];
@@ -162,12 +163,13 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     public Image<T> Crop(BoundingBox box)
     {
         var geometry = Geometry.Crop(box);
-        var result = new Image<T>(geometry, Components);
         var size = box.Size;
+        int n = (int)geometry.VoxelCount;
+        var data = new T[n * Components];
         for (int c = 0; c < Components; c++)
         {
             var src = Channel(c);
-            var dst = result.Channel(c);
+            var dst = data.AsSpan(c * n, n);
             for (int z = 0; z < size.Z; z++)
             {
                 for (int y = 0; y < size.Y; y++)
@@ -178,7 +180,7 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
             }
         }
 
-        return result;
+        return new Image<T>(geometry, data, Components);
     }
 
     /// <summary>
@@ -203,11 +205,11 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
             throw new ArgumentOutOfRangeException(nameof(patch), $"The patch covers voxels {box}, outside the image of size {Geometry.Size}.");
         }
 
-        var result = Clone();
+        var data = (T[])_data.Clone();
         for (int c = 0; c < Components; c++)
         {
             var src = patch.Channel(c);
-            var dst = result.Channel(c);
+            var dst = data.AsSpan(c * VoxelCount, VoxelCount);
             for (int z = 0; z < size.Z; z++)
             {
                 for (int y = 0; y < size.Y; y++)
@@ -218,6 +220,6 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
             }
         }
 
-        return result;
+        return new Image<T>(Geometry, data, Components);
     }
 }

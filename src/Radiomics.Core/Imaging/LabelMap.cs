@@ -21,7 +21,7 @@ public sealed class LabelMap
 
     public ImageGeometry Geometry => _labels.Geometry;
 
-    /// <summary>The labels as an image (shared buffer: do not modify).</summary>
+    /// <summary>The labels as an image (read-only, like every image).</summary>
     public Image<byte> Image => _labels;
 
     public ReadOnlySpan<byte> Voxels => _labels.Voxels;
@@ -43,7 +43,7 @@ public sealed class LabelMap
 
         if (image is Image<byte> b)
         {
-            return new LabelMap(b.Clone());
+            return new LabelMap(b);
         }
 
         var (min, max) = image.Range();
@@ -58,9 +58,8 @@ public sealed class LabelMap
         }
 
         var d = image.ConvertTo<double>();
-        var labels = new Image<byte>(image.Geometry);
         var src = d.Voxels;
-        var dst = labels.Voxels;
+        var dst = new byte[image.Geometry.VoxelCount];
         for (int i = 0; i < src.Length; i++)
         {
             double v = src[i];
@@ -72,7 +71,7 @@ public sealed class LabelMap
             dst[i] = (byte)v;
         }
 
-        return new LabelMap(labels);
+        return new LabelMap(new Image<byte>(image.Geometry, dst));
     }
 
     /// <summary>Label 1 where <paramref name="inside"/> holds for the voxel value, else 0.</summary>
@@ -80,15 +79,14 @@ public sealed class LabelMap
     {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(inside);
-        var labels = new Image<byte>(image.Geometry);
         var src = image.Channel(0);
-        var dst = labels.Voxels;
+        var dst = new byte[image.Geometry.VoxelCount];
         for (int i = 0; i < src.Length; i++)
         {
             dst[i] = inside(src[i]) ? (byte)1 : (byte)0;
         }
 
-        return new LabelMap(labels);
+        return new LabelMap(new Image<byte>(image.Geometry, dst));
     }
 
     /// <summary>Number of voxels with the given label.</summary>
@@ -157,15 +155,14 @@ public sealed class LabelMap
     /// <summary>A binary map (label 1) of the voxels carrying <paramref name="label"/>.</summary>
     public LabelMap Select(byte label)
     {
-        var result = new Image<byte>(Geometry);
         var src = Voxels;
-        var dst = result.Voxels;
+        var dst = new byte[Geometry.VoxelCount];
         for (int i = 0; i < src.Length; i++)
         {
             dst[i] = src[i] == label ? (byte)1 : (byte)0;
         }
 
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(Geometry, dst));
     }
 
     public LabelMap Crop(BoundingBox box) => new(_labels.Crop(box));

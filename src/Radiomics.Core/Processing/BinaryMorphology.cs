@@ -36,11 +36,11 @@ public static class BinaryMorphology
         ArgumentNullException.ThrowIfNull(element);
         var geometry = mask.Geometry;
         var size = geometry.Size;
-        var result = new Image<byte>(geometry);
+        var output = new byte[geometry.VoxelCount];
         var found = label is { } l ? mask.BoundingBox(l) : mask.BoundingBox();
         if (found is not { } box)
         {
-            return new LabelMap(result);
+            return new LabelMap(new Image<byte>(geometry, output));
         }
 
         var half = element.HalfExtent(geometry.Spacing);
@@ -51,7 +51,6 @@ public static class BinaryMorphology
         int wx = work.Size.X, wy = work.Size.Y;
         ParallelRows.For(work.Min.Z, work.Max.Z + 1, Parallelism.AllCores, z =>
         {
-            var output = result.Voxels;
             for (int y = work.Min.Y; y <= work.Max.Y; y++)
             {
                 for (int x = work.Min.X; x <= work.Max.X; x++)
@@ -74,7 +73,7 @@ public static class BinaryMorphology
                 }
             }
         });
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(geometry, output));
     }
 
     /// <summary>

@@ -48,14 +48,13 @@ public sealed class ComponentLabelling
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(component, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(component, Count);
-        var result = new Image<byte>(Labels.Geometry);
         var src = Labels.Voxels;
-        var dst = result.Voxels;
+        var dst = new byte[Labels.Geometry.VoxelCount];
         for (int i = 0; i < src.Length; i++)
         {
             dst[i] = src[i] == component ? (byte)1 : (byte)0;
         }
 
-        return new LabelMap(result);
+        return new LabelMap(new Image<byte>(Labels.Geometry, dst));
     }
 }

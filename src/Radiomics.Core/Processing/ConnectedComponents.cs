@@ -17,8 +17,7 @@ public static class ConnectedComponents
         var size = mask.Geometry.Size;
         int nx = size.X, ny = size.Y, nz = size.Z;
         var input = mask.Voxels;
-        var output = new Image<int>(mask.Geometry);
-        var labels = output.Voxels;
+        var labels = new int[mask.Geometry.VoxelCount];
         var sizes = new List<long>();
         var stack = new Stack<int>();
         int slice = nx * ny;
@@ -58,7 +57,7 @@ public static class ConnectedComponents
             sizes.Add(count);
         }
 
-        return new ComponentLabelling(output, [.. sizes], connectivity);
+        return new ComponentLabelling(new Image<int>(mask.Geometry, labels), [.. sizes], connectivity);
     }
 
     /// <summary>Number of connected components of the voxels carrying <paramref name="label"/> (any non-zero label when null).</summary>

@@ -22,9 +22,9 @@ public sealed record SyntheticScan(Image<float> Image, LabelMap Tumour, LabelMap
         }
 
         var geometry = new ImageGeometry(s.Size, s.Spacing, Vec3.Zero, Matrix3.Identity);
-        var image = new Image<float>(geometry);
-        var tumour = new Image<byte>(geometry);
-        var habitats = new Image<byte>(geometry);
+        var image = new float[geometry.VoxelCount];
+        var tumour = new byte[geometry.VoxelCount];
+        var habitats = new byte[geometry.VoxelCount];
         var centre = geometry.Centre;
         var toBody = Matrix3.Rotation(new Vec3(0, 0, 1), -s.RotationDegrees * Math.PI / 180);
         var anatomy = Anatomy(new Random(s.AnatomySeed));
@@ -46,9 +46,9 @@ public sealed record SyntheticScan(Image<float> Image, LabelMap Tumour, LabelMap
                     double r = Math.Sqrt(Sq(d.X / radii.X) + Sq(d.Y / radii.Y) + Sq(d.Z / radii.Z));
                     if (r <= 1)
                     {
-                        tumour.Voxels[i] = 1;
+                        tumour[i] = 1;
                         byte habitat = r < s.CoreFraction ? (byte)1 : r < s.RimFraction ? (byte)2 : (byte)3;
-                        habitats.Voxels[i] = habitat;
+                        habitats[i] = habitat;
                         value = habitat switch
                         {
                             1 => s.CoreIntensity,
@@ -57,12 +57,13 @@ public sealed record SyntheticScan(Image<float> Image, LabelMap Tumour, LabelMap
                         };
                     }
 
-                    image.Voxels[i] = (float)(value + s.Noise * SyntheticNoise.Gaussian(noise));
+                    image[i] = (float)(value + s.Noise * SyntheticNoise.Gaussian(noise));
                 }
             }
         }
 
-        return new SyntheticScan(image, new LabelMap(tumour), new LabelMap(habitats));
+        return new SyntheticScan(
+            new Image<float>(geometry, image), new LabelMap(new Image<byte>(geometry, tumour)), new LabelMap(new Image<byte>(geometry, habitats)));
     }
 
     /// <summary>Smooth soft-tissue variation: a few broad Gaussian bumps of the patient's anatomy.</summary>

@@ -38,13 +38,11 @@ public static class SyntheticTumour
     {
         settings ??= new SyntheticTumourSettings();
         var geometry = new ImageGeometry(settings.Size, settings.Spacing, Vec3.Zero, Matrix3.Identity);
-        var image = new Image<float>(geometry);
-        var mask = new Image<byte>(geometry);
+        var v = new float[geometry.VoxelCount];
+        var m = new byte[geometry.VoxelCount];
         var centre = geometry.Centre + settings.CentreOffset;
         var rng = new Random(settings.Seed);
         var size = settings.Size;
-        var v = image.Voxels;
-        var m = mask.Voxels;
         int i = 0;
         for (int z = 0; z < size.Z; z++)
         {
@@ -68,7 +66,7 @@ public static class SyntheticTumour
             }
         }
 
-        return (image, new LabelMap(mask));
+        return (new Image<float>(geometry, v), new LabelMap(new Image<byte>(geometry, m)));
     }
 
     private static double Sq(double x) => x * x;

@@ -27,19 +27,19 @@ public class FeatureExtractorTests
         Assert.Contains("empty", Assert.Throws<EmptyRoiException>(() => FeatureExtractor.Extract(image, empty, Intensity)).Message, StringComparison.Ordinal);
         var tooHigh = Intensity with { Resegmentation = new ResegmentationSettings { Minimum = 1e6 } };
         Assert.Contains("re-segmentation", Assert.Throws<EmptyRoiException>(() => FeatureExtractor.Extract(image, mask, tooHigh)).Message, StringComparison.Ordinal);
-        var tiny = new Image<byte>(image.Geometry);
+        var tiny = new ImageBuilder<byte>(image.Geometry);
         tiny[20, 20, 8] = 1;
         var coarse = Intensity with { Resampling = new ResamplingSettings { Spacing = new Vec3(5, 5, 5) } };
-        Assert.Throws<EmptyRoiException>(() => FeatureExtractor.Extract(image, new LabelMap(tiny), coarse));
+        Assert.Throws<EmptyRoiException>(() => FeatureExtractor.Extract(image, new LabelMap(tiny.ToImage()), coarse));
     }
 
     [Fact]
     public void A_single_voxel_ROI_gives_a_documented_result()
     {
         var (image, _) = Tumour();
-        var one = new Image<byte>(image.Geometry);
+        var one = new ImageBuilder<byte>(image.Geometry);
         one[20, 20, 8] = 1;
-        var table = FeatureExtractor.Extract(image, new LabelMap(one), Intensity);
+        var table = FeatureExtractor.Extract(image, new LabelMap(one.ToImage()), Intensity);
         Assert.Equal(image[20, 20, 8], table.Value("Q4LE"), 5);
         Assert.Equal(0, table.Value("ECT3"));
         Assert.Equal(0, table.Value("KE2A"));
@@ -52,7 +52,7 @@ public class FeatureExtractorTests
     public void Non_finite_voxels_leave_the_intensity_mask_with_and_without_interpolation()
     {
         var (image, mask) = Tumour();
-        var withNaN = image.Clone();
+        var withNaN = image.ToBuilder();
         int nanCount = 0;
         for (int x = 15; x < 25; x++)
         {
@@ -65,12 +65,12 @@ public class FeatureExtractorTests
 
         Assert.True(nanCount > 0);
         var clean = FeatureExtractor.Extract(image, mask, Intensity);
-        var table = FeatureExtractor.Extract(withNaN, mask, Intensity);
+        var table = FeatureExtractor.Extract(withNaN.ToImage(), mask, Intensity);
         Assert.True(double.IsFinite(table.Value("Q4LE")));
         Assert.NotEqual(clean.Value("N8CA"), table.Value("N8CA"));
         var resampled = Intensity with { Resampling = new ResamplingSettings { Spacing = new Vec3(2, 2, 2) } };
         var cleanResampled = FeatureExtractor.Extract(image, mask, resampled);
-        var nanResampled = FeatureExtractor.Extract(withNaN, mask, resampled);
+        var nanResampled = FeatureExtractor.Extract(withNaN.ToImage(), mask, resampled);
         Assert.True(double.IsFinite(nanResampled.Value("Q4LE")));
         Assert.NotEqual(cleanResampled.Value("Q4LE"), nanResampled.Value("Q4LE"));
     }
@@ -85,7 +85,7 @@ public class FeatureExtractorTests
     public void Non_finite_voxels_far_from_the_roi_change_nothing_under_interpolation(Interpolator interpolator, int nanFrom, double relativeTolerance)
     {
         var (image, mask) = Tumour();
-        var big = new Image<float>(ImageGeometry.Create(80, 40, 16, image.Geometry.Spacing));
+        var big = new ImageBuilder<float>(ImageGeometry.Create(80, 40, 16, image.Geometry.Spacing));
         for (int z = 0; z < 16; z++)
         {
             for (int y = 0; y < 40; y++)
@@ -97,7 +97,7 @@ public class FeatureExtractorTests
             }
         }
 
-        var bigMask = new Image<byte>(big.Geometry);
+        var bigMask = new ImageBuilder<byte>(big.Geometry);
         for (int z = 0; z < 16; z++)
         {
             for (int y = 0; y < 40; y++)
@@ -110,15 +110,15 @@ public class FeatureExtractorTests
         }
 
         var settings = new FeatureSettings { Resampling = new ResamplingSettings { Spacing = new Vec3(2, 2, 2), Interpolator = interpolator } };
-        var finite = big.Clone();
+        var finite = big.ToImage().ToBuilder();
         var fv = finite.Voxels;
         for (int i = 0; i < fv.Length; i++)
         {
             fv[i] = float.IsNaN(fv[i]) ? -1000f : fv[i];
         }
 
-        var expected = FeatureExtractor.Extract(finite, new LabelMap(bigMask), settings);
-        var actual = FeatureExtractor.Extract(big, new LabelMap(bigMask), settings);
+        var expected = FeatureExtractor.Extract(finite.ToImage(), new LabelMap(bigMask.ToImage()), settings);
+        var actual = FeatureExtractor.Extract(big.ToImage(), new LabelMap(bigMask.ToImage()), settings);
         Assert.Equal(expected.Count, actual.Count);
         foreach (var row in expected)
         {
@@ -152,9 +152,9 @@ public class FeatureExtractorTests
         Assert.All(table, r => Assert.Equal("1", r.Region));
         Assert.All(table, r => Assert.Equal("original", r.ImageType));
 
-        var twoLabels = mask.Image.Clone();
+        var twoLabels = mask.Image.ToBuilder();
         twoLabels[0, 0, 0] = 2;
-        Assert.All(FeatureExtractor.Extract(image, new LabelMap(twoLabels), settings), r => Assert.Equal("roi", r.Region));
+        Assert.All(FeatureExtractor.Extract(image, new LabelMap(twoLabels.ToImage()), settings), r => Assert.Equal("roi", r.Region));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class FeatureExtractorTests
     public void An_ROI_touching_the_image_border_works_with_and_without_resampling()
     {
         var (image, _) = Tumour();
-        var corner = new Image<byte>(image.Geometry);
+        var corner = new ImageBuilder<byte>(image.Geometry);
         for (int z = 0; z < 3; z++)
         {
             for (int y = 0; y < 4; y++)
@@ -186,18 +186,18 @@ public class FeatureExtractorTests
             }
         }
 
-        Assert.NotEmpty(FeatureExtractor.Extract(image, new LabelMap(corner), Intensity));
-        Assert.NotEmpty(FeatureExtractor.Extract(image, new LabelMap(corner), FeaturePresets.ConfigC with { Families = Intensity.Families }));
+        Assert.NotEmpty(FeatureExtractor.Extract(image, new LabelMap(corner.ToImage()), Intensity));
+        Assert.NotEmpty(FeatureExtractor.Extract(image, new LabelMap(corner.ToImage()), FeaturePresets.ConfigC with { Families = Intensity.Families }));
     }
 
     [Fact]
     public void Multi_component_images_and_invalid_settings_are_argument_errors()
     {
         var g = ImageGeometry.Create(4, 4, 4);
-        var mask = new Image<byte>(g);
+        var mask = new ImageBuilder<byte>(g);
         mask[1, 1, 1] = 1;
-        Assert.Throws<ArgumentException>(() => FeatureExtractor.Extract(new Image<float>(g, components: 3), new LabelMap(mask), Intensity));
-        Assert.Throws<ArgumentException>(() => FeatureExtractor.Extract(new Image<float>(g), new LabelMap(mask), Intensity with { Discretisation = DiscretisationSettings.FixedBinNumber(0) }));
+        Assert.Throws<ArgumentException>(() => FeatureExtractor.Extract(new Image<float>(g, components: 3), new LabelMap(mask.ToImage()), Intensity));
+        Assert.Throws<ArgumentException>(() => FeatureExtractor.Extract(new Image<float>(g), new LabelMap(mask.ToImage()), Intensity with { Discretisation = DiscretisationSettings.FixedBinNumber(0) }));
     }
 
     private sealed class Collector(System.Collections.Concurrent.ConcurrentBag<FeatureExtractionProgress> bag) : IProgress<FeatureExtractionProgress>

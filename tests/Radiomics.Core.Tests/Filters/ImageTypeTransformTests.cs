@@ -28,7 +28,7 @@ public class ImageTypeTransformTests
     public void Gradient_magnitude_of_a_linear_ramp_is_its_slope_in_intensity_per_mm()
     {
         var geometry = ImageGeometry.Create(6, 5, 4, new Vec3(0.5, 2, 3));
-        var ramp = new Image<double>(geometry);
+        var ramp = new ImageBuilder<double>(geometry);
         for (int z = 0; z < 4; z++)
         {
             for (int y = 0; y < 5; y++)
@@ -40,10 +40,10 @@ public class ImageTypeTransformTests
             }
         }
 
-        var gradient = new GradientMagnitudeSettings().Apply(ramp);
+        var gradient = new GradientMagnitudeSettings().Apply(ramp.ToImage());
         Assert.Equal(5, gradient[2, 2, 2], 12);
         Assert.Equal(Math.Sqrt(1.5 * 1.5 + 16), gradient[0, 2, 2], 12); // one-sided half difference at the edge
-        var unitSpacing = new GradientMagnitudeSettings { UseSpacing = false }.Apply(ramp);
+        var unitSpacing = new GradientMagnitudeSettings { UseSpacing = false }.Apply(ramp.ToImage());
         Assert.Equal(Math.Sqrt(1.5 * 1.5 + 12 * 12), unitSpacing[2, 2, 2], 12);
     }
 
@@ -67,7 +67,7 @@ public class ImageTypeTransformTests
     [Fact]
     public void Lbp_3d_level_2_responds_to_a_gradient_and_not_to_its_sign()
     {
-        var ramp = new Image<double>(ImageGeometry.Create(7, 7, 7));
+        var ramp = new ImageBuilder<double>(ImageGeometry.Create(7, 7, 7));
         for (int z = 0; z < 7; z++)
         {
             for (int y = 0; y < 7; y++)
@@ -81,7 +81,7 @@ public class ImageTypeTransformTests
 
         var flipped = new Image<double>(ramp.Geometry, ramp.Voxels.ToArray().Select(v => -v).ToArray());
         var settings = new LocalBinaryPattern3DSettings { Level = 2 };
-        double m2 = settings.Apply(ramp)[3, 3, 3];
+        double m2 = settings.Apply(ramp.ToImage())[3, 3, 3];
         Assert.True(m2 > 1, $"m2 = {m2}");
         Assert.Equal(m2, settings.Apply(flipped)[3, 3, 3], 9);
     }

@@ -17,13 +17,13 @@ public class LocalBinaryPattern2DTests
     /// </summary>
     private static Image<double> Cross()
     {
-        var image = new Image<double>(ImageGeometry.Create(3, 3, 1));
+        var image = new ImageBuilder<double>(ImageGeometry.Create(3, 3, 1));
         image[1, 1, 0] = 5;
         image[2, 1, 0] = 6;
         image[1, 0, 0] = 4;
         image[0, 1, 0] = 7;
         image[1, 2, 0] = 5;
-        return image;
+        return image.ToImage();
     }
 
     [Theory]
@@ -41,17 +41,19 @@ public class LocalBinaryPattern2DTests
     public void Uniform_pattern_with_more_than_two_changes_is_P_plus_one_and_the_wrap_is_not_counted()
     {
         // Samples right, up, left, down = 6, 4, 6, 4 around 5: bits 1, 0, 1, 0, three changes → P + 1.
-        var image = new Image<double>(ImageGeometry.Create(3, 3, 1));
+        var image = new ImageBuilder<double>(ImageGeometry.Create(3, 3, 1));
         (image[1, 1, 0], image[2, 1, 0], image[1, 0, 0], image[0, 1, 0], image[1, 2, 0]) = (5, 6, 4, 6, 4);
-        Assert.Equal(5, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image)[1, 1, 0]);
+        Assert.Equal(5, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
 
         // Bits 0, 1, 1, 0: two changes, and the wrap from the last to the first sample would add none.
+        image = image.ToImage().ToBuilder();
         (image[2, 1, 0], image[1, 0, 0], image[0, 1, 0], image[1, 2, 0]) = (4, 6, 6, 4);
-        Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image)[1, 1, 0]);
+        Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
 
         // Bits 1, 0, 0, 1: two changes counted, the wrap (1 → 1) none.
+        image = image.ToImage().ToBuilder();
         (image[2, 1, 0], image[1, 0, 0], image[0, 1, 0], image[1, 2, 0]) = (6, 4, 4, 6);
-        Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image)[1, 1, 0]);
+        Assert.Equal(2, new LocalBinaryPattern2DSettings { Samples = 4 }.Apply(image.ToImage())[1, 1, 0]);
     }
 
     [Fact]
@@ -95,7 +97,7 @@ public class LocalBinaryPattern2DTests
         Prop.ForAll(gen.ToArbitrary(), values =>
         {
             var image = new Image<double>(ImageGeometry.Create(5, 5, 1), values);
-            var turned = new Image<double>(ImageGeometry.Create(5, 5, 1));
+            var turned = new ImageBuilder<double>(ImageGeometry.Create(5, 5, 1));
             for (int y = 0; y < 5; y++)
             {
                 for (int x = 0; x < 5; x++)
@@ -106,7 +108,7 @@ public class LocalBinaryPattern2DTests
 
             var settings = new LocalBinaryPattern2DSettings { Samples = 4, Method = LocalBinaryPatternMethod.RotationInvariant };
             var a = settings.Apply(image);
-            var b = settings.Apply(turned);
+            var b = settings.Apply(turned.ToImage());
             for (int y = 1; y < 4; y++)
             {
                 for (int x = 1; x < 4; x++)
@@ -126,14 +128,14 @@ public class LocalBinaryPattern2DTests
     public void Slices_are_taken_across_the_chosen_dimension()
     {
         // The cross of Cross() laid in the x–z plane: with slices across y (dimension 1) the rows are z.
-        var image = new Image<double>(ImageGeometry.Create(3, 1, 3));
+        var image = new ImageBuilder<double>(ImageGeometry.Create(3, 1, 3));
         image[1, 0, 1] = 5;
         image[2, 0, 1] = 6;
         image[1, 0, 0] = 4;
         image[0, 0, 1] = 7;
         image[1, 0, 2] = 5;
         var settings = new LocalBinaryPattern2DSettings { Samples = 4, Method = LocalBinaryPatternMethod.Default, SliceDimension = 1 };
-        Assert.Equal(13, settings.Apply(image)[1, 0, 1]);
+        Assert.Equal(13, settings.Apply(image.ToImage())[1, 0, 1]);
         Assert.Equal("lbp-2D", settings.ImageTypeName());
     }
 
@@ -142,7 +144,7 @@ public class LocalBinaryPattern2DTests
     {
         using var tmp = new TempDirectory();
         var size = new Size3(7, 6, 5);
-        var image = new Image<double>(ImageGeometry.Create(size.X, size.Y, size.Z));
+        var image = new ImageBuilder<double>(ImageGeometry.Create(size.X, size.Y, size.Z));
         var random = new Random(16);
         for (int i = 0; i < image.VoxelCount; i++)
         {
@@ -171,7 +173,7 @@ public class LocalBinaryPattern2DTests
                 SliceDimension = int.Parse(parts[3], CultureInfo.InvariantCulture),
             };
             var expected = parts.Skip(4).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-            var actual = settings.Apply(image).Voxels.ToArray();
+            var actual = settings.Apply(image.ToImage()).Voxels.ToArray();
             Assert.Equal(expected.Length, actual.Length);
             for (int i = 0; i < expected.Length; i++)
             {

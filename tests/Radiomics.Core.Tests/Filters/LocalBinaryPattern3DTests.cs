@@ -11,7 +11,7 @@ public class LocalBinaryPattern3DTests
     private static Image<double> Random(int seed, int n = 7)
     {
         var random = new Random(seed);
-        var image = new Image<double>(ImageGeometry.Create(n, n, n));
+        var image = new ImageBuilder<double>(ImageGeometry.Create(n, n, n));
         for (int z = 0; z < n; z++)
         {
             for (int y = 0; y < n; y++)
@@ -23,7 +23,7 @@ public class LocalBinaryPattern3DTests
             }
         }
 
-        return image;
+        return image.ToImage();
     }
 
     [Fact]
@@ -48,8 +48,8 @@ public class LocalBinaryPattern3DTests
         {
             var image = Random(seed);
             int n = image.Geometry.Size.X;
-            var cyclic = new Image<double>(image.Geometry);
-            var halfTurn = new Image<double>(image.Geometry);
+            var cyclic = new ImageBuilder<double>(image.Geometry);
+            var halfTurn = new ImageBuilder<double>(image.Geometry);
             for (int z = 0; z < n; z++)
             {
                 for (int y = 0; y < n; y++)
@@ -65,8 +65,8 @@ public class LocalBinaryPattern3DTests
             foreach (var settings in new[] { new LocalBinaryPattern3DSettings { Level = 1 }, new LocalBinaryPattern3DSettings { Kurtosis = true } })
             {
                 var a = settings.Apply(image);
-                var b = settings.Apply(cyclic);
-                var c = settings.Apply(halfTurn);
+                var b = settings.Apply(cyclic.ToImage());
+                var c = settings.Apply(halfTurn.ToImage());
                 for (int z = 2; z < n - 2; z++)
                 {
                     for (int y = 2; y < n - 2; y++)

@@ -120,20 +120,21 @@ public sealed class ImageSummaryStreamingTests
 
     private static Image<T> Fill<T>(Image<T> image, Random random, Func<int, T> value) where T : unmanaged, System.Numerics.INumber<T>
     {
-        var v = image.Voxels;
+        var v = new T[image.Voxels.Length];
         for (int i = 0; i < v.Length; i++)
         {
             v[i] = value(i);
         }
 
-        return image;
+        return new Image<T>(image.Geometry, v, image.Components);
     }
 
     private static Image<float> WithNonFinite(Image<float> image)
     {
-        image.Voxels[5] = float.NaN;
-        image.Voxels[70_000] = float.PositiveInfinity;
-        image.Voxels[^1] = float.NegativeInfinity;
-        return image;
+        var v = image.Voxels.ToArray();
+        v[5] = float.NaN;
+        v[70_000] = float.PositiveInfinity;
+        v[^1] = float.NegativeInfinity;
+        return new Image<float>(image.Geometry, v, image.Components);
     }
 }

@@ -101,9 +101,9 @@ public class NiftiTests
     public void Large_dimensions_are_written_as_Nifti2()
     {
         using var tmp = new TempDirectory();
-        var image = new Image<byte>(ImageGeometry.Create(40000, 1, 1));
+        var image = new ImageBuilder<byte>(ImageGeometry.Create(40000, 1, 1));
         image[39999, 0, 0] = 9;
-        ImageFile.Write(image, tmp.File("long.nii"));
+        ImageFile.Write(image.ToImage(), tmp.File("long.nii"));
         Assert.Equal(540, BitConverter.ToInt32(File.ReadAllBytes(tmp.File("long.nii")), 0));
         Assert.Equal(9, ((Image<byte>)ImageFile.Read(tmp.File("long.nii")))[39999, 0, 0]);
     }

@@ -7,7 +7,7 @@ public class ImageTests
     [Fact]
     public void Voxels_are_stored_x_fastest()
     {
-        var image = new Image<int>(ImageGeometry.Create(3, 4, 5));
+        var image = new ImageBuilder<int>(ImageGeometry.Create(3, 4, 5));
         image[2, 1, 3] = 7;
         Assert.Equal(7, image.Voxels[2 + 3 * (1 + 4 * 3)]);
     }
@@ -15,7 +15,7 @@ public class ImageTests
     [Fact]
     public void Components_are_planar_blocks()
     {
-        var image = new Image<float>(ImageGeometry.Create(2, 2, 1), components: 3);
+        var image = new ImageBuilder<float>(ImageGeometry.Create(2, 2, 1), components: 3);
         image[1, 0, 0, 2] = 5;
         Assert.Equal(5, image.Channel(2)[1]);
         Assert.Equal(5, image.Voxels[2 * 4 + 1]);

@@ -7,11 +7,11 @@ public class LabelMapTests
     [Fact]
     public void FromImage_accepts_whole_numbers_and_finds_labels_and_box()
     {
-        var image = new Image<short>(ImageGeometry.Create(4, 3, 2));
+        var image = new ImageBuilder<short>(ImageGeometry.Create(4, 3, 2));
         image[1, 1, 0] = 2;
         image[3, 2, 1] = 2;
         image[0, 0, 1] = 5;
-        var labels = LabelMap.FromImage(image);
+        var labels = LabelMap.FromImage(image.ToImage());
         Assert.Equal(new byte[] { 2, 5 }, labels.Labels());
         Assert.Equal(2, labels.Count(2));
         Assert.Equal(new BoundingBox(new Index3(1, 1, 0), new Index3(3, 2, 1)), labels.BoundingBox(2));

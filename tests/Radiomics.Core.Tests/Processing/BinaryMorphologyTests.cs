@@ -12,7 +12,7 @@ public class BinaryMorphologyTests
     {
         var size = mask.Geometry.Size;
         var offsets = e.Offsets(mask.Geometry.Spacing);
-        var result = new Image<byte>(mask.Geometry);
+        var result = new ImageBuilder<byte>(mask.Geometry);
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
@@ -34,7 +34,7 @@ public class BinaryMorphologyTests
             }
         }
 
-        return new LabelMap(result);
+        return new LabelMap(result.ToImage());
     }
 
     private static readonly Gen<(int Seed, StructuringElement Element, Vec3 Spacing)> Cases =
@@ -47,7 +47,7 @@ public class BinaryMorphologyTests
     private static LabelMap RandomMask(int seed, Vec3 spacing)
     {
         var random = new Random(seed);
-        var image = new Image<byte>(ImageGeometry.Create(9, 8, 7, spacing));
+        var image = new ImageBuilder<byte>(ImageGeometry.Create(9, 8, 7, spacing));
         // Half the voxels on: both erosion and dilation change something.
         var v = image.Voxels;
         for (int i = 0; i < v.Length; i++)
@@ -55,7 +55,7 @@ public class BinaryMorphologyTests
             v[i] = random.NextDouble() < 0.5 ? (byte)1 : (byte)0;
         }
 
-        return new LabelMap(image);
+        return new LabelMap(image.ToImage());
     }
 
     [Fact]
@@ -92,9 +92,9 @@ public class BinaryMorphologyTests
     [Fact]
     public void A_single_voxel_dilates_to_the_element_and_erodes_away()
     {
-        var image = new Image<byte>(ImageGeometry.Create(9, 9, 9, new Vec3(1, 1, 2)));
+        var image = new ImageBuilder<byte>(ImageGeometry.Create(9, 9, 9, new Vec3(1, 1, 2)));
         image[4, 4, 4] = 7;
-        var mask = new LabelMap(image);
+        var mask = new LabelMap(image.ToImage());
         var ball = StructuringElement.Ball(2);
         Assert.Equal(ball.Offsets(mask.Geometry.Spacing).Count, BinaryMorphology.Dilate(mask, ball).Count(1));
         Assert.Equal(0, BinaryMorphology.Erode(mask, ball).Count(1));

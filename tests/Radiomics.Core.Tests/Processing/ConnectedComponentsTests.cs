@@ -9,13 +9,13 @@ public class ConnectedComponentsTests
 {
     private static LabelMap Mask(int nx, int ny, int nz, params (int X, int Y, int Z)[] on)
     {
-        var image = new Image<byte>(ImageGeometry.Create(nx, ny, nz));
+        var image = new ImageBuilder<byte>(ImageGeometry.Create(nx, ny, nz));
         foreach (var (x, y, z) in on)
         {
             image[x, y, z] = 1;
         }
 
-        return new LabelMap(image);
+        return new LabelMap(image.ToImage());
     }
 
     [Theory]
@@ -63,14 +63,14 @@ public class ConnectedComponentsTests
         Prop.ForAll(gen.ToArbitrary(), t =>
         {
             var random = new Random(t.seed);
-            var image = new Image<byte>(ImageGeometry.Create(7, 6, 5));
+            var image = new ImageBuilder<byte>(ImageGeometry.Create(7, 6, 5));
             var v = image.Voxels;
             for (int i = 0; i < v.Length; i++)
             {
                 v[i] = random.NextDouble() < 0.35 ? (byte)1 : (byte)0;
             }
 
-            var mask = new LabelMap(image);
+            var mask = new LabelMap(image.ToImage());
             var cc = ConnectedComponents.Label(mask, t.c);
             if (cc.Sizes.Sum() != mask.Count(1))
             {

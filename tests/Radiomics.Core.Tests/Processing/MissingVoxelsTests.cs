@@ -11,7 +11,7 @@ public class MissingVoxelsTests
     private static Image<float> RandomImage(int seed, Size3 size, int missing, int maxX)
     {
         var random = new Random(seed);
-        var image = new Image<float>(ImageGeometry.Create(size.X, size.Y, size.Z, new Vec3(1, 1, 1)));
+        var image = new ImageBuilder<float>(ImageGeometry.Create(size.X, size.Y, size.Z, new Vec3(1, 1, 1)));
         var v = image.Voxels;
         for (int i = 0; i < v.Length; i++)
         {
@@ -23,12 +23,12 @@ public class MissingVoxelsTests
             image[random.Next(maxX), random.Next(size.Y), random.Next(size.Z)] = m % 2 == 0 ? float.NaN : float.PositiveInfinity;
         }
 
-        return image;
+        return image.ToImage();
     }
 
     private static Image<float> WithMissingReplaced(Image<float> image, float value)
     {
-        var copy = image.Clone();
+        var copy = image.ToBuilder();
         var v = copy.Voxels;
         for (int i = 0; i < v.Length; i++)
         {
@@ -38,7 +38,7 @@ public class MissingVoxelsTests
             }
         }
 
-        return copy;
+        return copy.ToImage();
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ public class ResampleTests
         // away from the image border, so any misplaced voxel shows up as a wrong value. (Positions are snapped to
         // 2⁻³² voxel, which bounds the agreement at ~1e-9 of the gradient.)
         var g = TestImages.Oblique(30, 28, 26);
-        var image = new Image<double>(g);
+        var image = new ImageBuilder<double>(g);
         static double F(Vec3 p) => 3 * p.X - 2 * p.Y + 0.5 * p.Z + 7;
         for (int z = 0; z < 26; z++)
         {
@@ -75,7 +75,7 @@ public class ResampleTests
             }
         }
 
-        var resampled = Resample.Image(image, new ResamplingSettings { Spacing = new Vec3(1.1, 0.9, 2.3), Interpolator = interpolator });
+        var resampled = Resample.Image(image.ToImage(), new ResamplingSettings { Spacing = new Vec3(1.1, 0.9, 2.3), Interpolator = interpolator });
         var rg = resampled.Geometry;
         int checkedVoxels = 0;
         for (int z = 0; z < rg.Size.Z; z++)
@@ -114,7 +114,7 @@ public class ResampleTests
             .Single(l => l.StartsWith($"{order},", StringComparison.Ordinal));
         var expected = line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..].Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var g = ImageGeometry.Create(20, 18, 12, new Vec3(0.9, 1.1, 3));
-        var image = new Image<double>(g);
+        var image = new ImageBuilder<double>(g);
         for (int z = 0; z < 12; z++)
         {
             for (int y = 0; y < 18; y++)
@@ -126,7 +126,7 @@ public class ResampleTests
             }
         }
 
-        var resampled = Resample.Image(image, new ResamplingSettings { Spacing = new Vec3(2, 2, 2), Interpolator = interpolator });
+        var resampled = Resample.Image(image.ToImage(), new ResamplingSettings { Spacing = new Vec3(2, 2, 2), Interpolator = interpolator });
         Assert.Equal(new Size3(9, 10, 18), resampled.Geometry.Size);
         Assert.Equal(expected.Length, resampled.VoxelCount);
         for (int i = 0; i < expected.Length; i++)
@@ -175,7 +175,7 @@ public class ResampleTests
         Assert.Equal(3.3, r.Geometry.Spacing.Z);
         Assert.Equal(g.Origin.Z, r.Geometry.Origin.Z, 12);
         // A constant slice stays constant: values never mix across slices.
-        var flat = new Image<short>(g);
+        var flat = new ImageBuilder<short>(g);
         for (int z = 0; z < 5; z++)
         {
             for (int y = 0; y < 12; y++)
@@ -187,7 +187,7 @@ public class ResampleTests
             }
         }
 
-        var rf = Resample.Image(flat, new ResamplingSettings { Spacing = new Vec3(2, 2, 0), InPlaneOnly = true, Interpolator = Interpolator.BSpline });
+        var rf = Resample.Image(flat.ToImage(), new ResamplingSettings { Spacing = new Vec3(2, 2, 0), InPlaneOnly = true, Interpolator = Interpolator.BSpline });
         for (int z = 0; z < 5; z++)
         {
             Assert.Equal(100 * z, rf[3, 3, z], 9);
@@ -200,10 +200,10 @@ public class ResampleTests
         // Slices 3 mm apart resampled to 2 mm: the new slice half-way between an ROI slice and a background slice has
         // partial volume exactly 0.5 and belongs to the ROI (δ = 0.5, "≥").
         var g = ImageGeometry.Create(1, 1, 4, new Vec3(1, 1, 3));
-        var labels = new Image<byte>(g);
+        var labels = new ImageBuilder<byte>(g);
         labels[0, 0, 0] = 1;
         labels[0, 0, 1] = 1;
-        var mask = new LabelMap(labels);
+        var mask = new LabelMap(labels.ToImage());
         var settings = new ResamplingSettings { Spacing = new Vec3(1, 1, 2) };
         var r = Resample.Mask(mask, settings);
         // New slices at source z = -0.25 + 2/3·k → k = 2 lies at 1.0833 (0.917 inside), k = 3 at 1.75 (0.25 inside).
@@ -242,10 +242,10 @@ public class ResampleTests
     public void A_non_finite_intensity_marks_only_the_voxels_its_kernel_reaches()
     {
         var g = ImageGeometry.Create(9, 9, 9);
-        var image = new Image<float>(g);
+        var image = new ImageBuilder<float>(g);
         image.Voxels.Fill(10);
         image[4, 4, 4] = float.NaN;
-        var resampled = Resample.Image(image, new ResamplingSettings { Spacing = new Vec3(2, 2, 2) });
+        var resampled = Resample.Image(image.ToImage(), new ResamplingSettings { Spacing = new Vec3(2, 2, 2) });
         // Target voxel j sits at source coordinate 0 + 2j (9 voxels of 1 mm → 5 of 2 mm, centres aligned): only
         // j = 2 reads source voxel 4 along each axis (weight 1 on 4, 0 on 5), so exactly one voxel is missing.
         var values = resampled.Voxels.ToArray();

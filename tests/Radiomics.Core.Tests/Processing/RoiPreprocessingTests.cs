@@ -74,9 +74,9 @@ public class RoiPreprocessingTests
     public void Input_rounding_applies_before_interpolation()
     {
         var g = ImageGeometry.Create(6, 6, 6);
-        var image = new Image<float>(g);
+        var image = new ImageBuilder<float>(g);
         image.Voxels.Fill(10.4f);
-        var labels = new Image<byte>(g);
+        var labels = new ImageBuilder<byte>(g);
         // A 2 × 2 × 2 block: a single voxel would vanish (trilinear partial volume 0.75³ < 0.5 at twice the resolution).
         foreach (var (x, y, z) in new[] { (2, 2, 2), (3, 2, 2), (2, 3, 2), (3, 3, 2), (2, 2, 3), (3, 2, 3), (2, 3, 3), (3, 3, 3) })
         {
@@ -84,9 +84,9 @@ public class RoiPreprocessingTests
         }
 
         var settings = new FeatureSettings { RoundInputIntensities = true, Resampling = new ResamplingSettings { Spacing = new Vec3(0.5, 0.5, 0.5) } };
-        var roi = RoiPreprocessing.Run(image, new LabelMap(labels), settings).Roi;
+        var roi = RoiPreprocessing.Run(image.ToImage(), new LabelMap(labels.ToImage()), settings).Roi;
         Assert.All(roi.Intensities.ToArray(), v => Assert.Equal(10, v));
-        roi = RoiPreprocessing.Run(image, new LabelMap(labels), settings with { RoundInputIntensities = false }).Roi;
+        roi = RoiPreprocessing.Run(image.ToImage(), new LabelMap(labels.ToImage()), settings with { RoundInputIntensities = false }).Roi;
         Assert.All(roi.Intensities.ToArray(), v => Assert.Equal(10.4, v, 5));
     }
 }

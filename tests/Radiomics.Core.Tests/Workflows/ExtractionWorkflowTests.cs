@@ -14,8 +14,8 @@ public class ExtractionWorkflowTests
     private static (string Image, string Mask) WriteCase(TempDirectory tmp, string name)
     {
         var g = ImageGeometry.Create(8, 8, 8, new Vec3(2, 2, 2));
-        var image = new Image<short>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<short>(g);
+        var labels = new ImageBuilder<byte>(g);
         for (int z = 0; z < 8; z++)
         {
             for (int y = 0; y < 8; y++)
@@ -28,8 +28,8 @@ public class ExtractionWorkflowTests
             }
         }
 
-        ImageFile.Write(image, tmp.File($"{name}.nrrd"));
-        ImageFile.Write(new LabelMap(labels), tmp.File($"{name}_labels.nrrd"));
+        ImageFile.Write(image.ToImage(), tmp.File($"{name}.nrrd"));
+        ImageFile.Write(new LabelMap(labels.ToImage()), tmp.File($"{name}_labels.nrrd"));
         return (tmp.File($"{name}.nrrd"), tmp.File($"{name}_labels.nrrd"));
     }
 

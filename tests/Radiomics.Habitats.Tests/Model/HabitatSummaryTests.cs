@@ -8,7 +8,7 @@ public class HabitatSummaryTests
 {
     private static LabelMap Labels(Size3 size, Vec3 spacing, Func<int, int, int, byte> label)
     {
-        var image = new Image<byte>(new ImageGeometry(size, spacing, Vec3.Zero, Matrix3.Identity));
+        var image = new ImageBuilder<byte>(new ImageGeometry(size, spacing, Vec3.Zero, Matrix3.Identity));
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
@@ -20,7 +20,7 @@ public class HabitatSummaryTests
             }
         }
 
-        return new LabelMap(image);
+        return new LabelMap(image.ToImage());
     }
 
     [Fact]

@@ -9,21 +9,21 @@ public class ChannelStackTests
     public void Stacked_maps_keep_every_channel_under_its_prefixed_name_and_the_regions_voxels()
     {
         var geometry = ImageGeometry.Create(4, 3, 2);
-        var image = new Image<float>(geometry);
-        var other = new Image<float>(geometry);
+        var image = new ImageBuilder<float>(geometry);
+        var other = new ImageBuilder<float>(geometry);
         for (int i = 0; i < image.Voxels.Length; i++)
         {
             image.Voxels[i] = i;
             other.Voxels[i] = 100 + (2 * i);
         }
 
-        var mask = new Image<byte>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         mask[1, 1, 0] = 1;
         mask[2, 1, 1] = 1;
-        var region = new LabelMap(mask);
+        var region = new LabelMap(mask.ToImage());
         var features = new IVoxelFeature[] { new IntensityFeature(), new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = [LocalStatistic.Mean] }) };
-        var t2 = VoxelFeatureMaps.Compute(image, region, features);
-        var adc = VoxelFeatureMaps.Compute(other, region, features);
+        var t2 = VoxelFeatureMaps.Compute(image.ToImage(), region, features);
+        var adc = VoxelFeatureMaps.Compute(other.ToImage(), region, features);
 
         var stacked = ChannelStack.Stack(["T2", "ADC"], [t2, adc]);
 

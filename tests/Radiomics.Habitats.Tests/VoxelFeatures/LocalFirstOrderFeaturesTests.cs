@@ -12,8 +12,8 @@ public class LocalFirstOrderFeaturesTests
     internal static (Image<float> Image, LabelMap Mask) Scan()
     {
         var geometry = ImageGeometry.Create(22, 19, 9, new Vec3(0.8, 0.8, 2.0));
-        var image = new Image<float>(geometry);
-        var mask = new Image<byte>(geometry);
+        var image = new ImageBuilder<float>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         var random = new Random(17);
         for (int z = 0; z < 9; z++)
         {
@@ -29,7 +29,7 @@ public class LocalFirstOrderFeaturesTests
             }
         }
 
-        return (image, new LabelMap(mask));
+        return (image.ToImage(), new LabelMap(mask.ToImage()));
     }
 
     public static TheoryData<StructuringElement, bool> Kernels => new()
@@ -107,11 +107,11 @@ public class LocalFirstOrderFeaturesTests
     public void A_constant_neighbourhood_has_zero_spread_skewness_kurtosis_and_entropy()
     {
         var geometry = ImageGeometry.Create(6, 6, 6);
-        var image = new Image<float>(geometry);
+        var image = new ImageBuilder<float>(geometry);
         image.Voxels.Fill(1234.5f);
-        var mask = new Image<byte>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         mask.Voxels.Fill(1);
-        var map = VoxelFeatureMaps.Compute(image, new LabelMap(mask), [new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = All })]);
+        var map = VoxelFeatureMaps.Compute(image.ToImage(), new LabelMap(mask.ToImage()), [new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Statistics = All })]);
         for (int c = 0; c < All.Length; c++)
         {
             float expected = All[c] switch

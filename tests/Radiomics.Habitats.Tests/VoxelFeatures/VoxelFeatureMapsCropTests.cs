@@ -93,8 +93,8 @@ public class VoxelFeatureMapsCropTests
     {
         // A blob in the corner: it touches x = 0, y = 0 and the last slice, where the kernel margin is clipped.
         var geometry = ImageGeometry.Create(30, 26, 9, new Vec3(0.8, 0.8, 2.5));
-        var image = new Image<float>(geometry);
-        var mask = new Image<byte>(geometry);
+        var image = new ImageBuilder<float>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         var random = new Random(4);
         for (int z = 0; z < 9; z++)
         {
@@ -109,16 +109,16 @@ public class VoxelFeatureMapsCropTests
             }
         }
 
-        AssertSameAtRegionVoxels(image, new LabelMap(mask), AllFamilies());
-        AssertSameAtRegionVoxels(image, new LabelMap(mask), AllFamilies(), label: 2);
+        AssertSameAtRegionVoxels(image.ToImage(), new LabelMap(mask.ToImage()), AllFamilies());
+        AssertSameAtRegionVoxels(image.ToImage(), new LabelMap(mask.ToImage()), AllFamilies(), label: 2);
     }
 
     [Fact]
     public void A_small_region_of_a_large_slab_maps_only_its_box()
     {
         var geometry = ImageGeometry.Create(4096, 4096, 1);
-        var image = new Image<float>(geometry);
-        var mask = new Image<byte>(geometry);
+        var image = new ImageBuilder<float>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         for (int y = 2000; y < 2010; y++)
         {
             for (int x = 3000; x < 3012; x++)
@@ -128,7 +128,7 @@ public class VoxelFeatureMapsCropTests
             }
         }
 
-        var map = VoxelFeatureMaps.Compute(image, new LabelMap(mask), [new IntensityFeature(), new LocalGlcmFeatures(), new LocalFirstOrderFeatures()]);
+        var map = VoxelFeatureMaps.Compute(image.ToImage(), new LabelMap(mask.ToImage()), [new IntensityFeature(), new LocalGlcmFeatures(), new LocalFirstOrderFeatures()]);
         Assert.Equal(new Size3(14, 12, 1), map.Geometry.Size);
         Assert.Equal(new Index3(2999, 1999, 0), map.Offset);
         Assert.Equal(120, map.RegionVoxels().Length);
@@ -142,13 +142,13 @@ public class VoxelFeatureMapsCropTests
         var filtered = VoxelFeatureMaps.Compute(image, mask, [new FilteredImageFeature(new Radiomics.Filters.LaplacianOfGaussianSettings { Sigma = 1.5 })]);
         Assert.Equal(image.Geometry, filtered.Geometry);
 
-        var twice = image.Clone();
+        var twice = image.ToBuilder();
         for (int i = 0; i < twice.Voxels.Length; i++)
         {
             twice.Voxels[i] *= 2;
         }
 
-        var map = VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature(), new ImageChannelFeature("twice", twice)]);
+        var map = VoxelFeatureMaps.Compute(image, mask, [new IntensityFeature(), new ImageChannelFeature("twice", twice.ToImage())]);
         Assert.True(map.Image.VoxelCount < image.VoxelCount);
         foreach (int v in map.RegionVoxels())
         {

@@ -37,7 +37,7 @@ public class RegistrationRecoveryTests
             Optimiser = new OptimiserSettings { NumberOfIterations = [300], RelativeTolerance = 1e-10, MinimumStepLength = 1e-6 },
         };
         // Only the centre drives the metric: near the borders the moving image shows the zeros resampling shifted in.
-        var centre = new Image<byte>(fixedImage.Geometry);
+        var centre = new ImageBuilder<byte>(fixedImage.Geometry);
         for (int z = 6; z < 26; z++)
         {
             for (int y = 10; y < 54; y++)
@@ -49,7 +49,7 @@ public class RegistrationRecoveryTests
             }
         }
 
-        var result = new ImageRegistrationMethod(settings) { NumberOfThreads = 2, FixedImageMask = new LabelMap(centre) }.Execute(fixedImage, moving);
+        var result = new ImageRegistrationMethod(settings) { NumberOfThreads = 2, FixedImageMask = new LabelMap(centre.ToImage()) }.Execute(fixedImage, moving);
 
         // Error at points inside the tumour region, in voxels of the coarsest axis spacing.
         double worst = 0;
@@ -100,9 +100,9 @@ public class RegistrationRecoveryTests
         var method = new ImageRegistrationMethod(new ImageRegistrationSettings { Transform = TransformKind.Translation });
         Assert.Equal(RegistrationProblem.DimensionMismatch, Assert.Throws<RegistrationException>(() => method.Execute(volume, slice)).Problem);
 
-        var nan = volume.Clone();
+        var nan = volume.ToBuilder();
         nan[10, 10, 10] = float.NaN;
-        Assert.Equal(RegistrationProblem.NonFiniteVoxels, Assert.Throws<RegistrationException>(() => method.Execute(nan, volume)).Problem);
+        Assert.Equal(RegistrationProblem.NonFiniteVoxels, Assert.Throws<RegistrationException>(() => method.Execute(nan.ToImage(), volume)).Problem);
 
         var g = volume.Geometry;
         var far = new Image<float>(new ImageGeometry(g.Size, g.Spacing, g.Origin + new Vec3(5000, 0, 0), g.Direction), volume.Voxels.ToArray(), 1);

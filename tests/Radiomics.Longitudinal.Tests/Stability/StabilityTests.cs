@@ -47,7 +47,7 @@ public class StabilityTests
     [Fact]
     public void Perturbations_change_the_mask_as_named()
     {
-        var mask = new Image<byte>(new ImageGeometry(new Size3(9, 9, 9), new Vec3(1, 1, 1), Vec3.Zero, Matrix3.Identity));
+        var mask = new ImageBuilder<byte>(new ImageGeometry(new Size3(9, 9, 9), new Vec3(1, 1, 1), Vec3.Zero, Matrix3.Identity));
         for (int z = 3; z < 6; z++)
         {
             for (int y = 3; y < 6; y++)
@@ -59,7 +59,7 @@ public class StabilityTests
             }
         }
 
-        var labels = new LabelMap(mask);
+        var labels = new LabelMap(mask.ToImage());
         Assert.Equal(1, new Perturbation(PerturbationKind.Erosion).Apply(labels).Count(1));
         Assert.Equal(125, new Perturbation(PerturbationKind.Dilation).Apply(labels).Count(1));
         var shifted = new Perturbation(PerturbationKind.Shift, Offset: new Index3(2, 0, -1)).Apply(labels);
@@ -89,7 +89,7 @@ public class StabilityTests
     {
         var scan = SyntheticScan.Create(new SyntheticScanSettings { Size = new Size3(32, 32, 12) });
         // A thin 6 × 6 × 1 region: the one-voxel erosion leaves nothing.
-        var thin = new Image<byte>(scan.Image.Geometry);
+        var thin = new ImageBuilder<byte>(scan.Image.Geometry);
         for (int y = 13; y < 19; y++)
         {
             for (int x = 13; x < 19; x++)
@@ -99,14 +99,14 @@ public class StabilityTests
         }
 
         var settings = new FeatureSettings { Families = FeatureFamilies.IntensityStatistics };
-        var (repeats, skipped) = PerturbedExtraction.Extract("small", scan.Image, new LabelMap(thin), settings, new StabilitySettings());
+        var (repeats, skipped) = PerturbedExtraction.Extract("small", scan.Image, new LabelMap(thin.ToImage()), settings, new StabilitySettings());
         var gone = Assert.Single(skipped);
         Assert.Equal(("small", "erosion-1"), (gone.Subject, gone.Perturbation));
         Assert.Contains("36 voxels", gone.Reason, StringComparison.Ordinal);
         Assert.Equal(Perturbation.Default.Count - 1, repeats.Select(r => r.TimePoint).Distinct().Count());
 
         // In a cohort, the subject leaves only the ICCs of the repeat it lacks.
-        var subjects = new List<(string, Image, LabelMap)> { ("small", scan.Image, new LabelMap(thin)), ("a", scan.Image, scan.Tumour), ("b", scan.Image, scan.Habitats) };
+        var subjects = new List<(string, Image, LabelMap)> { ("small", scan.Image, new LabelMap(thin.ToImage())), ("a", scan.Image, scan.Tumour), ("b", scan.Image, scan.Habitats) };
         var (table, _) = FeatureStability.Assess(subjects, settings);
         Assert.Equal(2, table.Rows.Single(r => r.IbsiCode == "Q4LE").Subjects);
     }

@@ -21,7 +21,7 @@ public class DicomManifestFrameTests
         var image = new Image<short>(Grid);
         string series = Path.Combine(folder, "CT");
         DicomSeriesWriter.Write(image, series, new DicomSeriesWriterSettings { PatientId = "P01", StudyDate = date });
-        var labels = new Image<byte>(Grid);
+        var labels = new ImageBuilder<byte>(Grid);
         labels[3, 3, 2] = labels[4, 3, 2] = labels[3, 4, 2] = 1;
         var volume = DicomSeries.ReadVolume(series);
         if (maskFrame is not null)
@@ -32,11 +32,11 @@ public class DicomManifestFrameTests
         string mask = Path.Combine(folder, rtStruct ? "rtss.dcm" : "seg.dcm");
         if (rtStruct)
         {
-            RtStructWriter.Write(new LabelMap(labels), volume, mask, new RtStructWriterSettings { RoiNames = new Dictionary<int, string> { [1] = "GTV" } });
+            RtStructWriter.Write(new LabelMap(labels.ToImage()), volume, mask, new RtStructWriterSettings { RoiNames = new Dictionary<int, string> { [1] = "GTV" } });
         }
         else
         {
-            DicomSegmentationWriter.Write(new LabelMap(labels), volume, mask, new DicomSegmentationWriterSettings { SegmentLabels = new Dictionary<int, string> { [1] = "GTV" } });
+            DicomSegmentationWriter.Write(new LabelMap(labels.ToImage()), volume, mask, new DicomSegmentationWriterSettings { SegmentLabels = new Dictionary<int, string> { [1] = "GTV" } });
         }
 
         return mask;

@@ -14,15 +14,15 @@ public class DicomManifestTests
     /// <summary>One CT series (and a SEG of a 2×2×2 cube at <paramref name="corner"/> with one segment, "GTV") in <paramref name="folder"/>.</summary>
     private static (string Series, string Seg, LabelMap Labels) Scan(string folder, string patient, string date, int corner, string description = "CT")
     {
-        var image = new Image<short>(Grid);
+        var image = new ImageBuilder<short>(Grid);
         for (int i = 0; i < image.VoxelCount; i++)
         {
             image.Voxels[i] = (short)((i * 7) % 300);
         }
 
         string series = Path.Combine(folder, description);
-        DicomSeriesWriter.Write(image, series, new DicomSeriesWriterSettings { PatientId = patient, StudyDate = date, SeriesDescription = description });
-        var labels = new Image<byte>(Grid);
+        DicomSeriesWriter.Write(image.ToImage(), series, new DicomSeriesWriterSettings { PatientId = patient, StudyDate = date, SeriesDescription = description });
+        var labels = new ImageBuilder<byte>(Grid);
         for (int z = 1; z < 3; z++)
         {
             for (int y = corner; y < corner + 2; y++)
@@ -35,7 +35,7 @@ public class DicomManifestTests
         }
 
         string seg = Path.Combine(folder, "seg.dcm");
-        var map = new LabelMap(labels);
+        var map = new LabelMap(labels.ToImage());
         DicomSegmentationWriter.Write(map, DicomSeries.ReadVolume(series), seg, new DicomSegmentationWriterSettings { SegmentLabels = new Dictionary<int, string> { [1] = "GTV" } });
         return (series, seg, map);
     }

@@ -12,7 +12,7 @@ public class FoldingTests
     {
         // u_x = −2x inside the slab 8 ≤ x ≤ 11 (continuous at its edges through ramps): det J = 1 + ∂u_x/∂x = −1 in it.
         var g = ImageGeometry.Create(20, 6, 5, new Vec3(2, 1, 1.5));
-        var u = new Image<float>(g, 3);
+        var u = new ImageBuilder<float>(g, 3);
         for (int z = 0; z < 5; z++)
         {
             for (int y = 0; y < 6; y++)
@@ -25,7 +25,7 @@ public class FoldingTests
             }
         }
 
-        var folding = Folding.Of(DisplacementField.JacobianDeterminant(u));
+        var folding = Folding.Of(DisplacementField.JacobianDeterminant(u.ToImage()));
         Assert.True(folding.Folds);
         Assert.Equal(-1.0, folding.MinimumJacobian, 6);
         Assert.Equal(1.0, folding.MaximumJacobian, 6);
@@ -38,13 +38,13 @@ public class FoldingTests
     public void A_smooth_field_does_not_fold()
     {
         var g = ImageGeometry.Create(10, 10, 10);
-        var u = new Image<float>(g, 3);
+        var u = new ImageBuilder<float>(g, 3);
         for (int x = 0; x < 10; x++)
         {
             u[x, 3, 3, 1] = (float)(0.1 * x);
         }
 
-        var folding = Folding.Of(DisplacementField.JacobianDeterminant(u));
+        var folding = Folding.Of(DisplacementField.JacobianDeterminant(u.ToImage()));
         Assert.False(folding.Folds);
         Assert.Equal(0, folding.FoldedVolumeMm3);
     }

@@ -37,7 +37,7 @@ internal static class DomainChartExamples
 
     public static Image<float> Shifted(Image<float> image, int dx)
     {
-        var shifted = image.Clone();
+        var shifted = image.ToBuilder();
         var size = image.Geometry.Size;
         for (int z = 0; z < size.Z; z++)
         {
@@ -50,12 +50,12 @@ internal static class DomainChartExamples
             }
         }
 
-        return shifted;
+        return shifted.ToImage();
     }
 
     private static Image<float> Jacobian(ImageGeometry geometry)
     {
-        var j = new Image<float>(geometry);
+        var j = new ImageBuilder<float>(geometry);
         var size = geometry.Size;
         for (int z = 0; z < size.Z; z++)
         {
@@ -69,7 +69,7 @@ internal static class DomainChartExamples
         }
 
         j.Voxels[j.LinearIndex(size.X / 2, size.Y / 2, size.Z / 2)] = -0.1f;
-        return j;
+        return j.ToImage();
     }
 
     private static IEnumerable<TrajectoryPoint> Trajectories() =>

@@ -25,7 +25,7 @@ public class DomainChartTests
     {
         var geometry = ImageGeometry.Create(20, 10, 6, spacing: new Vec3(0.5, 0.8, 3), origin: new Vec3(-10, 5, 100));
         var image = new Image<float>(geometry);
-        var labels = new Image<byte>(geometry);
+        var labels = new ImageBuilder<byte>(geometry);
         for (int y = 2; y < 6; y++)
         {
             for (int x = 3; x < 9; x++)
@@ -35,7 +35,7 @@ public class DomainChartTests
         }
 
         labels[5, 5, 1] = 2;
-        var figure = SliceViewer.Create(image, new LabelMap(labels), new SliceViewerSettings { CropToOverlay = false });
+        var figure = SliceViewer.Create(image, new LabelMap(labels.ToImage()), new SliceViewerSettings { CropToOverlay = false });
         Assert.Equal(6, figure.Frames!.Count);
         var heat = (HeatmapTrace)figure.Data[0];
         Assert.Equal((-10.0, 0.5, 5.0, 0.8), (heat.X0!.Value, heat.DX!.Value, heat.Y0!.Value, heat.DY!.Value));
@@ -90,11 +90,11 @@ public class DomainChartTests
     public void Habitat_map_places_every_labelled_voxel_at_its_physical_position()
     {
         var geometry = ImageGeometry.Create(5, 5, 5, spacing: new Vec3(2, 2, 3), origin: new Vec3(10, 20, 30));
-        var labels = new Image<byte>(geometry);
+        var labels = new ImageBuilder<byte>(geometry);
         labels[1, 2, 3] = 1;
         labels[4, 4, 4] = 2;
         labels[0, 0, 0] = 2;
-        var figure = HabitatMap3D.Create(new LabelMap(labels));
+        var figure = HabitatMap3D.Create(new LabelMap(labels.ToImage()));
         var first = (Scatter3DTrace)figure.Data[0];
         Assert.Equal([12.0], (double[])first.X!.Value.Value);
         Assert.Equal([24.0], (double[])first.Y!.Value.Value);
@@ -164,14 +164,14 @@ public class DomainChartTests
     public void Jacobian_title_counts_folding_voxels_inside_the_mask()
     {
         var geometry = ImageGeometry.Create(4, 4, 2);
-        var j = new Image<float>(geometry);
+        var j = new ImageBuilder<float>(geometry);
         j.Voxels.Fill(1);
         j[0, 0, 0] = -1;
         j[3, 3, 1] = 0;
-        var mask = new Image<byte>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         mask.Voxels.Fill(1);
         mask[3, 3, 1] = 0;
-        var figure = RegistrationCheck.JacobianDeterminant(j, new LabelMap(mask), slice: 0);
+        var figure = RegistrationCheck.JacobianDeterminant(j.ToImage(), new LabelMap(mask.ToImage()), slice: 0);
         Assert.Contains("1 of 31 voxels fold", figure.Layout.Title!.Text, StringComparison.Ordinal);
     }
 
@@ -180,9 +180,9 @@ public class DomainChartTests
     {
         var geometry = ImageGeometry.Create(4, 4, 1);
         var a = new Image<float>(geometry);
-        var b = new Image<float>(geometry);
+        var b = new ImageBuilder<float>(geometry);
         b.Voxels.Fill(1);
-        var z = ((HeatmapTrace)RegistrationCheck.Checkerboard(a, b, slice: 0, tiles: 2).Data[0]).Z;
+        var z = ((HeatmapTrace)RegistrationCheck.Checkerboard(a, b.ToImage(), slice: 0, tiles: 2).Data[0]).Z;
         Assert.Equal([0.0, 0, 1, 1], z[0]);
         Assert.Equal([1.0, 1, 0, 0], z[3]);
     }

@@ -68,11 +68,13 @@ public static class DisplacementFieldFile
         {
             // Components are stored one block after the other: negate the X and Y blocks (RAS → LPS).
             int n = field.VoxelCount;
-            var u = field.Voxels;
+            var u = field.Voxels.ToArray();
             for (int i = 0; i < 2 * n; i++)
             {
                 u[i] = -u[i];
             }
+
+            field = new Image<float>(field.Geometry, u, 3);
         }
 
         return field;

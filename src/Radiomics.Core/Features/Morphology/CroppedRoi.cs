@@ -3,27 +3,13 @@ using Radiomics.Imaging;
 namespace Radiomics.Features.Morphology;
 
 /// <summary>The masks and intensities of an ROI cut to the bounding box of both masks (copies; the ROI is unchanged).</summary>
-internal sealed class CroppedRoi
+/// <param name="Size">The box's size.</param>
+/// <param name="Morphological">The morphological mask in the box.</param>
+/// <param name="Intensity">The intensity mask in the box.</param>
+/// <param name="Intensities">The intensities in the box.</param>
+/// <param name="MorphologicalCount">Voxels of the morphological mask.</param>
+internal sealed record CroppedRoi(Size3 Size, bool[] Morphological, bool[] Intensity, double[] Intensities, long MorphologicalCount)
 {
-    private CroppedRoi(Size3 size, bool[] morphological, bool[] intensity, double[] intensities, long morphologicalCount)
-    {
-        Size = size;
-        Morphological = morphological;
-        Intensity = intensity;
-        Intensities = intensities;
-        MorphologicalCount = morphologicalCount;
-    }
-
-    public Size3 Size { get; }
-
-    public bool[] Morphological { get; }
-
-    public bool[] Intensity { get; }
-
-    public double[] Intensities { get; }
-
-    public long MorphologicalCount { get; }
-
     /// <exception cref="ArgumentException">The morphological mask is empty.</exception>
     public static CroppedRoi Of(RoiVolume roi)
     {

@@ -185,8 +185,7 @@ public static class PyRadiomicsExtractor
         }
 
         double n = v.Length, mean = sum / n, sd = Math.Sqrt((sumSq - (sum * sum / n)) / (n - 1));
-        var result = new Image<double>(image.Geometry);
-        var r = result.Voxels;
+        var r = new double[image.Geometry.VoxelCount];
         for (int i = 0; i < v.Length; i++)
         {
             double z = (v[i] - mean) / sd;
@@ -198,7 +197,7 @@ public static class PyRadiomicsExtractor
             r[i] = z * s.NormalizeScale;
         }
 
-        return result;
+        return new Image<double>(image.Geometry, r);
     }
 
     /// <summary>PyRadiomics' checkMask: the bounding box, at least 2 voxels, the minimum dimensions and size.</summary>
@@ -246,8 +245,7 @@ public static class PyRadiomicsExtractor
             PyRadiomicsResegmentMode.Sigma => sorted.Select(t => mean + (sd * t)).ToArray(),
             _ => sorted,
         };
-        var labels = new Image<byte>(roi.Geometry);
-        var l = labels.Voxels;
+        var l = new byte[roi.Geometry.VoxelCount];
         int kept = 0;
         for (int i = 0; i < v.Length; i++)
         {
@@ -263,7 +261,7 @@ public static class PyRadiomicsExtractor
             throw new EmptyRoiException($"Re-segmentation to [{string.Join(", ", thresholds.Select(t => t.ToString("G6", CultureInfo.InvariantCulture)))}] keeps {kept} voxel(s); features cannot be extracted.");
         }
 
-        return new LabelMap(labels);
+        return new LabelMap(new Image<byte>(roi.Geometry, l));
     }
 
     internal static BoundingBox Pad(BoundingBox box, int pad, Size3 size) => new(

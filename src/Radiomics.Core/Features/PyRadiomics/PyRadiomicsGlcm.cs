@@ -31,24 +31,12 @@ internal static class PyRadiomicsGlcm
         foreach (var a in angles)
         {
             var p = new double[g, g];
-            for (int z = 0; z < v.Size[0]; z++)
+            foreach (var (z, y, x, i) in v.RoiVoxels)
             {
-                for (int y = 0; y < v.Size[1]; y++)
+                int j = v.Neighbour(z, y, x, a);
+                if (j >= 0 && v.Mask[j])
                 {
-                    for (int x = 0; x < v.Size[2]; x++)
-                    {
-                        int i = (((z * v.Size[1]) + y) * v.Size[2]) + x;
-                        if (!v.Mask[i])
-                        {
-                            continue;
-                        }
-
-                        int j = v.Neighbour(z, y, x, a);
-                        if (j >= 0 && v.Mask[j])
-                        {
-                            p[index[input.Bins[i]], index[input.Bins[j]]]++;
-                        }
-                    }
+                    p[index[input.Bins[i]], index[input.Bins[j]]]++;
                 }
             }
 

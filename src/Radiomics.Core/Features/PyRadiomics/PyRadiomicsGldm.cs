@@ -20,31 +20,19 @@ internal static class PyRadiomicsGldm
         }
 
         var m = new double[g, (2 * angles.Length) + 1];
-        for (int z = 0; z < v.Size[0]; z++)
+        foreach (var (z, y, x, i) in v.RoiVoxels)
         {
-            for (int y = 0; y < v.Size[1]; y++)
+            int dep = 0;
+            foreach (var a in angles)
             {
-                for (int x = 0; x < v.Size[2]; x++)
+                int j = v.Neighbour(z, y, x, a);
+                if (j >= 0 && v.Mask[j] && Math.Abs(input.Bins[i] - input.Bins[j]) <= input.Settings.GldmA)
                 {
-                    int i = (((z * v.Size[1]) + y) * v.Size[2]) + x;
-                    if (!v.Mask[i])
-                    {
-                        continue;
-                    }
-
-                    int dep = 0;
-                    foreach (var a in angles)
-                    {
-                        int j = v.Neighbour(z, y, x, a);
-                        if (j >= 0 && v.Mask[j] && Math.Abs(input.Bins[i] - input.Bins[j]) <= input.Settings.GldmA)
-                        {
-                            dep++;
-                        }
-                    }
-
-                    m[index[input.Bins[i]], dep]++;
+                    dep++;
                 }
             }
+
+            m[index[input.Bins[i]], dep]++;
         }
 
         var features = PyRadiomicsZoneFeatures.DependenceFeatures(m, [.. input.GrayLevels.Select(l => (double)l)]);

@@ -209,14 +209,13 @@ public static class PyRadiomicsImageTypes
 
     private static Image<double> Map(Image<double> image, Func<double, double> f)
     {
-        var result = new Image<double>(image.Geometry);
         var source = image.Voxels;
-        var target = result.Voxels;
+        var target = new double[image.Geometry.VoxelCount];
         for (int i = 0; i < source.Length; i++)
         {
             target[i] = f(source[i]);
         }
 
-        return result;
+        return new Image<double>(image.Geometry, target);
     }
 }

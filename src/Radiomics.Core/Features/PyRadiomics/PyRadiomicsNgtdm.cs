@@ -15,34 +15,22 @@ internal static class PyRadiomicsNgtdm
         int ng = input.Ng;
         var count = new double[ng];
         var diffs = new double[ng];
-        for (int z = 0; z < v.Size[0]; z++)
+        foreach (var (z, y, x, i) in v.RoiVoxels)
         {
-            for (int y = 0; y < v.Size[1]; y++)
+            double n = 0, sum = 0;
+            foreach (var a in angles)
             {
-                for (int x = 0; x < v.Size[2]; x++)
+                int j = v.Neighbour(z, y, x, a);
+                if (j >= 0 && v.Mask[j])
                 {
-                    int i = (((z * v.Size[1]) + y) * v.Size[2]) + x;
-                    if (!v.Mask[i])
-                    {
-                        continue;
-                    }
-
-                    double n = 0, sum = 0;
-                    foreach (var a in angles)
-                    {
-                        int j = v.Neighbour(z, y, x, a);
-                        if (j >= 0 && v.Mask[j])
-                        {
-                            n++;
-                            sum += input.Bins[j];
-                        }
-                    }
-
-                    double diff = n == 0 ? 0 : Math.Abs(input.Bins[i] - (sum / n));
-                    count[input.Bins[i] - 1]++;
-                    diffs[input.Bins[i] - 1] += diff;
+                    n++;
+                    sum += input.Bins[j];
                 }
             }
+
+            double diff = n == 0 ? 0 : Math.Abs(input.Bins[i] - (sum / n));
+            count[input.Bins[i] - 1]++;
+            diffs[input.Bins[i] - 1] += diff;
         }
 
         var levels = Enumerable.Range(0, ng).Where(k => count[k] > 0).ToArray();

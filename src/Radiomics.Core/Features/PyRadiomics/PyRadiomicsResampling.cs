@@ -68,8 +68,7 @@ internal static class PyRadiomicsResampling
             }
         }
 
-        var labels = new Image<byte>(newGeometry);
-        var l = labels.Voxels;
+        var l = new byte[newGeometry.VoxelCount];
         var m = roi.Voxels;
         int n = 0;
         for (int z = 0; z < newSize[2]; z++)
@@ -86,14 +85,13 @@ internal static class PyRadiomicsResampling
             }
         }
 
-        return (new Image<double>(newGeometry, values), new LabelMap(labels));
+        return (new Image<double>(newGeometry, values), new LabelMap(new Image<byte>(newGeometry, l)));
     }
 
     /// <summary>Nearest-neighbour resampling of a mask onto another grid (PyRadiomics' correctMask).</summary>
     public static LabelMap MaskOnto(LabelMap mask, ImageGeometry target)
     {
-        var labels = new Image<byte>(target);
-        var l = labels.Voxels;
+        var l = new byte[target.VoxelCount];
         var src = mask.Geometry;
         int n = 0;
         for (int z = 0; z < target.Size.Z; z++)
@@ -109,7 +107,7 @@ internal static class PyRadiomicsResampling
             }
         }
 
-        return new LabelMap(labels);
+        return new LabelMap(new Image<byte>(target, l));
     }
 
     private static int Nearest(double position, int length)

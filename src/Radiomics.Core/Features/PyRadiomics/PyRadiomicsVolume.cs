@@ -23,7 +23,12 @@ internal sealed class PyRadiomicsVolume
 
     public (double Z, double Y, double X) Spacing { get; }
 
+    private (int Z, int Y, int X, int I)[]? _roiVoxels;
+
     public int Count => Intensities.Length;
+
+    /// <summary>The ROI's voxels in array order, as (z, y, x) and their array index; computed once.</summary>
+    public (int Z, int Y, int X, int I)[] RoiVoxels => _roiVoxels ??= FindRoiVoxels();
 
     public int Stride(int dim) => dim switch { 0 => Size[1] * Size[2], 1 => Size[2], _ => 1 };
 
@@ -40,6 +45,27 @@ internal sealed class PyRadiomicsVolume
         }
 
         return [.. values];
+    }
+
+    private (int Z, int Y, int X, int I)[] FindRoiVoxels()
+    {
+        var voxels = new List<(int, int, int, int)>();
+        int i = 0;
+        for (int z = 0; z < Size[0]; z++)
+        {
+            for (int y = 0; y < Size[1]; y++)
+            {
+                for (int x = 0; x < Size[2]; x++, i++)
+                {
+                    if (Mask[i])
+                    {
+                        voxels.Add((z, y, x, i));
+                    }
+                }
+            }
+        }
+
+        return [.. voxels];
     }
 
     /// <summary>The neighbour of voxel (z, y, x) at <paramref name="offset"/>, or -1 outside the array.</summary>

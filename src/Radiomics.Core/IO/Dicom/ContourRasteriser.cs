@@ -88,8 +88,7 @@ public static class ContourRasteriser
             warnings.Add($"ROI '{roi.Name}': {skipped} contour(s) are not closed planar polygons (POINT, OPEN_PLANAR or fewer than 3 points) and were skipped.");
         }
 
-        var labels = new Image<byte>(geometry);
-        var voxels = labels.Voxels;
+        var voxels = new byte[geometry.VoxelCount];
         var crossings = new List<double>();
         foreach (var (k, edges) in edgesBySlice)
         {
@@ -119,6 +118,6 @@ public static class ContourRasteriser
             }
         }
 
-        return new RasterisedRoi(new LabelMap(labels), warnings);
+        return new RasterisedRoi(new LabelMap(new Image<byte>(geometry, voxels)), warnings);
     }
 }

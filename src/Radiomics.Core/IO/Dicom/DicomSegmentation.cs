@@ -114,8 +114,7 @@ public sealed class DicomSegmentation
         }
 
         geometry ??= OwnGeometry();
-        var labels = new Image<byte>(geometry);
-        var voxels = labels.Voxels;
+        var voxels = new byte[geometry.VoxelCount];
         var format = _frames[0].Format;
         int plane = format.Rows * format.Columns;
         var size = geometry.Size;
@@ -180,6 +179,6 @@ public sealed class DicomSegmentation
             }
         }
 
-        return new LabelMap(labels);
+        return new LabelMap(new Image<byte>(geometry, voxels));
     }
 }

@@ -168,8 +168,8 @@ public static class DicomSeries
         var first = slices[0];
         int plane = first.Format.Columns * first.Format.Rows;
         var stackGeometry = plan.SourcePositions is null ? plan.Geometry : plan.Geometry.WithSize(new Size3(first.Format.Columns, first.Format.Rows, slices.Count));
-        var stack = new Image<T>(stackGeometry);
-        var memory = stack.VoxelMemory;
+        var voxels = new T[stackGeometry.VoxelCount];
+        var memory = voxels.AsMemory();
         var byFile = slices.Select((s, z) => (s, z)).GroupBy(p => p.s.FilePath).ToArray();
         try
         {
@@ -181,6 +181,7 @@ public static class DicomSeries
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
+        var stack = new Image<T>(stackGeometry, voxels);
         return plan.SourcePositions is { } positions ? ResampleAlongZ(stack.ConvertTo<float>(), positions, plan.Geometry) : stack;
     }
 
@@ -222,11 +223,10 @@ public static class DicomSeries
     /// <summary>Linear interpolation between the two nearest source slices onto the regular z positions of <paramref name="geometry"/>.</summary>
     private static Image<float> ResampleAlongZ(Image<float> stack, double[] positions, ImageGeometry geometry)
     {
-        var result = new Image<float>(geometry);
         int plane = geometry.Size.X * geometry.Size.Y;
         double step = positions[^1] / (geometry.Size.Z - 1);
         var src = stack.Voxels;
-        var dst = result.Voxels;
+        var dst = new float[geometry.VoxelCount];
         int j = 0;
         for (int k = 0; k < geometry.Size.Z; k++)
         {
@@ -239,13 +239,13 @@ public static class DicomSeries
             double t = Math.Clamp((p - positions[j]) / (positions[j + 1] - positions[j]), 0, 1);
             var a = src.Slice(j * plane, plane);
             var b = src.Slice((j + 1) * plane, plane);
-            var o = dst.Slice(k * plane, plane);
+            var o = dst.AsSpan(k * plane, plane);
             for (int i = 0; i < plane; i++)
             {
                 o[i] = (float)((1 - t) * a[i] + t * b[i]);
             }
         }
 
-        return result;
+        return new Image<float>(geometry, dst);
     }
 }

@@ -42,6 +42,28 @@ internal sealed class DicomWriter
         return Text(tag, vr, source.GetString(tag));
     }
 
+    /// <summary>
+    /// The patient and study of a derived object (SEG, RTSTRUCT) as its source series has them, so that viewers file it
+    /// with the images: the Patient and General Study modules (PS3.3 C.7.1.1, C.7.2.1).
+    /// </summary>
+    public DicomWriter CopyPatientAndStudy(DicomDataset source) => this
+        .CopyText(source, DicomTags.PatientName, "PN")
+        .CopyText(source, DicomTags.PatientId, "LO")
+        .CopyText(source, DicomTags.PatientBirthDate, "DA")
+        .CopyText(source, DicomTags.PatientSex, "CS")
+        .CopyText(source, DicomTags.StudyInstanceUid, "UI")
+        .CopyText(source, DicomTags.StudyDate, "DA")
+        .CopyText(source, DicomTags.StudyTime, "TM")
+        .CopyText(source, DicomTags.StudyId, "SH")
+        .CopyText(source, DicomTags.AccessionNumber, "SH")
+        .CopyText(source, DicomTags.ReferringPhysicianName, "PN")
+        .CopyText(source, DicomTags.StudyDescription, "LO");
+
+    /// <summary>One (ReferencedSOPClassUID, ReferencedSOPInstanceUID) item per distinct instance of a series.</summary>
+    public static DicomWriter[] ReferencedInstances(DicomVolume source) =>
+        [.. source.Instances.Where(i => i.SopInstanceUid.Length > 0).DistinctBy(i => i.SopInstanceUid)
+            .Select(i => new DicomWriter().Text(DicomTags.ReferencedSopClassUid, "UI", i.SopClassUid).Text(DicomTags.ReferencedSopInstanceUid, "UI", i.SopInstanceUid))];
+
     /// <summary>Writes the file atomically: preamble, file meta information, then this data set.</summary>
     public void Save(string path, string sopClassUid, string sopInstanceUid)
     {

@@ -86,9 +86,9 @@ public static class Suv
         }
 
         float factor = (float)Factor(header, kind, series);
-        var result = image.Clone();
-        TensorPrimitives.Multiply(result.Voxels, factor, result.Voxels);
-        return result;
+        var result = new float[image.Voxels.Length];
+        TensorPrimitives.Multiply(image.Voxels, factor, result);
+        return new Image<float>(image.Geometry, result);
     }
 
     /// <summary>James' lean body mass (kg): men 1.10 W − 128 (W/H)², women 1.07 W − 148 (W/H)², H in cm.</summary>

@@ -127,10 +127,8 @@ public static class N4BiasFieldCorrection
         }
 
         // The field at full resolution: the sum of every level's lattice.
-        var field = new Image<float>(input.Geometry);
-        var correctedImage = new Image<float>(input.Geometry);
-        var fieldVoxels = field.Voxels;
-        var output = correctedImage.Voxels;
+        var fieldVoxels = new float[input.Geometry.VoxelCount];
+        var output = new float[input.Geometry.VoxelCount];
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
@@ -151,7 +149,7 @@ public static class N4BiasFieldCorrection
             }
         }
 
-        return new N4Result(correctedImage, field, iterations, convergence);
+        return new N4Result(new Image<float>(input.Geometry, output), new Image<float>(input.Geometry, fieldVoxels), iterations, convergence);
     }
 
     private static int Blocks(int length, int factor) => (length + factor - 1) / factor;

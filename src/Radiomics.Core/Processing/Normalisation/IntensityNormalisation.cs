@@ -119,15 +119,14 @@ public static class IntensityNormalisation
     /// <summary>gain · x + offset for every voxel.</summary>
     private static Image<float> Map(Image<float> image, double gain, double offset)
     {
-        var result = new Image<float>(image.Geometry);
         var source = image.Voxels;
-        var target = result.Voxels;
+        var target = new float[image.Geometry.VoxelCount];
         for (int i = 0; i < source.Length; i++)
         {
             target[i] = (float)((gain * source[i]) + offset);
         }
 
-        return result;
+        return new Image<float>(image.Geometry, target);
     }
 
     private static Image<float> AsFloat(Image image, string scan)

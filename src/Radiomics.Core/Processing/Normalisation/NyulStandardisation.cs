@@ -98,15 +98,14 @@ public static class NyulStandardisation
 
         var x = from.ToArray();
         var y = to.ToArray();
-        var result = new Image<float>(image.Geometry);
         var source = image.Voxels;
-        var target = result.Voxels;
+        var target = new float[image.Geometry.VoxelCount];
         for (int i = 0; i < source.Length; i++)
         {
             target[i] = (float)Interpolate(x, y, source[i]);
         }
 
-        return result;
+        return new Image<float>(image.Geometry, target);
     }
 
     /// <summary>Piecewise-linear mapping through (x, y), extended linearly beyond both ends.</summary>

@@ -24,8 +24,8 @@ public sealed class HostileSettingsTests(ITestOutputHelper output)
     private static readonly Lazy<(Image Image, LabelMap Mask)> Scan = new(() =>
     {
         var geometry = ImageGeometry.Create(14, 12, 8, new Vec3(1, 1.2, 2), Vec3.Zero);
-        var image = new Image<short>(geometry);
-        var mask = new Image<byte>(geometry);
+        var image = new ImageBuilder<short>(geometry);
+        var mask = new ImageBuilder<byte>(geometry);
         var random = new Random(19);
         for (int z = 0; z < 8; z++)
         {
@@ -39,7 +39,7 @@ public sealed class HostileSettingsTests(ITestOutputHelper output)
             }
         }
 
-        return (image, new LabelMap(mask));
+        return ((Image)image.ToImage(), new LabelMap(mask.ToImage()));
     });
 
     public static TheoryData<string> Presets => new(FeaturePresets.Names);

@@ -41,8 +41,8 @@ public sealed class PyRadiomicsExtractorTests
     public void The_feature_extractor_runs_the_flavour_when_the_settings_name_it()
     {
         var g = ImageGeometry.Create(8, 8, 4, new Vec3(1, 1, 2));
-        var image = new Image<short>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<short>(g);
+        var labels = new ImageBuilder<byte>(g);
         for (int z = 0; z < 4; z++)
         {
             for (int y = 0; y < 8; y++)
@@ -56,8 +56,8 @@ public sealed class PyRadiomicsExtractorTests
         }
 
         var settings = new FeatureSettings { Definitions = FeatureDefinitions.PyRadiomics };
-        var table = FeatureExtractor.Extract(image, new LabelMap(labels), settings);
-        var direct = PyRadiomicsExtractor.Extract(image, new LabelMap(labels), new PyRadiomicsSettings { Label = 3 });
+        var table = FeatureExtractor.Extract(image.ToImage(), new LabelMap(labels.ToImage()), settings);
+        var direct = PyRadiomicsExtractor.Extract(image.ToImage(), new LabelMap(labels.ToImage()), new PyRadiomicsSettings { Label = 3 });
         Assert.Equal(direct.Features.Count, table.Count);
         Assert.All(table, r => Assert.Equal("3", r.Region));
         var mean = Assert.Single(table, r => r.Family == "firstorder" && r.Feature == "Mean");
@@ -86,10 +86,10 @@ public sealed class PyRadiomicsExtractorTests
     public void An_absent_label_is_an_error_naming_the_labels_present()
     {
         var g = ImageGeometry.Create(4, 4, 4);
-        var labels = new Image<byte>(g);
+        var labels = new ImageBuilder<byte>(g);
         labels[1, 1, 1] = 2;
         labels[2, 1, 1] = 2;
-        var e = Assert.Throws<InvalidInputException>(() => PyRadiomicsExtractor.Extract(new Image<short>(g), new LabelMap(labels), new PyRadiomicsSettings()));
+        var e = Assert.Throws<InvalidInputException>(() => PyRadiomicsExtractor.Extract(new Image<short>(g), new LabelMap(labels.ToImage()), new PyRadiomicsSettings()));
         Assert.Contains("Label (1) not present", e.Message, StringComparison.Ordinal);
         Assert.Contains("2", e.Message, StringComparison.Ordinal);
     }

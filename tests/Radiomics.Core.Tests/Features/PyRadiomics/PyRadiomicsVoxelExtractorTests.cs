@@ -30,7 +30,7 @@ public sealed class PyRadiomicsVoxelExtractorTests
 
         // A slab of the ROI keeps the test short: three slices around the middle one.
         int zc = (box.Min.Z + box.Max.Z) / 2;
-        var slab = new Image<byte>(mask.Geometry);
+        var slab = new ImageBuilder<byte>(mask.Geometry);
         for (int z = zc - 1; z <= zc + 1; z++)
         {
             for (int y = 0; y < mask.Geometry.Size.Y; y++)
@@ -42,7 +42,7 @@ public sealed class PyRadiomicsVoxelExtractorTests
             }
         }
 
-        var roi = new LabelMap(slab);
+        var roi = new LabelMap(slab.ToImage());
         var settings = new PyRadiomicsSettings
         {
             FeatureClasses = [.. PyRadiomicsFeatureClass.Defaults.Where(c => c.Name != "shape")],
@@ -62,13 +62,13 @@ public sealed class PyRadiomicsVoxelExtractorTests
                     continue;
                 }
 
-                var kernel = new Image<byte>(mask.Geometry);
+                var kernel = new ImageBuilder<byte>(mask.Geometry);
                 foreach (var i in Cube(roi, x, y, zc))
                 {
                     kernel.Voxels[i] = 1;
                 }
 
-                var region = PyRadiomicsExtractor.Extract(image, new LabelMap(kernel), settings);
+                var region = PyRadiomicsExtractor.Extract(image, new LabelMap(kernel.ToImage()), settings);
                 foreach (var feature in Checked)
                 {
                     var map = maps["original_" + feature];
@@ -91,10 +91,10 @@ public sealed class PyRadiomicsVoxelExtractorTests
     public void Only_shape_classes_cannot_be_mapped()
     {
         var g = ImageGeometry.Create(4, 4, 4);
-        var labels = new Image<byte>(g);
+        var labels = new ImageBuilder<byte>(g);
         labels[1, 1, 1] = labels[2, 1, 1] = 1;
         var settings = new PyRadiomicsSettings { FeatureClasses = [new PyRadiomicsFeatureClass("shape", [])] };
-        var e = Assert.Throws<SettingsException>(() => PyRadiomicsVoxelExtractor.Extract(new Image<short>(g), new LabelMap(labels), settings, "p.yaml"));
+        var e = Assert.Throws<SettingsException>(() => PyRadiomicsVoxelExtractor.Extract(new Image<short>(g), new LabelMap(labels.ToImage()), settings, "p.yaml"));
         Assert.Contains("p.yaml", e.Message, StringComparison.Ordinal);
         Assert.Contains("shape", e.Message, StringComparison.Ordinal);
     }
@@ -103,8 +103,8 @@ public sealed class PyRadiomicsVoxelExtractorTests
     public void Map_names_are_the_names_of_the_computed_maps_for_every_image_type()
     {
         var g = ImageGeometry.Create(7, 7, 5);
-        var image = new Image<double>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<double>(g);
+        var labels = new ImageBuilder<byte>(g);
         var random = new Random(4);
         for (int z = 0; z < 5; z++)
         {
@@ -125,7 +125,7 @@ public sealed class PyRadiomicsVoxelExtractorTests
             ImageTypes = [.. Enum.GetValues<PyRadiomicsImageKind>().Select(k => new PyRadiomicsImageType(k, null))],
             FeatureClasses = [new PyRadiomicsFeatureClass("firstorder", ["Mean"]), new PyRadiomicsFeatureClass("ngtdm", []), new PyRadiomicsFeatureClass("shape", [])],
         };
-        var maps = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings);
+        var maps = PyRadiomicsVoxelExtractor.Extract(image.ToImage(), new LabelMap(labels.ToImage()), settings);
         Assert.Equal(PyRadiomicsVoxelExtractor.MapNames(settings).Order(StringComparer.Ordinal), maps.Select(m => m.Name).Order(StringComparer.Ordinal));
         Assert.Contains(maps, m => m.Name == "log-sigma-2-5-mm-3D_ngtdm_Busyness");
         Assert.Contains(maps, m => m.Name == "wavelet-HLH_firstorder_Mean");
@@ -139,8 +139,8 @@ public sealed class PyRadiomicsVoxelExtractorTests
     public void Kernel_matrices_on_the_kernel_levels_equal_PyRadiomics_rows_for_every_ROI_level(bool maskedKernel)
     {
         var g = ImageGeometry.Create(9, 8, 6);
-        var image = new Image<double>(g);
-        var labels = new Image<byte>(g);
+        var image = new ImageBuilder<double>(g);
+        var labels = new ImageBuilder<byte>(g);
         var random = new Random(11);
         for (int z = 0; z < 6; z++)
         {
@@ -160,8 +160,8 @@ public sealed class PyRadiomicsVoxelExtractorTests
             FeatureClasses = [.. PyRadiomicsFeatureClass.Defaults.Where(c => c.Name != "shape")],
             Voxel = new PyRadiomicsVoxelSettings { KernelRadius = 1, MaskedKernel = maskedKernel },
         };
-        var fast = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings, "s", kernelLevelsOnly: true);
-        var full = PyRadiomicsVoxelExtractor.Extract(image, new LabelMap(labels), settings, "s", kernelLevelsOnly: false).ToDictionary(m => m.Name, m => m.Map);
+        var fast = PyRadiomicsVoxelExtractor.Extract(image.ToImage(), new LabelMap(labels.ToImage()), settings, "s", kernelLevelsOnly: true);
+        var full = PyRadiomicsVoxelExtractor.Extract(image.ToImage(), new LabelMap(labels.ToImage()), settings, "s", kernelLevelsOnly: false).ToDictionary(m => m.Name, m => m.Map);
         foreach (var map in fast)
         {
             var a = map.Map.Voxels;

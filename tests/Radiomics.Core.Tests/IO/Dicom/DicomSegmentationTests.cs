@@ -14,13 +14,13 @@ public class DicomSegmentationTests
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(5), nx: 9, ny: 7);
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
-        var labels = new Image<byte>(volume.Image.Geometry);
+        var labels = new ImageBuilder<byte>(volume.Image.Geometry);
         labels[1, 1, 1] = 1;
         labels[2, 1, 1] = 1;
         labels[8, 6, 3] = 2;
         labels[4, 3, 3] = 3;
         labels[4, 4, 4] = 3;
-        var map = new LabelMap(labels);
+        var map = new LabelMap(labels.ToImage());
         string seg = tmp.File("seg.dcm");
         DicomSegmentationWriter.Write(map, volume, seg, new DicomSegmentationWriterSettings { SegmentLabels = new Dictionary<int, string> { [2] = "necrosis" } });
 
@@ -28,7 +28,7 @@ public class DicomSegmentationTests
         Assert.Equal([1, 2, 3], read.Segments.Select(s => s.Number));
         Assert.Equal("necrosis", read.Segments[1].Label);
         Assert.Equal(volume.SeriesInstanceUid, read.ReferencedSeriesInstanceUid);
-        Assert.Equal(labels.Voxels.ToArray(), read.ToLabelMap(geometry: volume.Image.Geometry).Voxels.ToArray());
+        Assert.Equal(labels.ToImage().Voxels.ToArray(), read.ToLabelMap(geometry: volume.Image.Geometry).Voxels.ToArray());
         var third = read.ToLabelMap(3, volume.Image.Geometry);
         Assert.Equal(2, third.Count(1));
         Assert.Equal(1, third[4, 4, 4]);
@@ -53,9 +53,9 @@ public class DicomSegmentationTests
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(3));
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
-        var labels = new Image<byte>(volume.Image.Geometry);
+        var labels = new ImageBuilder<byte>(volume.Image.Geometry);
         labels[1, 1, 1] = 1;
-        DicomSegmentationWriter.Write(new LabelMap(labels), volume, tmp.File("seg.dcm"));
+        DicomSegmentationWriter.Write(new LabelMap(labels.ToImage()), volume, tmp.File("seg.dcm"));
 
         // dcmdump stops with a non-zero exit on any parse error (-E); its dump must show the SEG's defining elements.
         string dump = ExternalTool.Output("dcmdump", "-E", "+P", "0008,0016", "+P", "0062,0008", "+P", "0062,0005", "+P", "0020,000e", tmp.File("seg.dcm"));

@@ -130,7 +130,7 @@ public sealed class PlastimatchFixture : IDisposable
     /// <summary>The label map without the voxels within <paramref name="margin"/> voxels of the in-plane image edges.</summary>
     private static Radiomics.Imaging.LabelMap EdgeFree(Radiomics.Imaging.LabelMap labels, int margin)
     {
-        var image = labels.Image.Clone();
+        var image = labels.Image.ToBuilder();
         var size = image.Geometry.Size;
         for (int z = 0; z < size.Z; z++)
         {
@@ -146,7 +146,7 @@ public sealed class PlastimatchFixture : IDisposable
             }
         }
 
-        return new Radiomics.Imaging.LabelMap(image);
+        return new Radiomics.Imaging.LabelMap(image.ToImage());
     }
 
     /// <summary>The same voxels at the same physical places on a grid whose direction is the identity (axis-aligned grids only).</summary>
@@ -157,7 +157,7 @@ public sealed class PlastimatchFixture : IDisposable
         bool[] flip = [d.M00 < 0, d.M11 < 0, d.M22 < 0];
         var size = g.Size;
         var origin = g.IndexToPhysical(flip[0] ? size.X - 1 : 0, flip[1] ? size.Y - 1 : 0, flip[2] ? size.Z - 1 : 0);
-        var result = new Radiomics.Imaging.Image<double>(new Radiomics.Imaging.ImageGeometry(size, g.Spacing, origin, Radiomics.Imaging.Matrix3.Identity));
+        var result = new Radiomics.Imaging.ImageBuilder<double>(new Radiomics.Imaging.ImageGeometry(size, g.Spacing, origin, Radiomics.Imaging.Matrix3.Identity));
         for (int z = 0; z < size.Z; z++)
         {
             for (int y = 0; y < size.Y; y++)
@@ -169,7 +169,7 @@ public sealed class PlastimatchFixture : IDisposable
             }
         }
 
-        return result;
+        return result.ToImage();
     }
 }
 

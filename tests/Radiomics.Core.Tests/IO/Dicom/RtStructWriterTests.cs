@@ -13,7 +13,7 @@ public class RtStructWriterTests
         using var tmp = new TempDirectory();
         SyntheticSeries.Write(tmp.File("ct"), SyntheticSeries.Regular(5), nx: 9, ny: 7);
         var volume = DicomSeries.ReadVolume(tmp.File("ct"));
-        var labels = new Image<byte>(volume.Image.Geometry);
+        var labels = new ImageBuilder<byte>(volume.Image.Geometry);
         // Label 1: a ring with a hole on slice 2, a single voxel on slice 3 and two voxels touching at a corner.
         for (int y = 1; y <= 5; y++)
         {
@@ -30,7 +30,7 @@ public class RtStructWriterTests
         // Label 2 touches the image border.
         labels[8, 6, 4] = 2;
         labels[8, 5, 4] = 2;
-        var map = new LabelMap(labels);
+        var map = new LabelMap(labels.ToImage());
         string path = tmp.File("rtss.dcm");
         RtStructWriter.Write(map, volume, path, new RtStructWriterSettings { RoiNames = new Dictionary<int, string> { [1] = "GTV" } });
 
@@ -41,7 +41,7 @@ public class RtStructWriterTests
         foreach (var (roi, label) in rt.Rois.Zip(new[] { 1, 2 }))
         {
             var back = ContourRasteriser.Rasterise(roi, volume.Image.Geometry, path).Mask;
-            var expected = LabelMap.Threshold(labels, v => v == label);
+            var expected = LabelMap.Threshold(labels.ToImage(), v => v == label);
             Assert.Equal(expected.Voxels.ToArray(), back.Voxels.ToArray());
         }
 
@@ -58,7 +58,7 @@ public class RtStructWriterTests
         for (int seed = 0; seed < 25; seed++)
         {
             var random = new Random(seed);
-            var labels = new Image<byte>(volume.Image.Geometry);
+            var labels = new ImageBuilder<byte>(volume.Image.Geometry);
             double fill = random.NextDouble();
             for (int i = 0; i < labels.VoxelCount; i++)
             {
@@ -67,9 +67,9 @@ public class RtStructWriterTests
 
             labels.Voxels[random.Next(labels.VoxelCount)] = 1;
             string path = tmp.File($"rtss{seed}.dcm");
-            RtStructWriter.Write(new LabelMap(labels), volume, path);
+            RtStructWriter.Write(new LabelMap(labels.ToImage()), volume, path);
             var back = ContourRasteriser.Rasterise(RtStruct.Read(path).Rois.Single(), volume.Image.Geometry, path).Mask;
-            Assert.True(labels.Voxels.ToArray().AsSpan().SequenceEqual(back.Voxels.ToArray()), $"seed {seed}");
+            Assert.True(labels.ToImage().Voxels.SequenceEqual(back.Voxels), $"seed {seed}");
         }
     }
 }

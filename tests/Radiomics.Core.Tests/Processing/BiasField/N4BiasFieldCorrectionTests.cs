@@ -18,9 +18,9 @@ public class N4BiasFieldCorrectionTests(ITestOutputHelper output)
     private static (Image<float> Image, LabelMap Head, LabelMap Uniform) Phantom(bool field)
     {
         var geometry = new ImageGeometry(new Size3(N, N, Nz), new Vec3(1, 1, 2), Vec3.Zero, Matrix3.Identity);
-        var image = new Image<float>(geometry);
-        var head = new Image<byte>(geometry);
-        var uniform = new Image<byte>(geometry);
+        var image = new ImageBuilder<float>(geometry);
+        var head = new ImageBuilder<byte>(geometry);
+        var uniform = new ImageBuilder<byte>(geometry);
         var random = new Random(7);
         for (int z = 0; z < Nz; z++)
         {
@@ -45,7 +45,7 @@ public class N4BiasFieldCorrectionTests(ITestOutputHelper output)
             }
         }
 
-        return (image, new LabelMap(head), new LabelMap(uniform));
+        return (image.ToImage(), new LabelMap(head.ToImage()), new LabelMap(uniform.ToImage()));
     }
 
     private static double Gaussian(Random random) =>

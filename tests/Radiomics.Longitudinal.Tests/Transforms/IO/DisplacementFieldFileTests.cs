@@ -12,14 +12,13 @@ public class DisplacementFieldFileTests
     private static Image<float> Field()
     {
         var g = new ImageGeometry(new Size3(5, 4, 3), new Vec3(1.5, 2, 2.5), new Vec3(-10, 20, 5), Matrix3.Rotation(new Vec3(1, 1, 0).Normalised(), 0.4));
-        var field = new Image<float>(g, 3);
-        var u = field.Voxels;
+        var u = new float[g.VoxelCount * 3];
         for (int i = 0; i < u.Length; i++)
         {
             u[i] = (float)Math.Sin(i * 0.37) * 3;
         }
 
-        return field;
+        return new Image<float>(g, u, 3);
     }
 
     [Theory]

@@ -8,6 +8,26 @@ namespace Radiomics.IO.Dicom.Codecs;
 /// </summary>
 internal static class FrameDecoding
 {
+    /// <summary>Decodes one frame of <paramref name="encoded"/> into <paramref name="output"/>.</summary>
+    public delegate void FrameDecoder(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output);
+
+    /// <summary>
+    /// Checks the output, runs <paramref name="decode"/> and reports a damaged stream as an error naming the file and
+    /// the codec: the body of every decoder's <see cref="IFrameDecoder.Decode"/>.
+    /// </summary>
+    public static void Decode(string codec, ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output, string filePath, FrameDecoder decode)
+    {
+        CheckOutput(codec, format, output.Length, filePath);
+        try
+        {
+            decode(encoded, format, output);
+        }
+        catch (CodecStreamException e)
+        {
+            throw Error(codec, filePath, e);
+        }
+    }
+
     /// <summary>Throws unless the output span and the frame format agree and the format is one decoders write.</summary>
     public static void CheckOutput(string codec, FrameFormat format, int outputLength, string filePath)
     {

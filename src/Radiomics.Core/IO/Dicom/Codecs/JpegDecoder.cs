@@ -20,19 +20,8 @@ public sealed class JpegDecoder : IFrameDecoder
 
     public IReadOnlyList<string> TransferSyntaxUids { get; } = [Baseline, Extended, Lossless, LosslessFirstOrder];
 
-    public void Decode(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output, string filePath)
-    {
-        FrameDecoding.CheckOutput(Codec, format, output.Length, filePath);
-        try
-        {
-            var frame = DecodeStream(encoded, format);
-            Write(frame, format, output);
-        }
-        catch (CodecStreamException e)
-        {
-            throw FrameDecoding.Error(Codec, filePath, e);
-        }
-    }
+    public void Decode(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output, string filePath) =>
+        FrameDecoding.Decode(Codec, encoded, format, output, filePath, (data, f, o) => Write(DecodeStream(data, f), f, o));
 
     private static JpegFrame DecodeStream(ReadOnlySpan<byte> data, FrameFormat format)
     {

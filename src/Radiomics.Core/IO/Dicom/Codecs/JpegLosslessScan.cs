@@ -99,16 +99,7 @@ internal static class JpegLosslessScan
         for (var x = 1; x < row.Length; x++)
         {
             int rb = above[x], rc = above[x - 1];
-            var prediction = predictor switch
-            {
-                1 => ra,
-                2 => rb,
-                3 => rc,
-                4 => ra + rb - rc,
-                5 => ra + ((rb - rc) >> 1),
-                6 => rb + ((ra - rc) >> 1),
-                _ => (ra + rb) >> 1,
-            };
+            var prediction = Predict(predictor, ra, rb, rc);
             ra = (prediction + reader.DecodeDifference(table)) & 0xFFFF;
             row[x] = ra;
         }
@@ -137,17 +128,7 @@ internal static class JpegLosslessScan
                     }
                     else
                     {
-                        int ra = row[x - 1], rb = above[x], rc = above[x - 1];
-                        prediction = predictor switch
-                        {
-                            1 => ra,
-                            2 => rb,
-                            3 => rc,
-                            4 => ra + rb - rc,
-                            5 => ra + ((rb - rc) >> 1),
-                            6 => rb + ((ra - rc) >> 1),
-                            _ => (ra + rb) >> 1,
-                        };
+                        prediction = Predict(predictor, row[x - 1], above[x], above[x - 1]);
                     }
                 }
 
@@ -155,4 +136,16 @@ internal static class JpegLosslessScan
             }
         }
     }
+
+    /// <summary>The lossless predictor (T.81 table H.1) from the left (ra), upper (rb) and upper-left (rc) samples.</summary>
+    private static int Predict(int predictor, int ra, int rb, int rc) => predictor switch
+    {
+        1 => ra,
+        2 => rb,
+        3 => rc,
+        4 => ra + rb - rc,
+        5 => ra + ((rb - rc) >> 1),
+        6 => rb + ((ra - rc) >> 1),
+        _ => (ra + rb) >> 1,
+    };
 }

@@ -14,18 +14,8 @@ public sealed class RleDecoder : IFrameDecoder
 
     public IReadOnlyList<string> TransferSyntaxUids { get; } = [RleLossless];
 
-    public void Decode(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output, string filePath)
-    {
-        FrameDecoding.CheckOutput(Codec, format, output.Length, filePath);
-        try
-        {
-            DecodeFrame(encoded, format, output);
-        }
-        catch (CodecStreamException e)
-        {
-            throw FrameDecoding.Error(Codec, filePath, e);
-        }
-    }
+    public void Decode(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output, string filePath) =>
+        FrameDecoding.Decode(Codec, encoded, format, output, filePath, DecodeFrame);
 
     private static void DecodeFrame(ReadOnlySpan<byte> encoded, FrameFormat format, Span<byte> output)
     {
