@@ -1,3 +1,5 @@
+using Radiomics.Numerics;
+
 namespace Radiomics.IO.Dicom;
 
 /// <summary>Finds the DICOM files under a folder and reads their headers (never their pixel data), in parallel.</summary>
@@ -16,7 +18,7 @@ public static class DicomFolder
             .ToArray();
         var files = new DicomFile?[paths.Length];
         var errors = new ImageFileException?[paths.Length];
-        Parallel.For(0, paths.Length, Options(parallelism), i =>
+        ParallelRows.For(0, paths.Length, new Parallelism(parallelism), i =>
         {
             try
             {
@@ -63,7 +65,4 @@ public static class DicomFolder
             return false;
         }
     }
-
-    internal static ParallelOptions Options(int parallelism) =>
-        new() { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount };
 }

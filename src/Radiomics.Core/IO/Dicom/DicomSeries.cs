@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Numerics;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.IO.Dicom;
 
@@ -173,7 +174,7 @@ public static class DicomSeries
         var byFile = slices.Select((s, z) => (s, z)).GroupBy(p => p.s.FilePath).ToArray();
         try
         {
-            Parallel.ForEach(byFile, DicomFolder.Options(options.Parallelism), group => ReadFile(group, memory, plane, options.InvertMonochrome1));
+            ParallelRows.For(0, byFile.Length, new Parallelism(options.Parallelism), f => ReadFile(byFile[f], memory, plane, options.InvertMonochrome1));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Radiomics.Imaging;
+using Radiomics.Numerics;
 
 namespace Radiomics.IO.Dicom;
 
@@ -50,7 +51,7 @@ public static class DicomSeriesWriter
         string frame = settings.FrameOfReferenceUid ?? DicomUid.New();
         int plane = g.Size.X * g.Size.Y;
         var voxels = image.Voxels.ToArray();
-        Parallel.For(0, g.Size.Z, k =>
+        ParallelRows.For(0, g.Size.Z, Parallelism.AllCores, k =>
         {
             string sop = DicomUid.New();
             var p = g.IndexToPhysical(0, 0, k);
