@@ -4,18 +4,11 @@ using Radiomics.Imaging;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Local texture: NGTDM features (IBSI family IPET, "3D") of every region voxel's cubic neighbourhood. Each value
-/// equals the whole-region NGTDM feature of the neighbourhood box with the same discretised grey levels: a voxel of
-/// the box counts when it has at least one neighbour (Chebyshev distance δ) inside the box, and its neighbourhood is
-/// cut at the box's faces as a whole-region NGTDM is cut at the ROI's.
+/// Local texture: NGTDM features (IBSI family IPET, "3D") of every region voxel's cubic neighbourhood box. A box voxel
+/// counts when it has a neighbour (Chebyshev distance δ) inside the box; its neighbourhood is cut at the box's faces.
 /// </summary>
-public sealed class LocalNgtdmFeatures : LocalTextureFamily
+public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : LocalTextureFamily(settings, Ngtdm.Definitions, "ngtdm")
 {
-    public LocalNgtdmFeatures(LocalTextureSettings? settings = null)
-        : base(settings, Ngtdm.Definitions, "ngtdm")
-    {
-    }
-
     public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         int delta = Settings.Distance;
