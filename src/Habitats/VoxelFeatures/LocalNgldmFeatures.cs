@@ -136,40 +136,17 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
     {
         var counts = matrix.Counts;
         int columns = matrix.Columns, voxels = 0;
-        for (int z = z0; z <= z1; z++)
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) =>
         {
-            for (int y = y0; y <= y1; y++)
+            voxels++;
+            int dependence = 1;
+            foreach (int b in neighbours)
             {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int level = grid.At(x, y, z);
-                    if (level == 0)
-                    {
-                        continue;
-                    }
-
-                    voxels++;
-                    int dependence = 1;
-                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
-                    {
-                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
-                        {
-                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
-                            {
-                                int b = grid.At(qx, qy, qz);
-                                if (b != 0 && (qx != x || qy != y || qz != z) && Math.Abs(b - level) <= alpha)
-                                {
-                                    dependence++;
-                                }
-                            }
-                        }
-                    }
-
-                    counts[((level - 1) * columns) + dependence - 1]++;
-                }
+                dependence += Math.Abs(b - level) <= alpha ? 1 : 0;
             }
-        }
 
+            counts[((level - 1) * columns) + dependence - 1]++;
+        });
         matrix.Voxels = voxels;
     }
 }

@@ -20,43 +20,21 @@ public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : 
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)
     {
         var counts = matrix.Counts;
-        for (int z = z0; z <= z1; z++)
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) =>
         {
-            for (int y = y0; y <= y1; y++)
+            if (neighbours.IsEmpty)
             {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int level = grid.At(x, y, z);
-                    if (level == 0)
-                    {
-                        continue;
-                    }
-
-                    double sum = 0;
-                    int n = 0;
-                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
-                    {
-                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
-                        {
-                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
-                            {
-                                int b = grid.At(qx, qy, qz);
-                                if (b != 0 && (qx != x || qy != y || qz != z))
-                                {
-                                    sum += b;
-                                    n++;
-                                }
-                            }
-                        }
-                    }
-
-                    if (n > 0)
-                    {
-                        counts[2 * (level - 1)] += Math.Abs(level - (sum / n));
-                        counts[(2 * (level - 1)) + 1]++;
-                    }
-                }
+                return;
             }
-        }
+
+            double sum = 0;
+            foreach (int b in neighbours)
+            {
+                sum += b;
+            }
+
+            counts[2 * (level - 1)] += Math.Abs(level - (sum / neighbours.Length));
+            counts[(2 * (level - 1)) + 1]++;
+        });
     }
 }

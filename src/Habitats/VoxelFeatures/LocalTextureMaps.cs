@@ -17,6 +17,9 @@ internal static class LocalTextureMaps
     /// <summary>Writes the family's features of the kernel centred on image voxel (x, y, z) to <paramref name="features"/>.</summary>
     public delegate void Kernel<TScratch>(TScratch scratch, int x, int y, int z, Span<double> features);
 
+    /// <summary>Visits a box voxel of grey level <paramref name="level"/> with the levels of its neighbours inside the box.</summary>
+    public delegate void NeighbourVisitor(int level, ReadOnlySpan<int> neighbours);
+
     /// <summary>Channel indices of the requested IBSI codes (all when null) and their channel names.</summary>
     public static (int[] Index, string[] Names) Channels(IReadOnlyList<FeatureDefinition> definitions, LocalTextureSettings settings, string family)
     {
@@ -103,5 +106,46 @@ internal static class LocalTextureMaps
                 progress.Report((double)Interlocked.Increment(ref done) / rows);
             }
         });
+    }
+
+    /// <summary>
+    /// Every voxel with a grey level in the box [x0, x1] × [y0, y1] × [z0, z1], with the levels of its neighbours within
+    /// Chebyshev distance δ inside the box: the whole-region NGTDM/NGLDM neighbourhood, cut at the box's faces.
+    /// </summary>
+    public static void ForEachNeighbourhood(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, NeighbourVisitor visit)
+    {
+        int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
+        Span<int> neighbours = most <= 1024 ? stackalloc int[most] : new int[most];
+        for (int z = z0; z <= z1; z++)
+        {
+            for (int y = y0; y <= y1; y++)
+            {
+                for (int x = x0; x <= x1; x++)
+                {
+                    int level = grid.At(x, y, z), n = 0;
+                    if (level == 0)
+                    {
+                        continue;
+                    }
+
+                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
+                    {
+                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
+                        {
+                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
+                            {
+                                int b = grid.At(qx, qy, qz);
+                                if (b != 0 && (qx != x || qy != y || qz != z))
+                                {
+                                    neighbours[n++] = b;
+                                }
+                            }
+                        }
+                    }
+
+                    visit(level, neighbours[..n]);
+                }
+            }
+        }
     }
 }
