@@ -20,21 +20,6 @@ public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : 
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)
     {
         var counts = matrix.Counts;
-        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) =>
-        {
-            if (neighbours.IsEmpty)
-            {
-                return;
-            }
-
-            double sum = 0;
-            foreach (int b in neighbours)
-            {
-                sum += b;
-            }
-
-            counts[2 * (level - 1)] += Math.Abs(level - (sum / neighbours.Length));
-            counts[(2 * (level - 1)) + 1]++;
-        });
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) => Ngtdm.AddVoxel(counts, level, neighbours));
     }
 }

@@ -1,31 +1,10 @@
-using Radiomics.Features;
-using Radiomics.Features.Texture;
 using Radiomics.Habitats.VoxelFeatures;
-using Radiomics.Processing;
 
 namespace Radiomics.Habitats.Tests.VoxelFeatures;
 
+/// <summary>Local GLRLM by hand; the comparison with whole-region GLRLM is in <see cref="LocalLevelSetFamilyTests"/>.</summary>
 public class LocalGlrlmFeaturesTests
 {
-    private static readonly string[] Codes = [.. Glrlm.Definitions.Select(d => d.Code)];
-
-    private static readonly TextureSettings Merged3D = new() { Aggregations = [TextureAggregation.Merged3D] };
-
-    [Theory]
-    [MemberData(nameof(WholeRegionReference.Kernels), MemberType = typeof(WholeRegionReference))]
-    public void Every_voxel_equals_the_whole_region_GLRLM_3D_merged_of_its_neighbourhood_box(int radius, bool masked, int distance)
-    {
-        var (image, mask) = LocalFirstOrderFeaturesTests.Scan();
-        var settings = new LocalTextureSettings { Radius = radius, MaskedKernel = masked, Distance = distance, Discretisation = DiscretisationSettings.FixedBinNumber(8) };
-        var texture = Merged3D with { Distance = distance };
-        int checkedVoxels = WholeRegionReference.AssertEveryVoxel(image, mask, new LocalGlrlmFeatures(settings), settings, Codes, roi => Glrlm.Compute(roi, texture));
-        Assert.Equal(mask.Count(3), checkedVoxels);
-    }
-
-    [Fact]
-    public void Random_scans_and_regions_equal_the_whole_region_GLRLM_at_every_voxel() =>
-        WholeRegionReference.HoldsOnRandomScans(s => new LocalGlrlmFeatures(s), Codes, roi => Glrlm.Compute(roi, Merged3D));
-
     [Fact]
     public void A_constant_full_box_has_the_runs_counted_by_hand()
     {

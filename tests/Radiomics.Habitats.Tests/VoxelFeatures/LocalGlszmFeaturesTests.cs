@@ -1,32 +1,14 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Radiomics.Features;
 using Radiomics.Features.Texture;
 using Radiomics.Habitats.VoxelFeatures;
-using Radiomics.Processing;
 
 namespace Radiomics.Habitats.Tests.VoxelFeatures;
 
+/// <summary>Local GLSZM by hand; the comparison with whole-region GLSZM is in <see cref="LocalLevelSetFamilyTests"/>.</summary>
 public class LocalGlszmFeaturesTests
 {
     private static readonly string[] Codes = [.. Glszm.Definitions.Select(d => d.Code)];
-
-    private static readonly TextureSettings ThreeD = new() { Aggregations = [TextureAggregation.Merged3D] };
-
-    /// <summary>GLSZM has no neighbour distance: δ only checks that the zones ignore it.</summary>
-    [Theory]
-    [MemberData(nameof(WholeRegionReference.Kernels), MemberType = typeof(WholeRegionReference))]
-    public void Every_voxel_equals_the_whole_region_GLSZM_3D_of_its_neighbourhood_box(int radius, bool masked, int distance)
-    {
-        var (image, mask) = LocalFirstOrderFeaturesTests.Scan();
-        var settings = new LocalTextureSettings { Radius = radius, MaskedKernel = masked, Distance = distance, Discretisation = DiscretisationSettings.FixedBinNumber(4) };
-        int checkedVoxels = WholeRegionReference.AssertEveryVoxel(image, mask, new LocalGlszmFeatures(settings), settings, Codes, roi => Glszm.Compute(roi, ThreeD));
-        Assert.Equal(mask.Count(3), checkedVoxels);
-    }
-
-    [Fact]
-    public void Random_scans_and_regions_equal_the_whole_region_GLSZM_at_every_voxel() =>
-        WholeRegionReference.HoldsOnRandomScans(s => new LocalGlszmFeatures(s), Codes, roi => Glszm.Compute(roi, ThreeD));
 
     [Fact]
     public void A_constant_image_is_one_zone_per_box_whatever_the_radius()

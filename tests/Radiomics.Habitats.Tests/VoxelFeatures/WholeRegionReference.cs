@@ -13,9 +13,6 @@ namespace Radiomics.Habitats.Tests.VoxelFeatures;
 /// </summary>
 internal static class WholeRegionReference
 {
-    /// <summary>Kernels of the GLRLM and GLSZM tests (radius, masked, δ): r = 3 takes the voxel-by-voxel path.</summary>
-    public static TheoryData<int, bool, int> Kernels => new() { { 1, true, 1 }, { 1, false, 1 }, { 2, true, 1 }, { 2, false, 2 }, { 3, true, 1 } };
-
     /// <summary>
     /// FsCheck: on random small scans and regions (<see cref="RandomScan"/>), radius 1 or 2, masked or not, every voxel
     /// of the family's map equals the whole-region feature of its box.
