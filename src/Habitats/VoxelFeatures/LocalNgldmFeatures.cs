@@ -134,11 +134,18 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
     /// <summary>The NGLDM of the box: row = grey level − 1, column = dependence − 1; Voxels = the box's region voxels.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha)
     {
-        var counts = matrix.Counts;
-        int columns = matrix.Columns, voxels = 0;
-        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) =>
+        var visitor = new Dependences(matrix.Counts, matrix.Columns, alpha);
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
+        matrix.Voxels = visitor.Voxels;
+    }
+
+    private struct Dependences(double[] counts, int columns, int alpha) : INeighbourVisitor
+    {
+        public int Voxels { get; private set; }
+
+        public void Visit(int level, ReadOnlySpan<int> neighbours)
         {
-            voxels++;
+            Voxels++;
             int dependence = 1;
             foreach (int b in neighbours)
             {
@@ -146,7 +153,6 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
             }
 
             counts[((level - 1) * columns) + dependence - 1]++;
-        });
-        matrix.Voxels = voxels;
+        }
     }
 }

@@ -19,7 +19,12 @@ public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : 
     /// <summary>The NGTDM of the box: s_i in column 0, n_i in column 1.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)
     {
-        var counts = matrix.Counts;
-        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, (level, neighbours) => Ngtdm.AddVoxel(counts, level, neighbours));
+        var visitor = new Differences(matrix.Counts);
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
+    }
+
+    private readonly struct Differences(double[] counts) : INeighbourVisitor
+    {
+        public void Visit(int level, ReadOnlySpan<int> neighbours) => Ngtdm.AddVoxel(counts, level, neighbours);
     }
 }

@@ -17,9 +17,6 @@ internal static class LocalTextureMaps
     /// <summary>Writes the family's features of the kernel centred on image voxel (x, y, z) to <paramref name="features"/>.</summary>
     public delegate void Kernel<TScratch>(TScratch scratch, int x, int y, int z, Span<double> features);
 
-    /// <summary>Visits a box voxel of grey level <paramref name="level"/> with the levels of its neighbours inside the box.</summary>
-    public delegate void NeighbourVisitor(int level, ReadOnlySpan<int> neighbours);
-
     /// <summary>Channel indices of the requested IBSI codes (all when null) and their channel names.</summary>
     public static (int[] Index, string[] Names) Channels(IReadOnlyList<FeatureDefinition> definitions, LocalTextureSettings settings, string family)
     {
@@ -112,7 +109,8 @@ internal static class LocalTextureMaps
     /// Every voxel with a grey level in the box [x0, x1] × [y0, y1] × [z0, z1], with the levels of its neighbours within
     /// Chebyshev distance δ inside the box: the whole-region NGTDM/NGLDM neighbourhood, cut at the box's faces.
     /// </summary>
-    public static void ForEachNeighbourhood(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, NeighbourVisitor visit)
+    public static void ForEachNeighbourhood<TVisitor>(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, ref TVisitor visitor)
+        where TVisitor : struct, INeighbourVisitor
     {
         int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
         Span<int> neighbours = most <= 1024 ? stackalloc int[most] : new int[most];
@@ -143,9 +141,19 @@ internal static class LocalTextureMaps
                         }
                     }
 
-                    visit(level, neighbours[..n]);
+                    visitor.Visit(level, neighbours[..n]);
                 }
             }
         }
     }
+}
+
+/// <summary>
+/// What <see cref="LocalTextureMaps.ForEachNeighbourhood"/> does with each box voxel: a struct, so the call is
+/// specialised and inlined per family.
+/// </summary>
+internal interface INeighbourVisitor
+{
+    /// <summary>A box voxel of grey level <paramref name="level"/> with the levels of its neighbours inside the box.</summary>
+    void Visit(int level, ReadOnlySpan<int> neighbours);
 }
