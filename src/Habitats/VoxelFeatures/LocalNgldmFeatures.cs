@@ -139,20 +139,23 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
         matrix.Voxels = visitor.Voxels;
     }
 
+    /// <summary>The dependence of each box voxel: 1 + its neighbours whose level differs by at most α.</summary>
     private struct Dependences(double[] counts, int columns, int alpha) : INeighbourVisitor
     {
+        private int _level;
+        private int _dependence;
+
         public int Voxels { get; private set; }
 
-        public void Visit(int level, ReadOnlySpan<int> neighbours)
+        public void Voxel(int level)
         {
+            _level = level;
+            _dependence = 1;
             Voxels++;
-            int dependence = 1;
-            foreach (int b in neighbours)
-            {
-                dependence += Math.Abs(b - level) <= alpha ? 1 : 0;
-            }
-
-            counts[((level - 1) * columns) + dependence - 1]++;
         }
+
+        public void Neighbour(int level) => _dependence += Math.Abs(level - _level) <= alpha ? 1 : 0;
+
+        public readonly void End() => counts[((_level - 1) * columns) + _dependence - 1]++;
     }
 }

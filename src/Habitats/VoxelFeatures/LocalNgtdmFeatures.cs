@@ -23,8 +23,33 @@ public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : 
         LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
     }
 
-    private readonly struct Differences(double[] counts) : INeighbourVisitor
+    /// <summary>s_i += |i − the mean level of the neighbours| and n_i += 1 for each box voxel with neighbours.</summary>
+    private struct Differences(double[] counts) : INeighbourVisitor
     {
-        public void Visit(int level, ReadOnlySpan<int> neighbours) => Ngtdm.AddVoxel(counts, level, neighbours);
+        private int _level;
+        private int _count;
+        private double _sum;
+
+        public void Voxel(int level)
+        {
+            _level = level;
+            _count = 0;
+            _sum = 0;
+        }
+
+        public void Neighbour(int level)
+        {
+            _sum += level;
+            _count++;
+        }
+
+        public readonly void End()
+        {
+            if (_count > 0)
+            {
+                counts[2 * (_level - 1)] += Math.Abs(_level - (_sum / _count));
+                counts[(2 * (_level - 1)) + 1]++;
+            }
+        }
     }
 }

@@ -112,20 +112,19 @@ internal static class LocalTextureMaps
     public static void ForEachNeighbourhood<TVisitor>(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, ref TVisitor visitor)
         where TVisitor : struct, INeighbourVisitor
     {
-        int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
-        Span<int> neighbours = most <= 1024 ? stackalloc int[most] : new int[most];
         for (int z = z0; z <= z1; z++)
         {
             for (int y = y0; y <= y1; y++)
             {
                 for (int x = x0; x <= x1; x++)
                 {
-                    int level = grid.At(x, y, z), n = 0;
+                    int level = grid.At(x, y, z);
                     if (level == 0)
                     {
                         continue;
                     }
 
+                    visitor.Voxel(level);
                     for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
                     {
                         for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
@@ -135,13 +134,13 @@ internal static class LocalTextureMaps
                                 int b = grid.At(qx, qy, qz);
                                 if (b != 0 && (qx != x || qy != y || qz != z))
                                 {
-                                    neighbours[n++] = b;
+                                    visitor.Neighbour(b);
                                 }
                             }
                         }
                     }
 
-                    visitor.Visit(level, neighbours[..n]);
+                    visitor.End();
                 }
             }
         }
@@ -149,11 +148,17 @@ internal static class LocalTextureMaps
 }
 
 /// <summary>
-/// What <see cref="LocalTextureMaps.ForEachNeighbourhood"/> does with each box voxel: a struct, so the call is
-/// specialised and inlined per family.
+/// What <see cref="LocalTextureMaps.ForEachNeighbourhood"/> does with each box voxel and its neighbours: a struct, so
+/// the calls are specialised and inlined per family.
 /// </summary>
 internal interface INeighbourVisitor
 {
-    /// <summary>A box voxel of grey level <paramref name="level"/> with the levels of its neighbours inside the box.</summary>
-    void Visit(int level, ReadOnlySpan<int> neighbours);
+    /// <summary>A box voxel of grey level <paramref name="level"/> starts.</summary>
+    void Voxel(int level);
+
+    /// <summary>One of its neighbours inside the box, of grey level <paramref name="level"/>.</summary>
+    void Neighbour(int level);
+
+    /// <summary>Its neighbours are done.</summary>
+    void End();
 }

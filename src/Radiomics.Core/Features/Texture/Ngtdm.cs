@@ -33,32 +33,25 @@ public static class Ngtdm
             (scope, m) =>
             {
                 var counts = m.Counts;
-                Neighbourhood.ForEach(roi, scope, settings.Distance, (level, neighbours) => AddVoxel(counts, level, neighbours));
+                Neighbourhood.ForEach(roi, scope, settings.Distance, (level, neighbours) =>
+                {
+                    if (neighbours.Length == 0)
+                    {
+                        return;
+                    }
+
+                    double sum = 0;
+                    foreach (var l in neighbours)
+                    {
+                        sum += l;
+                    }
+
+                    counts[2 * (level - 1)] += Math.Abs(level - (sum / neighbours.Length));
+                    counts[(2 * (level - 1)) + 1]++;
+                });
                 m.Voxels += Zones.CountVoxels(roi, scope);
             },
             Features).Compute();
-    }
-
-    /// <summary>
-    /// Adds one voxel of grey level <paramref name="level"/> to the matrix counts (s_i in column 0, n_i in column 1):
-    /// |level − the mean of its neighbours' levels|, when it has neighbours (IBSI 3.10).
-    /// </summary>
-    public static void AddVoxel(double[] counts, int level, ReadOnlySpan<int> neighbours)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (neighbours.IsEmpty)
-        {
-            return;
-        }
-
-        double sum = 0;
-        foreach (var l in neighbours)
-        {
-            sum += l;
-        }
-
-        counts[2 * (level - 1)] += Math.Abs(level - (sum / neighbours.Length));
-        counts[(2 * (level - 1)) + 1]++;
     }
 
     /// <summary>
