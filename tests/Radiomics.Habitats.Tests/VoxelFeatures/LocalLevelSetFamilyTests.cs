@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Radiomics.Features;
 using Radiomics.Features.Texture;
 using Radiomics.Habitats.VoxelFeatures;
@@ -30,8 +32,15 @@ public class LocalLevelSetFamilyTests
     [InlineData("glszm")]
     public void Random_scans_and_regions_equal_the_whole_region_feature_at_every_voxel(string family)
     {
-        var (codes, wholeRegion) = Reference(family, 1);
-        WholeRegionReference.HoldsOnRandomScans(s => LocalTextureFamilies.Create(family, s), codes, wholeRegion);
+        var gen = from seed in Gen.Choose(0, 1_000_000) from radius in Gen.Choose(1, 2) from masked in Gen.Elements(true, false) from distance in Gen.Choose(1, 2)
+                  select (seed, radius, masked, distance);
+        Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            var (image, mask) = WholeRegionReference.RandomScan(c.seed);
+            var settings = new LocalTextureSettings { Radius = c.radius, MaskedKernel = c.masked, Distance = c.distance, Discretisation = DiscretisationSettings.FixedBinNumber(3) };
+            var (codes, wholeRegion) = Reference(family, c.distance);
+            return WholeRegionReference.AssertEveryVoxel(image, mask, LocalTextureFamilies.Create(family, settings), settings, codes, wholeRegion) == mask.Count(1);
+        }).QuickCheckThrowOnFailure();
     }
 
     private static (string[] Codes, Func<DiscretisedVolume, IReadOnlyList<FeatureValue>> WholeRegion) Reference(string family, int distance)

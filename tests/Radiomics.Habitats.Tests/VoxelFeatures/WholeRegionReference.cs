@@ -1,9 +1,6 @@
-using FsCheck;
-using FsCheck.Fluent;
 using Radiomics.Features;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
-using Radiomics.Processing;
 
 namespace Radiomics.Habitats.Tests.VoxelFeatures;
 
@@ -13,22 +10,6 @@ namespace Radiomics.Habitats.Tests.VoxelFeatures;
 /// </summary>
 internal static class WholeRegionReference
 {
-    /// <summary>
-    /// FsCheck: on random small scans and regions (<see cref="RandomScan"/>), radius 1 or 2, masked or not, every voxel
-    /// of the family's map equals the whole-region feature of its box.
-    /// </summary>
-    public static void HoldsOnRandomScans(
-        Func<LocalTextureSettings, IVoxelFeature> family, IReadOnlyList<string> codes, Func<DiscretisedVolume, IReadOnlyList<FeatureValue>> wholeRegion)
-    {
-        var gen = from seed in Gen.Choose(0, 1_000_000) from radius in Gen.Choose(1, 2) from masked in Gen.Elements(true, false) select (seed, radius, masked);
-        Prop.ForAll(gen.ToArbitrary(), c =>
-        {
-            var (image, mask) = RandomScan(c.seed);
-            var settings = new LocalTextureSettings { Radius = c.radius, MaskedKernel = c.masked, Discretisation = DiscretisationSettings.FixedBinNumber(3) };
-            return AssertEveryVoxel(image, mask, family(settings), settings, codes, wholeRegion) == mask.Count(1);
-        }).QuickCheckThrowOnFailure();
-    }
-
     /// <summary>
     /// Asserts that channel c of every region voxel equals the whole-region feature <paramref name="codes"/>[c] of its
     /// box (relative tolerance 1e-5, NaN where the reference is NaN); returns the voxels checked.
