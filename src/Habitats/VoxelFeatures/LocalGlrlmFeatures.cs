@@ -1,5 +1,6 @@
 using System.Numerics;
 using Radiomics.Features.Texture;
+using Radiomics.Imaging;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
@@ -47,7 +48,7 @@ public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : 
 
     private protected override void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1)
     {
-        var box = new Imaging.BoundingBox(new Imaging.Index3(x0, y0, z0), new Imaging.Index3(x1, y1, z1));
+        var box = new BoundingBox(new Index3(x0, y0, z0), new Index3(x1, y1, z1));
         foreach (var direction in TextureDirections.Volumetric)
         {
             var o = direction.Times(Settings.Distance);
