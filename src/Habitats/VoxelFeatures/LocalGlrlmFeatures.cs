@@ -46,17 +46,17 @@ public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : 
         return bits.Directions * levels.Voxels;
     }
 
-    private protected override void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1)
+    private protected override double Count(LocalGlcmFeatures.LevelGrid grid, KernelZoneMatrix matrix, BoundingBox box)
     {
-        var box = new BoundingBox(new Index3(x0, y0, z0), new Index3(x1, y1, z1));
+        double voxels = 0;
         foreach (var direction in TextureDirections.Volumetric)
         {
             var o = direction.Times(Settings.Distance);
-            for (int z = z0; z <= z1; z++)
+            for (int z = box.Min.Z; z <= box.Max.Z; z++)
             {
-                for (int y = y0; y <= y1; y++)
+                for (int y = box.Min.Y; y <= box.Max.Y; y++)
                 {
-                    for (int x = x0; x <= x1; x++)
+                    for (int x = box.Min.X; x <= box.Max.X; x++)
                     {
                         int level = grid.At(x, y, z);
                         if (level == 0 || (box.Contains(x - o.X, y - o.Y, z - o.Z) && grid.At(x - o.X, y - o.Y, z - o.Z) == level))
@@ -71,11 +71,13 @@ public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : 
                             length++;
                         }
 
-                        matrix.Counts[((level - 1) * matrix.Columns) + length - 1]++;
-                        matrix.Voxels += length;
+                        matrix.Add(level, length);
+                        voxels += length;
                     }
                 }
             }
         }
+
+        return voxels;
     }
 }

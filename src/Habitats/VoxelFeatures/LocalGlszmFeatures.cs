@@ -1,4 +1,5 @@
 using Radiomics.Features.Texture;
+using Radiomics.Imaging;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
@@ -38,30 +39,32 @@ public sealed class LocalGlszmFeatures(LocalTextureSettings? settings = null) : 
         return levels.Voxels;
     }
 
-    private protected override void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1)
+    private protected override double Count(LocalGlcmFeatures.LevelGrid grid, KernelZoneMatrix matrix, BoundingBox box)
     {
-        int wx = x1 - x0 + 1, wy = y1 - y0 + 1, wz = z1 - z0 + 1, cube = wx * wy * wz;
+        var size = box.Size;
+        int cube = (int)size.Count, voxels = 0;
         Span<bool> zoned = cube <= 4096 ? stackalloc bool[cube] : new bool[cube];
         Span<int> stack = cube <= 4096 ? stackalloc int[cube] : new int[cube];
         for (int start = 0; start < cube; start++)
         {
-            int level = grid.At(x0 + (start % wx), y0 + (start / wx % wy), z0 + (start / (wx * wy)));
+            int level = grid.At(box.Min.X + (start % size.X), box.Min.Y + (start / size.X % size.Y), box.Min.Z + (start / (size.X * size.Y)));
             if (level == 0 || zoned[start])
             {
                 continue;
             }
 
-            int size = 0, top = 0;
+            int zone = 0, top = 0;
             zoned[start] = true;
             stack[top++] = start;
             while (top > 0)
             {
-                int p = stack[--top], px = p % wx, py = p / wx % wy, pz = p / (wx * wy);
-                size++;
+                int p = stack[--top], px = p % size.X, py = p / size.X % size.Y, pz = p / (size.X * size.Y);
+                zone++;
                 for (int o = 0; o < 27; o++)
                 {
-                    int qx = px + (o % 3) - 1, qy = py + (o / 3 % 3) - 1, qz = pz + (o / 9) - 1, q = qx + (wx * (qy + (wy * qz)));
-                    if ((uint)qx < (uint)wx && (uint)qy < (uint)wy && (uint)qz < (uint)wz && !zoned[q] && grid.At(x0 + qx, y0 + qy, z0 + qz) == level)
+                    int qx = px + (o % 3) - 1, qy = py + (o / 3 % 3) - 1, qz = pz + (o / 9) - 1, q = qx + (size.X * (qy + (size.Y * qz)));
+                    if ((uint)qx < (uint)size.X && (uint)qy < (uint)size.Y && (uint)qz < (uint)size.Z && !zoned[q]
+                        && grid.At(box.Min.X + qx, box.Min.Y + qy, box.Min.Z + qz) == level)
                     {
                         zoned[q] = true;
                         stack[top++] = q;
@@ -69,8 +72,10 @@ public sealed class LocalGlszmFeatures(LocalTextureSettings? settings = null) : 
                 }
             }
 
-            matrix.Counts[((level - 1) * matrix.Columns) + size - 1]++;
-            matrix.Voxels += size;
+            matrix.Add(level, zone);
+            voxels += zone;
         }
+
+        return voxels;
     }
 }
