@@ -49,6 +49,10 @@ int regionVoxels = mask.Count(1);
     ("NGTDM all 5 features, box r=2 voxels, FBN 16, masked", new LocalNgtdmFeatures(new LocalTextureSettings { Radius = 2 })),
     ("NGLDM all 17 features, box r=1 voxel, FBN 16, masked", new LocalNgldmFeatures()),
     ("NGLDM all 17 features, box r=2 voxels, FBN 16, masked", new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 })),
+    ("GLRLM all 16 features (3D merged), box r=1 voxel, FBN 16, masked", new LocalGlrlmFeatures()),
+    ("GLRLM all 16 features (3D merged), box r=2 voxels, FBN 16, masked", new LocalGlrlmFeatures(new LocalTextureSettings { Radius = 2 })),
+    ("GLSZM all 16 features (3D), box r=1 voxel, FBN 16, masked", new LocalGlszmFeatures()),
+    ("GLSZM all 16 features (3D), box r=2 voxels, FBN 16, masked", new LocalGlszmFeatures(new LocalTextureSettings { Radius = 2 })),
     .. PyRadiomicsClasses(),
 ];
 

@@ -29,8 +29,8 @@ internal sealed class KernelZoneMatrix
         _byColumn = new double[columns];
     }
 
-    /// <summary>Counts one entry in row <paramref name="level"/> − 1 and column <paramref name="column"/> − 1.</summary>
-    public void Add(int level, int column)
+    /// <summary>Counts <paramref name="count"/> (default one) entries in row <paramref name="level"/> − 1 and column <paramref name="column"/> − 1.</summary>
+    public void Add(int level, int column, int count = 1)
     {
         int cell = ((level - 1) * _columns) + column - 1;
         if (_counts[cell] == 0)
@@ -38,7 +38,7 @@ internal sealed class KernelZoneMatrix
             _touched[_touchedCount++] = cell;
         }
 
-        _counts[cell]++;
+        _counts[cell] += count;
     }
 
     /// <summary>Writes the features (NaN for an empty matrix) given N_v, then clears the matrix.</summary>

@@ -58,10 +58,7 @@ public sealed class LocalFirstOrderFeatures : IVoxelFeature
 
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(output);
-        if (region.BoundingBox() is not { } box)
+        if (LocalTextureMaps.RegionBox(image, region, output) is not { } box)
         {
             return;
         }

@@ -3,7 +3,6 @@ using System.Globalization;
 using Radiomics.Features;
 using Radiomics.Features.Texture;
 using Radiomics.Imaging;
-using Radiomics.Processing;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
@@ -50,10 +49,7 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
 
     public void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(output);
-        if (region.BoundingBox() is not { } box)
+        if (LocalTextureMaps.RegionBox(image, region, output) is not { } box)
         {
             return;
         }
@@ -107,37 +103,8 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
         });
     }
 
-    /// <summary>
-    /// Grey levels of the voxels that can enter a neighbourhood (region voxels, or with an unmasked kernel every
-    /// voxel of the region's box padded by the radius), 0 elsewhere, on the image grid.
-    /// </summary>
-    internal LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box)
-    {
-        var size = image.Geometry.Size;
-        var padded = box.Pad(Settings.Radius, size);
-        var intensities = new double[size.Count];
-        var mask = new bool[size.Count];
-        var voxels = image.Voxels;
-        for (int z = padded.Min.Z; z <= padded.Max.Z; z++)
-        {
-            for (int y = padded.Min.Y; y <= padded.Max.Y; y++)
-            {
-                for (int x = padded.Min.X; x <= padded.Max.X; x++)
-                {
-                    int v = x + (size.X * (y + (size.Y * z)));
-                    bool enters = Settings.MaskedKernel ? region.Voxels[v] != 0 : true;
-                    if (enters && float.IsFinite(voxels[v]))
-                    {
-                        mask[v] = true;
-                        intensities[v] = voxels[v];
-                    }
-                }
-            }
-        }
-
-        var levels = Discretise.Levels(intensities, mask, Settings.Discretisation, null, out int ng);
-        return new LevelGrid(levels, size, ng);
-    }
+    /// <summary>Grey levels of the voxels that can enter a neighbourhood (<see cref="LocalKernelSettings.Discretised"/>).</summary>
+    internal LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) => Settings.Discretised(image, region, box);
 
     private static string Slug(string name) => name.ToLowerInvariant().Replace(' ', '_');
 

@@ -1,23 +1,15 @@
 using System.Numerics;
 using Radiomics.Features.Texture;
 using Radiomics.Imaging;
-using Radiomics.Numerics;
 
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Local texture: NGLDM features (IBSI family REK0, "3D"; PyRadiomics' GLDM) of every region voxel's cubic
-/// neighbourhood. Each value equals the whole-region NGLDM feature of the neighbourhood box with the same discretised
-/// grey levels: a box voxel's dependence is 1 plus its neighbours within Chebyshev distance δ inside the box whose
-/// level differs by at most the coarseness α.
+/// Local texture: NGLDM features (IBSI family REK0, "3D"; PyRadiomics' GLDM) of every region voxel's cubic box. A box
+/// voxel's dependence is 1 plus its box neighbours within Chebyshev distance δ whose level differs by at most α.
 /// </summary>
-public sealed class LocalNgldmFeatures : LocalTextureFamily
+public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : LocalTextureFamily(settings, Ngldm.Definitions, "ngldm")
 {
-    public LocalNgldmFeatures(LocalTextureSettings? settings = null)
-        : base(settings, Ngldm.Definitions, "ngldm")
-    {
-    }
-
     public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         if (Settings.Distance == 1)
@@ -42,10 +34,7 @@ public sealed class LocalNgldmFeatures : LocalTextureFamily
     /// </summary>
     private void ComputeAdjacent(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(output);
-        if (region.BoundingBox() is not { } box)
+        if (LocalTextureMaps.RegionBox(image, region, output) is not { } box)
         {
             return;
         }
@@ -100,107 +89,73 @@ public sealed class LocalNgldmFeatures : LocalTextureFamily
             }
         }
 
-        int done = 0, rows = box.Size.Y * box.Size.Z;
-        ParallelRows.For(0, rows, Parallelism.AllCores, () => (Matrix: new KernelZoneMatrix(grid.GreyLevels, 27, w * w * w), Features: new double[KernelZoneMatrix.FeatureCount]), (row, scratch) =>
+        LocalTextureMaps.Sweep(region, box, output, progress, FeatureIndex, KernelZoneMatrix.FeatureCount, () => new KernelZoneMatrix(grid.GreyLevels, 27, w * w * w), (matrix, x, y, z, features) =>
         {
-            int y = box.Min.Y + (row % box.Size.Y), z = box.Min.Z + (row / box.Size.Y);
-            for (int x = box.Min.X; x <= box.Max.X; x++)
+            int voxels = 0;
+            for (int kz = 0; kz < w; kz++)
             {
-                int v = x + (nx * (y + (ny * z)));
-                if (region.Voxels[v] == 0)
+                int qz = z - r + kz;
+                if ((uint)qz >= (uint)nz)
                 {
                     continue;
                 }
 
-                int voxels = 0;
-                for (int kz = 0; kz < w; kz++)
+                for (int ky = 0; ky < w; ky++)
                 {
-                    int qz = z - r + kz;
-                    if ((uint)qz >= (uint)nz)
+                    int qy = y - r + ky;
+                    if ((uint)qy >= (uint)ny)
                     {
                         continue;
                     }
 
-                    for (int ky = 0; ky < w; ky++)
+                    for (int kx = 0; kx < w; kx++)
                     {
-                        int qy = y - r + ky;
-                        if ((uint)qy >= (uint)ny)
+                        int qx = x - r + kx;
+                        if ((uint)qx >= (uint)nx)
                         {
                             continue;
                         }
 
-                        for (int kx = 0; kx < w; kx++)
+                        int q = qx + (nx * (qy + (ny * qz)));
+                        int level = levels[q];
+                        if (level != 0)
                         {
-                            int qx = x - r + kx;
-                            if ((uint)qx >= (uint)nx)
-                            {
-                                continue;
-                            }
-
-                            int q = qx + (nx * (qy + (ny * qz)));
-                            int level = levels[q];
-                            if (level != 0)
-                            {
-                                voxels++;
-                                scratch.Matrix.Add(level, 1 + BitOperations.PopCount(dependent[q] & inside[kx + (w * (ky + (w * kz)))]));
-                            }
+                            voxels++;
+                            matrix.Add(level, 1 + BitOperations.PopCount(dependent[q] & inside[kx + (w * (ky + (w * kz)))]));
                         }
                     }
                 }
-
-                scratch.Matrix.ComputeAndClear(voxels, scratch.Features);
-                for (int c = 0; c < FeatureIndex.Length; c++)
-                {
-                    output[c].Span[v] = (float)scratch.Features[FeatureIndex[c]];
-                }
             }
 
-            if (progress is not null)
-            {
-                progress.Report((double)Interlocked.Increment(ref done) / rows);
-            }
+            matrix.ComputeAndClear(voxels, features);
         });
     }
 
     /// <summary>The NGLDM of the box: row = grey level − 1, column = dependence − 1; Voxels = the box's region voxels.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha)
     {
-        var counts = matrix.Counts;
-        int columns = matrix.Columns, voxels = 0;
-        for (int z = z0; z <= z1; z++)
+        var visitor = new Dependences(matrix.Counts, matrix.Columns, alpha);
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
+        matrix.Voxels = visitor.Voxels;
+    }
+
+    /// <summary>The dependence of each box voxel: 1 + its neighbours whose level differs by at most α.</summary>
+    private struct Dependences(double[] counts, int columns, int alpha) : INeighbourVisitor
+    {
+        private int _level;
+        private int _dependence;
+
+        public int Voxels { get; private set; }
+
+        public void Voxel(int level)
         {
-            for (int y = y0; y <= y1; y++)
-            {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int level = grid.At(x, y, z);
-                    if (level == 0)
-                    {
-                        continue;
-                    }
-
-                    voxels++;
-                    int dependence = 1;
-                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
-                    {
-                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
-                        {
-                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
-                            {
-                                int b = grid.At(qx, qy, qz);
-                                if (b != 0 && (qx != x || qy != y || qz != z) && Math.Abs(b - level) <= alpha)
-                                {
-                                    dependence++;
-                                }
-                            }
-                        }
-                    }
-
-                    counts[((level - 1) * columns) + dependence - 1]++;
-                }
-            }
+            _level = level;
+            _dependence = 1;
+            Voxels++;
         }
 
-        matrix.Voxels = voxels;
+        public void Neighbour(int level) => _dependence += Math.Abs(level - _level) <= alpha ? 1 : 0;
+
+        public readonly void End() => counts[((_level - 1) * columns) + _dependence - 1]++;
     }
 }

@@ -4,18 +4,11 @@ using Radiomics.Imaging;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Local texture: NGTDM features (IBSI family IPET, "3D") of every region voxel's cubic neighbourhood. Each value
-/// equals the whole-region NGTDM feature of the neighbourhood box with the same discretised grey levels: a voxel of
-/// the box counts when it has at least one neighbour (Chebyshev distance δ) inside the box, and its neighbourhood is
-/// cut at the box's faces as a whole-region NGTDM is cut at the ROI's.
+/// Local texture: NGTDM features (IBSI family IPET, "3D") of every region voxel's cubic neighbourhood box. A box voxel
+/// counts when it has a neighbour (Chebyshev distance δ) inside the box; its neighbourhood is cut at the box's faces.
 /// </summary>
-public sealed class LocalNgtdmFeatures : LocalTextureFamily
+public sealed class LocalNgtdmFeatures(LocalTextureSettings? settings = null) : LocalTextureFamily(settings, Ngtdm.Definitions, "ngtdm")
 {
-    public LocalNgtdmFeatures(LocalTextureSettings? settings = null)
-        : base(settings, Ngtdm.Definitions, "ngtdm")
-    {
-    }
-
     public override void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress)
     {
         int delta = Settings.Distance;
@@ -26,43 +19,36 @@ public sealed class LocalNgtdmFeatures : LocalTextureFamily
     /// <summary>The NGTDM of the box: s_i in column 0, n_i in column 1.</summary>
     private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta)
     {
-        var counts = matrix.Counts;
-        for (int z = z0; z <= z1; z++)
+        var visitor = new Differences(matrix.Counts);
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
+    }
+
+    /// <summary>s_i += |i − the mean level of the neighbours| and n_i += 1 for each box voxel with neighbours.</summary>
+    private struct Differences(double[] counts) : INeighbourVisitor
+    {
+        private int _level;
+        private int _count;
+        private double _sum;
+
+        public void Voxel(int level)
         {
-            for (int y = y0; y <= y1; y++)
+            _level = level;
+            _count = 0;
+            _sum = 0;
+        }
+
+        public void Neighbour(int level)
+        {
+            _sum += level;
+            _count++;
+        }
+
+        public readonly void End()
+        {
+            if (_count > 0)
             {
-                for (int x = x0; x <= x1; x++)
-                {
-                    int level = grid.At(x, y, z);
-                    if (level == 0)
-                    {
-                        continue;
-                    }
-
-                    double sum = 0;
-                    int n = 0;
-                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
-                    {
-                        for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
-                        {
-                            for (int qx = Math.Max(x0, x - delta); qx <= Math.Min(x1, x + delta); qx++)
-                            {
-                                int b = grid.At(qx, qy, qz);
-                                if (b != 0 && (qx != x || qy != y || qz != z))
-                                {
-                                    sum += b;
-                                    n++;
-                                }
-                            }
-                        }
-                    }
-
-                    if (n > 0)
-                    {
-                        counts[2 * (level - 1)] += Math.Abs(level - (sum / n));
-                        counts[(2 * (level - 1)) + 1]++;
-                    }
-                }
+                counts[2 * (_level - 1)] += Math.Abs(_level - (_sum / _count));
+                counts[(2 * (_level - 1)) + 1]++;
             }
         }
     }

@@ -4,9 +4,11 @@ using Radiomics.Imaging;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// What the local texture families that build a matrix per neighbourhood box (NGTDM, NGLDM) share: their
+/// What the local texture families that build a matrix per neighbourhood box (NGTDM, NGLDM, GLRLM, GLSZM) share: their
 /// <see cref="LocalTextureSettings"/>, channels named from the IBSI definitions, the kernel margin and the discretised
-/// grid of the voxels that can enter a box.
+/// grid of the voxels that can enter a box. Each value of a family's map equals the whole-region feature (same IBSI
+/// family, default "3D" aggregation) of the region voxel's neighbourhood box with the same discretised grey levels,
+/// the box taken as the ROI.
 /// </summary>
 public abstract class LocalTextureFamily : IVoxelFeature
 {
@@ -30,6 +32,5 @@ public abstract class LocalTextureFamily : IVoxelFeature
     public abstract void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress);
 
     /// <summary>Grey levels of the voxels that can enter a neighbourhood, as for local GLCM.</summary>
-    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) =>
-        new LocalGlcmFeatures(Settings.AsGlcm()).Discretised(image, region, box);
+    internal LocalGlcmFeatures.LevelGrid Discretised(Image<float> image, LabelMap region, BoundingBox box) => Settings.Discretised(image, region, box);
 }
