@@ -1,5 +1,7 @@
+using System.CommandLine;
 using System.Globalization;
 using Radiomics.Habitats.Clustering;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.Workflows;
 using Radiomics.IO;
 using Radiomics.Processing.Normalisation;
@@ -10,6 +12,46 @@ namespace Radiomics.Cli.Commands;
 internal static class HabitatOptions
 {
     public static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
+
+    public static Option<string> NormaliseOption()
+    {
+        var normalise = new Option<string>("--normalise")
+        {
+            Description = "Intensity normalisation of each scan before its voxel features: z-score (over the image foreground; the default, needed for MR), "
+                + "z-score-roi, percentile (p1..p99 of the foreground), nyul (Nyúl standardisation fitted on the given scans, per channel) or none (calibrated CT, PET). "
+                + "With --model, the model's own normalisation is used.",
+            DefaultValueFactory = _ => "z-score",
+        };
+        normalise.AcceptOnlyFromAmong(NormaliseChoices);
+        return normalise;
+    }
+
+    public static Option<string> CriterionOption()
+    {
+        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
+        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow", "stability", "gap");
+        return criterion;
+    }
+
+    /// <summary>
+    /// The voxel features of a <c>--params</c> file: a PyRadiomics params file gives PyRadiomics' voxel-based features,
+    /// our YAML its <c>habitats:</c> section; neither without a file.
+    /// </summary>
+    public static (Features.VoxelFeatureSettings? Settings, Habitats.VoxelFeatures.IVoxelFeature? PyRadiomics) VoxelFeatures(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return (null, null);
+        }
+
+        if (Features.PyRadiomics.PyRadiomicsParamsFile.IsParamsFile(File.ReadAllText(file.FullName)))
+        {
+            return (null, Habitats.VoxelFeatures.PyRadiomicsVoxelFeature.FromParamsFile(file.FullName));
+        }
+
+        return (Features.FeatureSettingsYaml.Load(file.FullName).Habitats
+            ?? throw new SettingsException(file.FullName, null, "has no habitats: section naming the voxel features (see radiomics extract --write-params)."), null);
+    }
 
     public static NormalisationSettings? ParseNormalisation(string text) => text switch
     {
@@ -94,4 +136,31 @@ internal static class HabitatOptions
         "gap" => ClusterCountCriterion.Gap,
         _ => ClusterCountCriterion.Silhouette,
     };
+}
+
+/// <summary>The options of the habitat model that <c>habitats</c> and <c>study</c> share: strategy, supervoxels and N4.</summary>
+internal sealed class HabitatModelOptions
+{
+    public Option<string> Strategy { get; } = CreateStrategy();
+
+    public Option<int> Supervoxels { get; } = new("--supervoxels") { Description = "Supervoxels per scan with --strategy two-stage.", DefaultValueFactory = _ => 50 };
+
+    public Option<bool> N4 { get; } = new("--n4") { Description = "N4 bias-field correction of every scan (each channel) before its normalisation (MR; ITK's defaults), recorded in the habitat model." };
+
+    public IEnumerable<Option> All => [Strategy, Supervoxels, N4];
+
+    /// <summary>The model settings with the parsed strategy, supervoxel count and N4 step.</summary>
+    public HabitatSettings Apply(ParseResult parse, HabitatSettings settings) => settings with
+    {
+        Strategy = parse.GetValue(Strategy) == "two-stage" ? HabitatStrategy.TwoStage : HabitatStrategy.OneStage,
+        Supervoxels = settings.Supervoxels with { Count = (int)OptionChecks.Positive(parse.GetValue(Supervoxels), "--supervoxels", "supervoxels", max: 100_000) },
+        BiasFieldCorrection = parse.GetValue(N4) ? new Processing.BiasField.N4Settings() : null,
+    };
+
+    private static Option<string> CreateStrategy()
+    {
+        var strategy = new Option<string>("--strategy") { Description = "one-stage (k-means on the pooled voxels) or two-stage (per-scan supervoxels, then k-means on their feature means).", DefaultValueFactory = _ => "one-stage" };
+        strategy.AcceptOnlyFromAmong("one-stage", "two-stage");
+        return strategy;
+    }
 }
