@@ -124,6 +124,12 @@ public static class HabitatVoxelFeatures
 
         var maps = channels.Select(c => Map(
             c.Image, mask, features ?? Create(described.For(c.Name)), settings.NormalisationFor(c.Name), settings.BiasFieldCorrection, $"{scan}, channel '{c.Name}'", label)).ToList();
+        if (maps.Any(m => !m.Geometry.Matches(maps[0].Geometry)))
+        {
+            // Channels with features of different kernel margins are cropped to different boxes: stack them on the scan grid.
+            maps = [.. maps.Select(m => m.OnScanGrid())];
+        }
+
         return ChannelStack.Stack([.. channels.Select(c => c.Name)], maps);
     }
 
