@@ -39,7 +39,6 @@ internal static class ExtractCommand
             var settings = ExtractionWorkflow.LoadSettings(parse.GetValue(parameters)?.FullName, parse.GetValue(preset));
             if (parse.GetValue(writeParams) is { } paramsFile)
             {
-                // The habitats section is shown with its defaults (what habitats --params and study --params read).
                 FeatureSettingsYaml.Save(settings with { Habitats = settings.Habitats ?? new VoxelFeatureSettings() }, paramsFile.FullName, parse.GetValue(preset));
                 console.MarkupLine($"[green]Wrote[/] settings to {Markup.Escape(paramsFile.FullName)}");
             }
