@@ -110,4 +110,24 @@ public class HabitatVoxelFeaturesTests
         Assert.Equal(5, rows.Single(r => r.Feature == "Mean intensity" && r.Variant == "habitat 2" && r.Channel == "ADC").Value);
         Assert.Contains(rows, r => r.Feature == "Spatial mixing index");
     }
+
+    [Fact]
+    public void A_model_saves_its_voxel_features_filter_responses_and_per_channel_features_and_reads_them_back()
+    {
+        var (image, mask, _) = HabitatPhantom.Create();
+        var described = new VoxelFeatureSettings
+        {
+            ImageTypes = [Filters.ImageType.Of(new Filters.LaplacianOfGaussianSettings { Sigma = 2 })],
+            Channels = new Dictionary<string, VoxelFeatureSettings> { ["ADC"] = new() { Texture = ["ngtdm"] } },
+        };
+        var settings = new HabitatSettings { VoxelFeatures = described, BiasFieldCorrection = new Processing.BiasField.N4Settings() };
+        var map = HabitatVoxelFeatures.Map(image, mask, HabitatVoxelFeatures.Create(described), null, null, "phantom");
+        var model = HabitatModel.Fit([map], settings);
+        var back = HabitatModel.FromJson(model.ToJson()).Training.Settings;
+        Assert.Equal(described.ImageTypes[0].ImageTypeName(), Assert.Single(back.VoxelFeatures!.ImageTypes).ImageTypeName());
+        Assert.Equal(["ngtdm"], back.VoxelFeatures.For("ADC").Texture);
+        Assert.Equal(settings.BiasFieldCorrection.MaximumIterations, back.BiasFieldCorrection!.MaximumIterations);
+        Assert.Equal(settings.BiasFieldCorrection with { MaximumIterations = back.BiasFieldCorrection.MaximumIterations }, back.BiasFieldCorrection);
+        Assert.Equal(map.ChannelNames, HabitatVoxelFeatures.Create(back.VoxelFeatures).SelectMany(f => f.ChannelNames));
+    }
 }
