@@ -53,7 +53,7 @@ Console.WriteLine(File.ReadAllText(manifestPath));
 var settings = new StudySettings
 {
     Features = FeaturePresets.ConfigC with { Resampling = null },
-    Habitats = new HabitatStudySettings { Clusters = 3 },
+    Habitats = new HabitatStudySettings().WithClusters(3),
     Stability = new StabilitySettings(),
 };
 var result = StudyPipeline.Run(cohort, validation, settings, Path.Combine(folder, "study"), new StudyRunOptions { Force = true });

@@ -15,7 +15,7 @@ var (cohort, problems) = StudyManifest.Load(manifest);
 var settings = new StudySettings
 {
     Features = FeaturePresets.ConfigC with { Resampling = null },
-    Habitats = new HabitatStudySettings { Clusters = 3 },
+    Habitats = new HabitatStudySettings().WithClusters(3),
 };
 var result = StudyPipeline.Run(cohort, problems, settings, "out/example-study",
     progress: new Progress<StudyProgress>(p => Console.WriteLine($"{p.Subject}: {p.Step}")));

@@ -132,6 +132,47 @@ public class HabitatsCommandTests
         Assert.Equal(1, code2);
         Assert.Contains("missing.json", text2, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Habitats_reads_the_voxel_features_from_the_settings_files_habitats_section()
+    {
+        using var dir = new TempDirectory();
+        var a = WritePhantom(dir, "patient1", 1);
+        string settings = dir.File("settings.yaml");
+        File.WriteAllText(settings, "habitats:\n  local_statistics: [mean, p90]\n  kernel: box\n  texture: [ngtdm]\n");
+        string output = dir.File("out");
+        var (code, text) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-k", "3", "-o", output, "--params", settings, "--strategy", "two-stage", "--supervoxels", "20");
+        Assert.True(code == 0, text);
+        var model = HabitatModel.Load(Path.Combine(output, "habitat_model.json"));
+        Assert.Equal(["intensity", "mean_box1vox", "p90_box1vox"], model.Channels.Take(3));
+        Assert.Contains(model.Channels, c => c.Contains("QCDE", StringComparison.Ordinal) || c.Contains("ngtdm", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HabitatStrategy.TwoStage, model.Training.Settings.Strategy);
+        Assert.Equal(20, model.Training.Settings.Supervoxels.Count);
+        Assert.Equal(["ngtdm"], model.Training.Settings.VoxelFeatures!.Texture);
+
+        File.WriteAllText(settings, "habitats:\n  texture: [glcm]\n  texture_radius: 7\n");
+        (code, text) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-k", "3", "-o", output, "--params", settings);
+        Assert.NotEqual(0, code);
+        Assert.Contains($"error: {settings}, line 3: habitats texture_radius: '7'", text, StringComparison.Ordinal);
+
+        File.WriteAllText(settings, "discretisation:\n  method: fixed_bin_number\n  bin_number: 16\n");
+        (code, text) = CliRunner.Run("habitats", "-i", a.Image, "-m", a.Mask, "-k", "3", "-o", output, "--params", settings);
+        Assert.NotEqual(0, code);
+        Assert.Contains("has no habitats: section", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_params_shows_the_habitats_section_with_its_defaults()
+    {
+        using var dir = new TempDirectory();
+        string written = dir.File("mr.yaml");
+        var (code, text) = CliRunner.Run("extract", "--preset", "mr-default", "--write-params", written);
+        Assert.True(code == 0, text);
+        var yaml = File.ReadAllText(written);
+        Assert.Contains("habitats:", yaml, StringComparison.Ordinal);
+        Assert.Contains("local_statistics: [mean]", yaml, StringComparison.Ordinal);
+        Assert.Equal(["mean"], Features.FeatureSettingsYaml.Load(written).Habitats!.LocalStatistics);
+    }
 }
 
 public class HabitatsCommandMrTests

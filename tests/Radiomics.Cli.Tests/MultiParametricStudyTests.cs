@@ -94,6 +94,36 @@ public class MultiParametricStudyTests(ITestOutputHelper output)
         Assert.Contains("--channel T2: 1 image(s) but 2 mask(s)", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Habitats_command_registers_and_resamples_channels_on_other_grids_and_refuses_channels_that_do_not_overlap()
+    {
+        using var dir = new TempDirectory();
+        string data = dir.File("data");
+        // ADC on its own coarser grid (2 × 2 × 4 mm), masks on the T2 grid.
+        var (_, truth) = SyntheticMultiChannelCohort.Write(Cohort with { Subjects = 2, FollowUps = 0 }, data);
+        string[] Files(string suffix) => [.. truth.Select(t => Path.Combine(data, $"{t.Subject}_{t.TimePoint}_{suffix}.nii.gz"))];
+        string folder = dir.File("out");
+        var (code, text) = CliRunner.Run(["habitats", "--channel", $"T2={Files("T2")[0]}", Files("T2")[1], "--channel", $"ADC={Files("ADC")[0]}", Files("ADC")[1],
+            "-m", .. Files("tumour_T2"), "-k", "4", "-o", folder]);
+        Assert.True(code == 0, text);
+        foreach (var t in truth)
+        {
+            var (ari, _) = PlantedHabitatScore.Compute(Path.Combine(data, t.HabitatMapPath), Path.Combine(folder, $"{t.Subject}_{t.TimePoint}_T2_habitats.nii.gz"));
+            output.WriteLine($"habitats --channel, ADC on its own grid, {t.Subject}: ARI {ari:F3}");
+            Assert.True(ari >= 0.8, $"{t.Subject}: ARI {ari:F3}");
+        }
+
+        // An ADC image whose header puts it a metre away from the T2 image.
+        var adc = ImageFile.Read<float>(Files("ADC")[1]);
+        string far = dir.File("far_adc.nii.gz");
+        ImageFile.Write(new Image<float>(adc.Geometry.WithOrigin(adc.Geometry.Origin + new Vec3(1000, 0, 0)), adc.Voxels.ToArray()), far);
+        (code, text) = CliRunner.Run(["habitats", "--channel", $"T2={Files("T2")[0]}", Files("T2")[1], "--channel", $"ADC={Files("ADC")[0]}", far,
+            "-m", .. Files("tumour_T2"), "-k", "4", "-o", dir.File("bad"), "--no-channel-registration"]);
+        Assert.NotEqual(0, code);
+        Assert.Contains("far_adc.nii.gz", text, StringComparison.Ordinal);
+        Assert.Contains("does not overlap", text, StringComparison.Ordinal);
+    }
+
     /// <summary>The adjusted Rand index of every scan's written habitat map against the planted one (the map covering at least 90 % of the tumour).</summary>
     private static List<double> Scores(IReadOnlyList<SyntheticMultiChannelTruth> truth, string data, string study)
     {

@@ -48,7 +48,7 @@ internal static class DemoCommand
             if (parse.GetValue(multiChannel))
             {
                 var multi = study.Settings(parse);
-                multi = parse.GetResult(study.Clusters) is null or { Implicit: true } && multi.Habitats is { } h ? multi with { Habitats = h with { Clusters = 4 } } : multi;
+                multi = parse.GetResult(study.Clusters) is null or { Implicit: true } && multi.Habitats is { } h ? multi with { Habitats = h.WithClusters(4) } : multi;
                 return DemoMultiChannel.Run(console, root, multi, parse.GetValue(subjects), Math.Max(1, parse.GetValue(timePoints) - 1), parse.GetResult(dataSeed) is null or { Implicit: true } ? 11 : parse.GetValue(dataSeed));
             }
 

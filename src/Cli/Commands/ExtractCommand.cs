@@ -39,7 +39,7 @@ internal static class ExtractCommand
             var settings = ExtractionWorkflow.LoadSettings(parse.GetValue(parameters)?.FullName, parse.GetValue(preset));
             if (parse.GetValue(writeParams) is { } paramsFile)
             {
-                FeatureSettingsYaml.Save(settings, paramsFile.FullName, parse.GetValue(preset));
+                FeatureSettingsYaml.Save(settings with { Habitats = settings.Habitats ?? new VoxelFeatureSettings() }, paramsFile.FullName, parse.GetValue(preset));
                 console.MarkupLine($"[green]Wrote[/] settings to {Markup.Escape(paramsFile.FullName)}");
             }
 

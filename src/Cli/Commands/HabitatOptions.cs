@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Radiomics.Habitats.Clustering;
 using Radiomics.Habitats.Workflows;
@@ -10,6 +11,46 @@ namespace Radiomics.Cli.Commands;
 internal static class HabitatOptions
 {
     public static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
+
+    public static Option<string> NormaliseOption()
+    {
+        var normalise = new Option<string>("--normalise")
+        {
+            Description = "Intensity normalisation of each scan before its voxel features: z-score (over the image foreground; the default, needed for MR), "
+                + "z-score-roi, percentile (p1..p99 of the foreground), nyul (Nyúl standardisation fitted on the given scans, per channel) or none (calibrated CT, PET). "
+                + "With --model, the model's own normalisation is used.",
+            DefaultValueFactory = _ => "z-score",
+        };
+        normalise.AcceptOnlyFromAmong(NormaliseChoices);
+        return normalise;
+    }
+
+    public static Option<string> CriterionOption()
+    {
+        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
+        criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow", "stability", "gap");
+        return criterion;
+    }
+
+    /// <summary>
+    /// The voxel features of a <c>--params</c> file: a PyRadiomics params file gives PyRadiomics' voxel-based features,
+    /// our YAML its <c>habitats:</c> section; neither without a file.
+    /// </summary>
+    public static (Features.VoxelFeatureSettings? Settings, Habitats.VoxelFeatures.IVoxelFeature? PyRadiomics) VoxelFeatures(FileInfo? file)
+    {
+        if (file is null)
+        {
+            return (null, null);
+        }
+
+        if (Features.PyRadiomics.PyRadiomicsParamsFile.IsParamsFile(File.ReadAllText(file.FullName)))
+        {
+            return (null, Habitats.VoxelFeatures.PyRadiomicsVoxelFeature.FromParamsFile(file.FullName));
+        }
+
+        return (Features.FeatureSettingsYaml.Load(file.FullName).Habitats
+            ?? throw new SettingsException(file.FullName, null, "has no habitats: section naming the voxel features (see radiomics extract --write-params)."), null);
+    }
 
     public static NormalisationSettings? ParseNormalisation(string text) => text switch
     {

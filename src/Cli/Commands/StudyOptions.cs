@@ -36,7 +36,9 @@ internal sealed class StudyOptions
 
     public Option<bool> NoChannelRegistration { get; } = new("--no-channel-registration") { Description = "Multi-parametric manifests: trust the headers instead of registering each channel rigidly to the reference channel (channels already co-registered)." };
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration];
+    public HabitatModelOptions Habitat { get; } = new();
+
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration, .. Habitat.All];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
@@ -64,9 +66,17 @@ internal sealed class StudyOptions
 
         return defaults with
         {
-            Features = features,
+            // The settings file's habitats section lives in the habitat model's settings only (one source).
+            Features = features with { Habitats = null },
             Registration = parse.GetValue(NoRegistration) ? null : registration,
-            Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings { Clusters = k, Seed = parse.GetValue(Seed) },
+            Habitats = parse.GetValue(NoHabitats) ? null : new HabitatStudySettings
+            {
+                Model = Habitat.Apply(parse, HabitatStudySettings.DefaultModel with
+                {
+                    KMeans = HabitatStudySettings.DefaultModel.KMeans with { NClusters = k, Seed = parse.GetValue(Seed) },
+                    VoxelFeatures = features.Habitats ?? HabitatStudySettings.DefaultModel.VoxelFeatures,
+                }),
+            },
             Region = parse.GetRequiredValue(Region),
             Threads = OptionChecks.Threads(parse.GetValue(Threads)),
             FeaturesInBaselineFrame = parse.GetValue(BaselineFrame),

@@ -182,16 +182,7 @@ public sealed class HabitatModel
             parts.Add(SampleVoxels(maps[m], channels, maxVoxelsPerScan, seed, m));
         }
 
-        int d = channels.Count;
-        var data = new double[parts.Sum(p => p.Values.Length)];
-        int at = 0;
-        foreach (var p in parts)
-        {
-            p.Values.CopyTo(data.AsSpan(at));
-            at += p.Values.Length;
-        }
-
-        return new FeatureMatrix(data, d);
+        return PooledVoxels.Concat(parts, channels.Count);
     }
 
     private static void CheckHabitatCount(HabitatSettings settings)

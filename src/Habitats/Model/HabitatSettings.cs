@@ -33,6 +33,35 @@ public sealed record HabitatSettings
     /// </summary>
     public Processing.Normalisation.NormalisationSettings? Normalisation { get; init; }
 
+    /// <summary>
+    /// Per channel of multi-parametric scans (by channel name), a normalisation fitted on that channel alone (a Nyúl
+    /// standardisation has one landmark set per channel); channels not listed use <see cref="Normalisation"/>.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, Processing.Normalisation.NormalisationSettings>? ChannelNormalisations { get; init; }
+
+    /// <summary>
+    /// N4 bias-field correction of every scan (each channel) before its normalisation, for MR; null (default) skips it.
+    /// Estimated on the voxels with a positive intensity.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Processing.BiasField.N4Settings? BiasFieldCorrection { get; init; }
+
+    /// <summary>
+    /// The voxel features of every scan (recorded so that a saved model is applied with the same features); null
+    /// when they are not described here (older models, PyRadiomics' voxel-based features).
+    /// <see cref="HabitatVoxelFeatures.Create"/> turns them into feature maps.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Features.VoxelFeatureSettings? VoxelFeatures { get; init; }
+
+    /// <summary>The normalisation of the named channel: its own fitted one, or <see cref="Normalisation"/>.</summary>
+    public Processing.Normalisation.NormalisationSettings? NormalisationFor(string channel) =>
+        ChannelNormalisations is not null && ChannelNormalisations.TryGetValue(channel, out var own) ? own : Normalisation;
+
+    /// <summary>These settings with <paramref name="k"/> habitats.</summary>
+    public HabitatSettings WithClusters(int k) => this with { KMeans = KMeans with { NClusters = k } };
+
     /// <summary>One-stage (population k-means on voxels, the default) or two-stage (per-scan supervoxels, then
     /// population k-means on their feature means).</summary>
     public HabitatStrategy Strategy { get; init; } = HabitatStrategy.OneStage;

@@ -102,16 +102,22 @@ public sealed class PooledVoxels
             parts.Add(partition.Means);
         }
 
-        int d = voxels.Channels.Count;
+        var means = Concat(parts, voxels.Channels.Count);
+        return new PooledVoxels(voxels.Scaler?.InverseTransform(means) ?? means, maps.Count, voxels.Channels, voxels.Scaler, means, HabitatStrategy.TwoStage);
+    }
+
+    /// <summary>The rows of <paramref name="parts"/> (each with <paramref name="columns"/> columns) one after another.</summary>
+    public static FeatureMatrix Concat(IReadOnlyList<FeatureMatrix> parts, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
         var data = new double[parts.Sum(p => p.Values.Length)];
         int at = 0;
-        foreach (var p in parts)
+        foreach (var part in parts)
         {
-            p.Values.CopyTo(data.AsSpan(at));
-            at += p.Values.Length;
+            part.Values.CopyTo(data.AsSpan(at));
+            at += part.Values.Length;
         }
 
-        var means = new FeatureMatrix(data, d);
-        return new PooledVoxels(voxels.Scaler?.InverseTransform(means) ?? means, maps.Count, voxels.Channels, voxels.Scaler, means, HabitatStrategy.TwoStage);
+        return new FeatureMatrix(data, columns);
     }
 }

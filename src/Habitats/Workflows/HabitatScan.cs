@@ -6,14 +6,15 @@ namespace Radiomics.Habitats.Workflows;
 public sealed record HabitatScan(string Image, string Mask)
 {
     /// <summary>
-    /// The channels of a multi-parametric scan (sequences or parametric maps, co-registered on the mask's grid), by name;
-    /// empty for a single image. Each channel is normalised and mapped on its own, its feature names prefixed by its
-    /// name ("T2.intensity"), and all are clustered together.
+    /// The channels of a multi-parametric scan (sequences or parametric maps), by name, the reference first, on the
+    /// mask's grid; empty for a single image. A channel on another grid is brought onto the reference grid by
+    /// <see cref="HabitatsWorkflowSettings.ChannelAligner"/>. Each channel is normalised and mapped on its own, its
+    /// feature names prefixed by its name ("T2.intensity"), and all are clustered together.
     /// </summary>
     public IReadOnlyList<HabitatChannel> Channels { get; init; } = [];
 }
 
 /// <summary>One channel of a multi-parametric scan.</summary>
 /// <param name="Name">The channel's name (e.g. "T2", "ADC"): the prefix of its feature names.</param>
-/// <param name="Image">The channel's image file, on the scan's mask grid.</param>
+/// <param name="Image">The channel's image file (on the scan's mask grid, or brought onto it by the workflow's channel aligner).</param>
 public sealed record HabitatChannel(string Name, string Image);

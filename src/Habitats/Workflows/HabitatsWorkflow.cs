@@ -11,7 +11,8 @@ namespace Radiomics.Habitats.Workflows;
 
 /// <summary>
 /// Tumour habitats of one or more scans, as <c>radiomics habitats</c> runs them: each scan (each of its channels, when
-/// it is multi-parametric) normalised and turned into a voxel feature map (intensity and local statistics), the voxels
+/// it is multi-parametric, brought onto the reference channel's grid) corrected for bias field when asked, normalised
+/// and turned into a voxel feature map (<see cref="HabitatVoxelFeatures"/>), the voxels
 /// pooled and standardised once (two-stage: each scan's supervoxels and their feature means pooled instead), k chosen
 /// on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
 /// and per scan a habitat map and its measures.
@@ -38,10 +39,17 @@ public static class HabitatsWorkflow
         settings ??= new HabitatsWorkflowSettings();
         Check(scans, settings);
         bool fitted = model is null;
+        // A given model is applied with its own features (when it records them), normalisation and N4.
+        var mapping = model is null ? settings.Model : model.Training.Settings with { VoxelFeatures = model.Training.Settings.VoxelFeatures ?? settings.Model.VoxelFeatures };
+        if (settings.Channels is null && mapping.VoxelFeatures?.Problem() is { } problem)
+        {
+            throw new InvalidInputException($"habitat voxel features: {problem}");
+        }
+
+        var channelNames = scans[0].Channels.Select(c => c.Name).ToList();
         if (model is not null)
         {
-            var features = Features(settings).SelectMany(f => f.ChannelNames).ToList();
-            var computed = (scans[0].Channels.Count == 0 ? features : scans[0].Channels.SelectMany(c => features.Select(n => $"{c.Name}.{n}"))).ToHashSet(StringComparer.Ordinal);
+            var computed = HabitatVoxelFeatures.ChannelNames(channelNames, mapping.VoxelFeatures, settings.Channels is { } f ? [f] : null).ToHashSet(StringComparer.Ordinal);
             var missing = model.Channels.Where(c => !computed.Contains(c)).ToArray();
             if (missing.Length > 0)
             {
@@ -50,23 +58,17 @@ public static class HabitatsWorkflow
             }
         }
 
-        var normalisation = model is null ? settings.Normalisation : model.Training.Settings.Normalisation;
-        if (normalisation is { Method: NormalisationMethod.Nyul, StandardLandmarks: null })
+        if (model is null)
         {
-            const string step = "Fitting the Nyúl standardisation";
-            progress?.Report(new(step, 0, 1));
-            normalisation = NyulStandardisation.Fit(
-                scans.Select(s => ((Image)ImageFile.Read<float>(s.Image), (LabelMap?)ImageFile.ReadLabelMap(s.Mask), (LabelMap?)null, s.Image)),
-                normalisation);
-            progress?.Report(new(step, 1, 1));
+            mapping = FitNyul(scans, settings, mapping, progress);
         }
 
-        var maps = FeatureMaps(scans, settings, normalisation, progress);
+        var maps = FeatureMaps(scans, settings, mapping, progress);
         var names = ScanNames(scans.Select(s => s.Image).ToArray());
         ClusterCountSelection? selection = null;
         if (model is null)
         {
-            (model, selection) = Fit(maps, names, settings, normalisation, progress);
+            (model, selection) = Fit(maps, names, settings, mapping, progress);
         }
 
         var results = new HabitatScanResult[scans.Count];
@@ -79,74 +81,103 @@ public static class HabitatsWorkflow
         return new HabitatsWorkflowResult(model, fitted, selection, settings, results);
     }
 
-    /// <summary>The voxel features of the workflow: the intensity and the local statistics of the settings.</summary>
+    /// <summary>The voxel features of the workflow: the settings' PyRadiomics features, or the model settings' voxel features.</summary>
     public static IReadOnlyList<IVoxelFeature> Features(HabitatsWorkflowSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.Channels is { } channels ? [channels] :
-        [
-            new IntensityFeature(),
-            new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Kernel = settings.Kernel, Statistics = [.. settings.Statistics] }),
-        ];
+        return settings.Channels is { } channels ? [channels] : HabitatVoxelFeatures.Create(settings.Model.VoxelFeatures ?? new Features.VoxelFeatureSettings());
+    }
+
+    /// <summary>An unfitted Nyúl standardisation fitted on the given scans (per channel for multi-parametric scans).</summary>
+    private static HabitatSettings FitNyul(IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings, HabitatSettings model, IProgress<WorkflowProgress>? progress)
+    {
+        if (model.Normalisation is not { Method: NormalisationMethod.Nyul, StandardLandmarks: null } nyul)
+        {
+            return model;
+        }
+
+        const string step = "Fitting the Nyúl standardisation";
+        progress?.Report(new(step, 0, 1));
+        NormalisationSettings FitOn(Func<HabitatScan, (Image<float> Image, string Name)> channel) => NyulStandardisation.Fit(
+            scans.Select(s =>
+            {
+                var (image, name) = channel(s);
+                var mask = ImageFile.ReadLabelMap(s.Mask);
+                return ((Image)image, image.Geometry.Matches(mask.Geometry) ? (LabelMap?)mask : null, (LabelMap?)null, name);
+            }),
+            nyul);
+        var fitted = scans[0].Channels.Count == 0
+            ? model with { Normalisation = FitOn(s => (ImageFile.Read<float>(s.Image), s.Image)) }
+            : model with
+            {
+                ChannelNormalisations = scans[0].Channels.ToDictionary(
+                    c => c.Name, c => FitOn(s => ChannelImage(s, c.Name, settings)), StringComparer.Ordinal),
+            };
+        progress?.Report(new(step, 1, 1));
+        return fitted;
+    }
+
+    /// <summary>A channel of a scan on the scan's mask grid: read, and brought onto the reference channel's grid when it is on another one.</summary>
+    private static (Image<float> Image, string Name) ChannelImage(HabitatScan scan, string channel, HabitatsWorkflowSettings settings)
+    {
+        var path = scan.Channels.First(c => c.Name == channel).Image;
+        var image = ImageFile.Read<float>(path);
+        var reference = scan.Channels[0];
+        if (channel == reference.Name)
+        {
+            return (image, path);
+        }
+
+        var referenceGeometry = ImageFile.ReadHeader(reference.Image).Geometry;
+        if (image.Geometry.Matches(referenceGeometry))
+        {
+            return (image, path);
+        }
+
+        string name = $"{path} (channel '{channel}' of the scan of {scan.Mask})";
+        if (settings.ChannelAligner is not { } aligner)
+        {
+            throw new InvalidInputException($"{name}: on another grid than the reference channel '{reference.Name}' ({reference.Image}), and no channel aligner is given to resample it.");
+        }
+
+        return (aligner.Align(ImageFile.Read<float>(reference.Image), image, name), path);
     }
 
     private static VoxelFeatureMap[] FeatureMaps(
-        IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings, NormalisationSettings? normalisation, IProgress<WorkflowProgress>? progress)
+        IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings, HabitatSettings model, IProgress<WorkflowProgress>? progress)
     {
         const string step = "Voxel feature maps";
-        var features = Features(settings);
+        var features = settings.Channels is { } pyradiomics ? new[] { pyradiomics } : null;
         var maps = new VoxelFeatureMap[scans.Count];
         progress?.Report(new(step, 0, scans.Count));
         for (int s = 0; s < scans.Count; s++)
         {
-            var maskPath = scans[s].Mask;
-            var mask = ImageFile.ReadLabelMap(maskPath);
-            var channels = scans[s].Channels.Count > 0 ? scans[s].Channels : [new HabitatChannel("", scans[s].Image)];
-            var channelMaps = channels.Select(c => ChannelMap(c.Image, mask, maskPath, features, settings.Label, normalisation)).ToList();
-            maps[s] = scans[s].Channels.Count > 0 ? ChannelStack.Stack([.. channels.Select(c => c.Name)], channelMaps) : channelMaps[0];
+            var scan = scans[s];
+            var mask = ImageFile.ReadLabelMap(scan.Mask);
+            IReadOnlyList<(string Name, Image<float> Image)> channels = scan.Channels.Count > 0
+                ? [.. scan.Channels.Select(c => (c.Name, ChannelImage(scan, c.Name, settings).Image))]
+                : [("", ImageFile.Read<float>(scan.Image))];
+            string name = scan.Channels.Count > 0 ? scan.Mask : $"{scan.Image} with mask {scan.Mask}";
+            maps[s] = HabitatVoxelFeatures.Map(channels, mask, model, name, settings.Label, features);
             progress?.Report(new(step, s + 1, scans.Count));
         }
 
         return maps;
     }
 
-    /// <summary>One image's voxel feature map over the mask, after the normalisation.</summary>
-    private static VoxelFeatureMap ChannelMap(
-        string imagePath, LabelMap mask, string maskPath, IReadOnlyList<IVoxelFeature> features, byte? label, NormalisationSettings? normalisation)
-    {
-        var image = ImageFile.Read<float>(imagePath);
-        image.Geometry.EnsureMatches(mask.Geometry, $"{imagePath} and its mask {maskPath}");
-        try
-        {
-            if (normalisation is { IsNone: false } n)
-            {
-                image = IntensityNormalisation.Apply(image, n, mask, scan: imagePath);
-            }
-
-            return VoxelFeatureMaps.Compute(image, mask, features, label);
-        }
-        catch (EmptyRoiException e)
-        {
-            throw new EmptyRoiException($"{maskPath}: {e.Message}", e);
-        }
-    }
-
     /// <summary>Pools and standardises once; k selection and the fit share the same standardised voxels.</summary>
     private static (HabitatModel Model, ClusterCountSelection? Selection) Fit(
-        VoxelFeatureMap[] maps, string[] names, HabitatsWorkflowSettings settings, NormalisationSettings? normalisation, IProgress<WorkflowProgress>? progress)
+        VoxelFeatureMap[] maps, string[] names, HabitatsWorkflowSettings settings, HabitatSettings model, IProgress<WorkflowProgress>? progress)
     {
-        var kmeans = new KMeansSettings { Seed = settings.Seed, MaxDegreeOfParallelism = settings.Parallelism.Threads };
-        var habitatSettings = new HabitatSettings
+        var kmeans = model.KMeans with { MaxDegreeOfParallelism = settings.Parallelism.Threads };
+        var habitatSettings = model with
         {
             KMeans = kmeans with { NClusters = settings.MinClusters },
-            MaxVoxelsPerScan = settings.MaxVoxelsPerScan,
-            MiniBatch = settings.MiniBatch,
-            Normalisation = normalisation,
-            Strategy = settings.Strategy,
-            Supervoxels = settings.Supervoxels,
+            // PyRadiomics voxel features are not described by the voxel feature settings.
+            VoxelFeatures = settings.Channels is null ? model.VoxelFeatures : null,
         };
         // Two-stage: k selection and the fit see the supervoxel means, and every scan must have at least the largest k of them.
-        var pooled = settings.Strategy == HabitatStrategy.TwoStage
+        var pooled = habitatSettings.Strategy == HabitatStrategy.TwoStage
             ? PooledVoxels.Supervoxels(maps, habitatSettings with { KMeans = kmeans with { NClusters = settings.MaxClusters } }, names)
             : PooledVoxels.Draw(maps, habitatSettings);
         ClusterCountSelection? selection = null;
@@ -165,12 +196,12 @@ public static class HabitatsWorkflow
 
         string fitting = $"Fitting {k} habitats";
         progress?.Report(new(fitting, 0, 1));
-        var model = HabitatModel.FitPooled(
+        var fittedModel = HabitatModel.FitPooled(
             pooled,
             habitatSettings with { KMeans = kmeans with { NClusters = k } },
             progress is null ? null : new SynchronousProgress<double>(p => progress.Report(new(fitting, p, 1))));
         progress?.Report(new(fitting, 1, 1));
-        return (model, selection);
+        return (fittedModel, selection);
     }
 
     private static void Check(IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings)
@@ -186,21 +217,11 @@ public static class HabitatsWorkflow
                 $"k {settings.MinClusters}..{settings.MaxClusters} is not a range of habitat counts; give 2 ≤ MinClusters ≤ MaxClusters ≤ {HabitatModel.MaxHabitats}.");
         }
 
-        if (settings.Statistics.Count == 0)
-        {
-            throw new InvalidInputException("Give at least one local statistic.");
-        }
-
         var channels = string.Join(", ", scans[0].Channels.Select(c => c.Name));
         var differing = scans.FirstOrDefault(s => string.Join(", ", s.Channels.Select(c => c.Name)) != channels);
         if (differing is not null)
         {
             throw new InvalidInputException($"{differing.Mask}: its scan has the channel(s) '{string.Join(", ", differing.Channels.Select(c => c.Name))}', the first scan '{channels}'; every scan needs the same channels.");
-        }
-
-        if (scans[0].Channels.Count > 0 && settings.Normalisation is { Method: NormalisationMethod.Nyul })
-        {
-            throw new InvalidInputException("Nyúl standardisation is fitted on one channel and cannot yet be used for multi-channel scans; use the z-score or percentile scaling.");
         }
     }
 

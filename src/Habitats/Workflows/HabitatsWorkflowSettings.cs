@@ -1,4 +1,6 @@
+using Radiomics.Features;
 using Radiomics.Habitats.Clustering;
+using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Numerics;
 using Radiomics.Processing;
@@ -12,47 +14,46 @@ public sealed record HabitatsWorkflowSettings
     /// <summary>Smallest number of habitats k considered (default 2). With <see cref="MaxClusters"/> equal, k is fixed.</summary>
     public int MinClusters { get; init; } = 2;
 
-    /// <summary>Largest number of habitats k considered (default 6, at most <see cref="Model.HabitatModel.MaxHabitats"/>).</summary>
+    /// <summary>Largest number of habitats k considered (default 6, at most <see cref="HabitatModel.MaxHabitats"/>).</summary>
     public int MaxClusters { get; init; } = 6;
 
     /// <summary>How k is chosen among <see cref="MinClusters"/>…<see cref="MaxClusters"/> (default silhouette); stability and
     /// gap are computed (with their default settings) only when they are the criterion.</summary>
     public ClusterCountCriterion Criterion { get; init; } = ClusterCountCriterion.Silhouette;
 
-    /// <summary>One-stage (k-means on the pooled voxels, the default) or two-stage (per-scan supervoxels, then k-means on their means).</summary>
-    public Model.HabitatStrategy Strategy { get; init; } = Model.HabitatStrategy.OneStage;
+    /// <summary>
+    /// The defaults of <c>radiomics habitats</c>: intensity and local mean, standard deviation and median over a ball of
+    /// radius 1 voxel, z-score over the image foreground, at most 50 000 voxels per scan, one-stage k-means, seed 0.
+    /// </summary>
+    public static HabitatSettings DefaultModel { get; } = new()
+    {
+        VoxelFeatures = new VoxelFeatureSettings { LocalStatistics = ["mean", "sd", "median"], Kernel = StructuringElementShape.Ball },
+        MaxVoxelsPerScan = 50_000,
+        Normalisation = NormalisationSettings.ZScore(),
+    };
 
-    /// <summary>Supervoxels per scan and their compactness, for <see cref="Model.HabitatStrategy.TwoStage"/>.</summary>
-    public SupervoxelSettings Supervoxels { get; init; } = new();
+    /// <summary>
+    /// The habitat model's settings (the record the study uses too): voxel features, normalisation (a Nyúl
+    /// standardisation without landmarks is fitted on the given scans, per channel for multi-parametric scans), N4,
+    /// strategy and supervoxels, voxels per scan, mini-batch, seed. The number of habitats comes from
+    /// <see cref="MinClusters"/>…<see cref="MaxClusters"/> and the threads from <see cref="Parallelism"/>. When a
+    /// fitted model is applied, the model's own features, normalisation and N4 are used.
+    /// </summary>
+    public HabitatSettings Model { get; init; } = DefaultModel;
 
-    /// <summary>Kernel of the local statistics (default a ball of radius 1 voxel).</summary>
-    public StructuringElement Kernel { get; init; } = StructuringElement.Ball(1, RadiusUnit.Voxels);
-
-    /// <summary>Local statistics clustered besides the intensity (default mean, standard deviation, median).</summary>
-    public IReadOnlyList<LocalStatistic> Statistics { get; init; } = [LocalStatistic.Mean, LocalStatistic.StandardDeviation, LocalStatistic.Median];
-
-    /// <summary>Voxel features replacing the intensity and <see cref="Statistics"/> (e.g. PyRadiomics' voxel-based features from a params file); null for those.</summary>
+    /// <summary>Voxel features replacing the model's <see cref="HabitatSettings.VoxelFeatures"/> (e.g. PyRadiomics' voxel-based features from a params file); null for those.</summary>
     public IVoxelFeature? Channels { get; init; }
 
-    /// <summary>Voxels drawn per scan for k selection and fitting (default 50 000); all voxels when null.</summary>
-    public int? MaxVoxelsPerScan { get; init; } = 50_000;
+    /// <summary>
+    /// Brings channels of multi-parametric scans on another grid than the reference channel's onto it (registration
+    /// and resampling; <c>Radiomics.Longitudinal.Pipeline.ChannelAligner</c>); null: every channel must be on the
+    /// mask's grid already.
+    /// </summary>
+    public IChannelAligner? ChannelAligner { get; init; }
 
     /// <summary>Mask label of the tumour; every non-zero voxel when null.</summary>
     public byte? Label { get; init; }
 
-    /// <summary>Fit with mini-batch k-means (for millions of pooled voxels).</summary>
-    public bool MiniBatch { get; init; }
-
-    /// <summary>Seed of sub-sampling and k-means.</summary>
-    public int Seed { get; init; }
-
     /// <summary>Threads of scaling and k-means (default all cores).</summary>
     public Parallelism Parallelism { get; init; }
-
-    /// <summary>
-    /// Intensity normalisation of each scan before its voxel features (default z-score over the image foreground; null
-    /// for calibrated CT or PET). A Nyúl standardisation without landmarks is fitted on the given scans. When a fitted
-    /// model is applied, the model's own normalisation is used instead.
-    /// </summary>
-    public NormalisationSettings? Normalisation { get; init; } = NormalisationSettings.ZScore();
 }

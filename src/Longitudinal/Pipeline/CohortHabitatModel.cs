@@ -1,23 +1,24 @@
 using Radiomics.Habitats.Clustering;
 using Radiomics.Habitats.Model;
-using Radiomics.Imaging;
+using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Study;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
 /// <summary>
-/// The cohort habitat model fitted on the baseline tumours, streamed: one baseline at a time is read and mapped, a
-/// bounded sample of its voxels is kept and the rest dropped, so memory holds one scan plus at most
-/// <see cref="HabitatStudySettings.MaxVoxelsInFit"/> sampled voxels however large the cohort. The fit is deterministic
-/// (seeded per baseline), so every job that fits it on the same baselines gets the same model.
+/// The cohort habitat model fitted on the baseline tumours. One-stage models are streamed: one baseline at a time is
+/// read and mapped, a bounded sample of its voxels is kept, so the fit holds at most
+/// <see cref="HabitatStudySettings.MaxVoxelsInFit"/> sampled voxels however large the cohort. Two-stage models need
+/// every baseline's map for its supervoxels; the maps are cropped to each tumour's bounding box. The fit is
+/// deterministic (seeded per baseline), so every job that fits it on the same baselines gets the same model.
 /// </summary>
 public static class CohortHabitatModel
 {
     /// <summary>Fits the model on the baselines of <paramref name="cohort"/> that have a <paramref name="region"/> mask.</summary>
     /// <exception cref="StudyException">No baseline has a mask of the region.</exception>
     /// <param name="cohort">The cohort (its valid part).</param>
-    /// <param name="settings">Voxel features, normalisation, k and sampling.</param>
+    /// <param name="settings">The habitat model's settings and the cohort's sample bound.</param>
     /// <param name="region">The region whose baseline masks are pooled.</param>
     /// <param name="threads">Threads (0: all cores).</param>
     /// <param name="progress">One report per baseline.</param>
@@ -25,7 +26,16 @@ public static class CohortHabitatModel
     /// <param name="channelRegistration">How the channels of a multi-parametric visit are registered to the reference (<see cref="StudySettings.ChannelRegistration"/>; null: not registered).</param>
     public static HabitatModel Fit(
         Cohort cohort, HabitatStudySettings settings, string region, int threads = 0, IProgress<StudyProgress>? progress = null, CancellationToken cancellation = default,
-        Registration.ImageRegistrationSettings? channelRegistration = null)
+        Registration.ImageRegistrationSettings? channelRegistration = null) =>
+        Fit(cohort, settings, region, threads, progress, cancellation, channelRegistration, keep: null).Model;
+
+    /// <summary>
+    /// The model and the voxel feature map of the baselines of the subjects in <paramref name="keep"/>, by subject ID
+    /// (each cropped to the tumour's bounding box), so a single run maps every baseline once.
+    /// </summary>
+    internal static (HabitatModel Model, Dictionary<string, VoxelFeatureMap> BaselineMaps) Fit(
+        Cohort cohort, HabitatStudySettings settings, string region, int threads, IProgress<StudyProgress>? progress, CancellationToken cancellation,
+        Registration.ImageRegistrationSettings? channelRegistration, IReadOnlySet<string>? keep)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(settings);
@@ -35,14 +45,16 @@ public static class CohortHabitatModel
             throw new StudyException($"No baseline has a '{region}' mask to fit the habitat model on.");
         }
 
-        if (baselines.Any(s => s.Baseline.IsMultiChannel) && settings.Normalisation is { Method: Radiomics.Processing.Normalisation.NormalisationMethod.Nyul })
-        {
-            throw new StudyException("Nyúl standardisation is fitted on one channel and cannot yet be used for multi-parametric visits; use the z-score (the default) or percentile scaling.");
-        }
-
         int? perScan = PerScanLimit(settings, baselines.Count);
+        var model = HabitatNormalisation.FitOnBaselines(cohort, settings.Model, region, cancellation) with
+        {
+            KMeans = settings.Model.KMeans with { MaxDegreeOfParallelism = threads },
+            VoxelFeatures = settings.Model.VoxelFeatures ?? new Features.VoxelFeatureSettings(),
+            MaxVoxelsPerScan = perScan,
+        };
+        bool twoStage = model.Strategy == HabitatStrategy.TwoStage;
         var parallel = new Numerics.Parallelism(threads) { Cancellation = cancellation };
-        var normalisation = HabitatNormalisation.FitOnBaselines(cohort, settings.Normalisation, region, cancellation);
+        var maps = new Dictionary<string, VoxelFeatureMap>(StringComparer.Ordinal);
         var samples = new List<FeatureMatrix>(baselines.Count);
         IReadOnlyList<string>? channels = null;
         for (int i = 0; i < baselines.Count; i++)
@@ -53,17 +65,33 @@ public static class CohortHabitatModel
             var image = ImageFile.Read<float>(subject.Baseline.ImagePath);
             var visit = VisitChannels.Load(subject.Baseline, image, channelRegistration, parallel, cancellation);
             var mask = VisitChannels.Mask(subject.Baseline, region, visit, parallel)!;
-            var map = HabitatStage.Map(visit, mask, settings, normalisation, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
+            var map = VisitChannels.HabitatMap(visit, mask, model, HabitatNormalisation.ScanName(subject.Id, subject.Baseline.Id, "habitat voxel features"));
             channels ??= map.ChannelNames;
-            samples.Add(HabitatModel.SampleVoxels(map, channels, perScan, settings.Seed, i));
+            if (twoStage || keep?.Contains(subject.Id) == true)
+            {
+                maps[subject.Id] = map;
+            }
+
+            if (!twoStage)
+            {
+                samples.Add(HabitatModel.SampleVoxels(map, channels, perScan, model.KMeans.Seed, i));
+            }
         }
 
         progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
-        return HabitatModel.FitPooled(Concat(samples, channels!.Count), baselines.Count, channels, HabitatStage.ModelSettings(settings, threads, normalisation) with { MaxVoxelsPerScan = perScan });
+        var fitted = twoStage
+            ? HabitatModel.Fit([.. baselines.Select(s => maps[s.Id])], model, scanNames: [.. baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}")])
+            : HabitatModel.FitPooled(PooledVoxels.Concat(samples, channels!.Count), baselines.Count, channels, model);
+        if (twoStage)
+        {
+            maps = maps.Where(m => keep?.Contains(m.Key) == true).ToDictionary(StringComparer.Ordinal);
+        }
+
+        return (fitted, maps);
     }
 
     /// <summary>
-    /// Voxels drawn from each baseline: <see cref="HabitatStudySettings.MaxVoxelsPerScan"/>, lowered so that all
+    /// Voxels drawn from each baseline: the model's <see cref="HabitatSettings.MaxVoxelsPerScan"/>, lowered so that all
     /// baselines together give at most <see cref="HabitatStudySettings.MaxVoxelsInFit"/>.
     /// </summary>
     public static int? PerScanLimit(HabitatStudySettings settings, int baselines)
@@ -71,23 +99,10 @@ public static class CohortHabitatModel
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.MaxVoxelsInFit is not { } total)
         {
-            return settings.MaxVoxelsPerScan;
+            return settings.Model.MaxVoxelsPerScan;
         }
 
         int share = (int)Math.Max(1, total / Math.Max(1, baselines));
-        return settings.MaxVoxelsPerScan is { } perScan ? Math.Min(perScan, share) : share;
-    }
-
-    private static FeatureMatrix Concat(List<FeatureMatrix> parts, int columns)
-    {
-        var data = new double[parts.Sum(p => p.Values.Length)];
-        int at = 0;
-        foreach (var part in parts)
-        {
-            part.Values.CopyTo(data.AsSpan(at));
-            at += part.Values.Length;
-        }
-
-        return new FeatureMatrix(data, columns);
+        return settings.Model.MaxVoxelsPerScan is { } perScan ? Math.Min(perScan, share) : share;
     }
 }

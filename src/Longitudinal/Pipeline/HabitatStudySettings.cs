@@ -1,40 +1,43 @@
-using Radiomics.Habitats.VoxelFeatures;
+using Radiomics.Habitats.Model;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
 /// <summary>
-/// How a study finds tumour habitats: voxel features (the intensity and local first-order statistics over a box
-/// kernel), k-means with <see cref="Clusters"/> habitats fitted once on the pooled baseline tumours of the whole
-/// cohort (so habitat 2 means the same phenotype in every patient and at every time point), ordered by mean intensity.
+/// How a study finds tumour habitats: one habitat model (<see cref="Model"/>: voxel features, normalisation, N4, k,
+/// strategy, sampling, seed) fitted once on the pooled baseline tumours of the whole cohort, so habitat 2 means the
+/// same phenotype in every patient and at every time point, plus what only a cohort needs (<see cref="MaxVoxelsInFit"/>).
 /// </summary>
 public sealed record HabitatStudySettings
 {
-    /// <summary>Number of habitats.</summary>
-    public int Clusters { get; init; } = 3;
+    /// <summary>
+    /// The study's default habitat model settings: 3 habitats, intensity and local mean over a 3×3×3 box, z-score over
+    /// the image foreground (MR scans of different scanners and gains then share one scale; calibrated CT keeps its
+    /// contrasts up to a per-scan linear map), at most 20 000 voxels per baseline, one-stage k-means, seed 0.
+    /// </summary>
+    public static HabitatSettings DefaultModel { get; } = new()
+    {
+        VoxelFeatures = new Features.VoxelFeatureSettings(),
+        Normalisation = Processing.Normalisation.NormalisationSettings.ZScore(),
+        MaxVoxelsPerScan = 20_000,
+    };
 
-    /// <summary>Half-width of the box kernel of the local statistics, in voxels.</summary>
-    public int KernelRadiusVoxels { get; init; } = 1;
-
-    /// <summary>Local statistics computed besides the intensity.</summary>
-    public IReadOnlyList<LocalStatistic> Statistics { get; init; } = [LocalStatistic.Mean];
-
-    /// <summary>Voxels drawn from each baseline tumour for fitting (all when null).</summary>
-    public int? MaxVoxelsPerScan { get; init; } = 20_000;
+    /// <summary>
+    /// The habitat model's settings (<see cref="HabitatSettings"/>, the same record <c>radiomics habitats</c> uses). A
+    /// Nyúl <see cref="HabitatSettings.Normalisation"/> is fitted on the cohort's baselines (per channel for
+    /// multi-parametric visits) and saved with the model; the thread count comes from <see cref="StudySettings.Threads"/>.
+    /// </summary>
+    public HabitatSettings Model { get; init; } = DefaultModel;
 
     /// <summary>
     /// Voxels drawn from all baselines together at most (the per-scan number is lowered to share it; no limit when
-    /// null): the model is fitted from a sample whose size does not grow with the cohort.
+    /// null): a one-stage model is fitted from a sample whose size does not grow with the cohort.
     /// </summary>
     public int? MaxVoxelsInFit { get; init; } = 1_000_000;
 
-    /// <summary>
-    /// Intensity normalisation of every scan before its voxel features. Default: z-score over the image foreground,
-    /// so that MR scans of different scanners and gains share one scale (calibrated CT keeps its contrasts up to a
-    /// per-scan linear map); <see cref="Radiomics.Processing.Normalisation.NormalisationMethod.Nyul"/> is fitted on
-    /// the cohort's baselines and saved with the habitat model; null keeps the intensities as they are.
-    /// </summary>
-    public Radiomics.Processing.Normalisation.NormalisationSettings? Normalisation { get; init; } = Radiomics.Processing.Normalisation.NormalisationSettings.ZScore();
+    /// <summary>Number of habitats k.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int Clusters => Model.KMeans.NClusters;
 
-    /// <summary>Seed of sub-sampling and k-means.</summary>
-    public int Seed { get; init; }
+    /// <summary>These settings with <paramref name="k"/> habitats.</summary>
+    public HabitatStudySettings WithClusters(int k) => this with { Model = Model.WithClusters(k) };
 }

@@ -59,11 +59,14 @@ public static class StudyPipeline
         Directory.CreateDirectory(layout.Root);
         string hash = SettingsHash(settings);
         HabitatModel? model = null;
+        Dictionary<string, Habitats.VoxelFeatures.VoxelFeatureMap>? baselineMaps = null;
         if (settings.Habitats is { } habitats)
         {
-            model = options.HabitatModelPath is { } path
-                ? HabitatModel.Load(path)
-                : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration);
+            // Fitting maps every baseline; the maps of the subjects this run computes are kept (each cropped to its
+            // tumour's bounding box, dropped once its subject is done) so that no baseline is mapped twice.
+            (model, baselineMaps) = options.HabitatModelPath is { } path
+                ? (HabitatModel.Load(path), null)
+                : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration, part.Subjects.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
             if (fitting)
             {
                 model.Save(layout.HabitatModel);
@@ -73,7 +76,7 @@ public static class StudyPipeline
         IImageRegistration? registration = settings.Registration is { } r
             ? new DeformableRegistration(r with { NumberOfThreads = settings.Threads })
             : null;
-        var pipeline = new SubjectPipeline(settings, layout, model, registration, hash);
+        var pipeline = new SubjectPipeline(settings, layout, model, registration, hash, baselineMaps);
 
         // Streaming: one subject's images at a time; its results go to its folder and are read back for the tables.
         var computed = new List<string>();
@@ -87,6 +90,7 @@ public static class StudyPipeline
             if (marker is not null && marker.SettingsHash == hash)
             {
                 resumed.Add(subject.Id);
+                baselineMaps?.Remove(subject.Id);
                 progress?.Report(new StudyProgress(subject.Id, "already done", ++done, part.Subjects.Count, 1));
                 continue;
             }
@@ -98,6 +102,7 @@ public static class StudyPipeline
                     progress.Report(new StudyProgress(subject.Id, p.Step, doneSoFar, part.Subjects.Count, p.Fraction)));
                 pipeline.Run(subject, subjectProgress, cancellation);
                 computed.Add(subject.Id);
+                baselineMaps?.Remove(subject.Id);
             }
             catch (Exception e) when (options.KeepGoing && e is not OperationCanceledException)
             {

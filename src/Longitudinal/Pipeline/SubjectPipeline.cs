@@ -20,7 +20,15 @@ namespace Radiomics.Longitudinal.Pipeline;
 /// follow-up has none (Dice where it has one), the Jacobian volume change, features at every time point, habitats and
 /// their transitions; everything written into the subject's folder, <c>done.json</c> last.
 /// </summary>
-internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout, HabitatModel? habitatModel, IImageRegistration? registration, string settingsHash)
+/// <param name="settings">The study's settings.</param>
+/// <param name="layout">The study folder.</param>
+/// <param name="habitatModel">The cohort habitat model (null: no habitats).</param>
+/// <param name="registration">Follow-up registration (null: none).</param>
+/// <param name="settingsHash">The settings' fingerprint, written into <c>done.json</c>.</param>
+/// <param name="baselineMaps">Baseline voxel feature maps by subject ID, computed while fitting the habitat model, so they are not computed again.</param>
+internal sealed class SubjectPipeline(
+    StudySettings settings, StudyLayout layout, HabitatModel? habitatModel, IImageRegistration? registration, string settingsHash,
+    IReadOnlyDictionary<string, Habitats.VoxelFeatures.VoxelFeatureMap>? baselineMaps = null)
 {
     public SubjectOutcome Run(Subject subject, IProgress<(string Step, double Fraction)>? progress, CancellationToken cancellation)
     {
@@ -123,12 +131,18 @@ internal sealed class SubjectPipeline(StudySettings settings, StudyLayout layout
             Report("habitats");
             var watch = Stopwatch.StartNew();
             LabelMap? baselineHabitats = null;
+            // The model's own features, normalisation and N4 (a model fitted elsewhere is applied as it was fitted);
+            // the study's voxel features for older models that do not record theirs.
+            var model = habitatModel.Training.Settings;
+            model = model with { VoxelFeatures = model.VoxelFeatures ?? habitatSettings.Model.VoxelFeatures };
             foreach (var scan in scans)
             {
-                var map = habitatModel.Predict(HabitatStage.Map(
-                    scan.Channels, scan.Mask, habitatSettings, habitatModel.Training.Settings.Normalisation, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats")));
+                var voxelFeatures = scan.TimePoint == baseline && baselineMaps is not null && baselineMaps.TryGetValue(subject.Id, out var cached)
+                    ? cached
+                    : VisitChannels.HabitatMap(scan.Channels, scan.Mask, model, HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitats"));
+                var map = habitatModel.Predict(voxelFeatures);
                 var summary = HabitatSummary.Compute(map, habitatModel.HabitatCount);
-                tables.Add(new FeatureTable(HabitatStage.Rows(summary, scan.Channels, map, subject.Id, scan.TimePoint.Id, settings.Region)));
+                tables.Add(new FeatureTable(HabitatFeatureRows.Of(summary, VisitChannels.Named(scan.Channels), map, subject.Id, scan.TimePoint.Id, settings.Region)));
                 if (settings.WriteMaps)
                 {
                     ImageFile.Write(map, layout.SubjectMap(subject.Id, scan.TimePoint.Id, "habitats"));

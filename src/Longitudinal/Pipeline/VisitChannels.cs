@@ -1,3 +1,5 @@
+using Radiomics.Habitats.Model;
+using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Propagation;
@@ -68,29 +70,10 @@ internal static class VisitChannels
         return TimePointMasks.Read(visit, region, reference);
     }
 
-    /// <summary>True when the two grids' fields of view (voxel extents, in physical space) share a positive volume.</summary>
-    public static bool Overlap(ImageGeometry a, ImageGeometry b)
-    {
-        var (minA, maxA) = Extent(a);
-        var (minB, maxB) = Extent(b);
-        return Math.Min(maxA.X, maxB.X) > Math.Max(minA.X, minB.X)
-            && Math.Min(maxA.Y, maxB.Y) > Math.Max(minA.Y, minB.Y)
-            && Math.Min(maxA.Z, maxB.Z) > Math.Max(minA.Z, minB.Z);
-    }
+    /// <summary>The voxel feature map of a visit's channels on the reference grid (<see cref="HabitatVoxelFeatures.Map(IReadOnlyList{ValueTuple{string, Image{float}}}, LabelMap, HabitatSettings, string, byte?, IReadOnlyList{IVoxelFeature}?)"/>); <paramref name="scan"/> names the scan in errors.</summary>
+    public static VoxelFeatureMap HabitatMap(IReadOnlyList<VisitChannel> channels, LabelMap mask, HabitatSettings model, string scan) =>
+        HabitatVoxelFeatures.Map(Named(channels), mask, model, scan);
 
-    private static (Vec3 Min, Vec3 Max) Extent(ImageGeometry g)
-    {
-        var min = new Vec3(double.MaxValue, double.MaxValue, double.MaxValue);
-        var max = -min;
-        for (int corner = 0; corner < 8; corner++)
-        {
-            var index = new Vec3(
-                (corner & 1) == 0 ? -0.5 : g.Size.X - 0.5, (corner & 2) == 0 ? -0.5 : g.Size.Y - 0.5, (corner & 4) == 0 ? -0.5 : g.Size.Z - 0.5);
-            var p = g.IndexToPhysical(index);
-            min = new Vec3(Math.Min(min.X, p.X), Math.Min(min.Y, p.Y), Math.Min(min.Z, p.Z));
-            max = new Vec3(Math.Max(max.X, p.X), Math.Max(max.Y, p.Y), Math.Max(max.Z, p.Z));
-        }
-
-        return (min, max);
-    }
+    /// <summary>The channels as (name, image) pairs, the reference first ("" for a single-channel visit).</summary>
+    public static IReadOnlyList<(string Name, Image<float> Image)> Named(IReadOnlyList<VisitChannel> channels) => [.. channels.Select(c => (c.Id, c.Image))];
 }

@@ -155,7 +155,7 @@ public static class StudyValidator
             }
 
             headers[channel.Id] = header;
-            if (reference is not null && channel.Id != t.ReferenceChannel && !Pipeline.VisitChannels.Overlap(reference.Geometry, header.Geometry))
+            if (reference is not null && channel.Id != t.ReferenceChannel && !Habitats.Workflows.ChannelGrids.Overlap(reference.Geometry, header.Geometry))
             {
                 problems.Add(new StudyProblem(StudyProblemKind.DisjointChannels, StudyProblemSeverity.Error,
                     $"channel '{channel.Id}' does not overlap the reference channel '{t.ReferenceChannel}' in physical space ({header.Geometry}; reference {reference.Geometry}).",

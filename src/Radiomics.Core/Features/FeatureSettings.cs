@@ -75,6 +75,12 @@ public sealed record FeatureSettings
     [YamlDotNet.Serialization.YamlIgnore]
     public PyRadiomics.PyRadiomicsSettings? PyRadiomics { get; init; }
 
+    /// <summary>
+    /// The voxel features of habitat clustering (the <c>habitats:</c> section, read by <c>radiomics habitats --params</c>
+    /// and <c>radiomics study --params</c>); null when the file has none (whole-region extraction ignores it).
+    /// </summary>
+    public VoxelFeatureSettings? Habitats { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that cannot work or that contradicts another.</summary>
     public void Validate()
     {
@@ -105,6 +111,10 @@ public sealed record FeatureSettings
 
         Normalisation?.Validate();
         BiasFieldCorrection?.Validate();
+        if (Habitats?.Problem() is { } habitats)
+        {
+            throw new ArgumentException($"habitats: {habitats}", nameof(Habitats));
+        }
         if (Normalisation is { IsNone: false } n)
         {
             if (RoundInputIntensities)

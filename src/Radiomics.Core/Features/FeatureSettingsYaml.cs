@@ -13,7 +13,7 @@ namespace Radiomics.Features;
 /// <see cref="FeatureSettings"/> as YAML (snake_case keys, e.g. <c>resampling: {spacing: [2, 2, 2], interpolator: linear}</c>),
 /// both ways. Unknown keys are errors, so a typo never silently falls back to a default.
 /// </summary>
-public static class FeatureSettingsYaml
+public static partial class FeatureSettingsYaml
 {
     private static readonly IYamlTypeConverter[] Converters =
     [
@@ -21,6 +21,7 @@ public static class FeatureSettingsYaml
         new FamiliesConverter(),
         new AggregationListConverter(),
         new ImageTypeListConverter(),
+        new VoxelFeatureSettingsConverter(),
         new ScalarConverter<Interpolator>(
             [(Interpolator.NearestNeighbour, "nearest"), (Interpolator.Linear, "linear"), (Interpolator.BSpline, "bspline")]),
         new ScalarConverter<DiscretisationMethod>(
@@ -157,7 +158,7 @@ public static class FeatureSettingsYaml
     private sealed class SettableOnly(ITypeInspector inner) : YamlDotNet.Serialization.TypeInspectors.TypeInspectorSkeleton
     {
         public override IEnumerable<IPropertyDescriptor> GetProperties(Type type, object? container) =>
-            inner.GetProperties(type, container).Where(p => p.CanWrite);
+            inner.GetProperties(type, container).Where(p => p.CanWrite && !(container is FeatureSettings { Habitats: null } && string.Equals(p.Name, "habitats", StringComparison.OrdinalIgnoreCase)));
 
         public override string GetEnumName(Type enumType, string name) => inner.GetEnumName(enumType, name);
 

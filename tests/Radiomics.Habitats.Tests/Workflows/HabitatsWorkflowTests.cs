@@ -29,7 +29,7 @@ public class HabitatsWorkflowTests
         var steps = new List<WorkflowProgress>();
         var result = HabitatsWorkflow.Run(
             scans,
-            new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 4, MaxVoxelsPerScan = 3000 },
+            new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 4, Model = HabitatsWorkflowSettings.DefaultModel with { MaxVoxelsPerScan = 3000 } },
             progress: new Recorder(steps));
 
         // Three planted sub-regions: silhouette picks k = 3, fitted on 2 × 3000 pooled voxels.
@@ -71,7 +71,7 @@ public class HabitatsWorkflowTests
         HabitatScan[] scans = [WritePhantom(dir, "patient1", 1), WritePhantom(dir, "patient2", 2)];
         var result = HabitatsWorkflow.Run(
             scans,
-            new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 4, Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 30 } });
+            new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 4, Model = HabitatsWorkflowSettings.DefaultModel with { Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 30 } } });
         Assert.Equal(3, result.K);
         Assert.Equal(HabitatStrategy.TwoStage, result.Model.Training.Settings.Strategy);
         Assert.Equal(60, result.Model.Training.Voxels);
@@ -83,7 +83,7 @@ public class HabitatsWorkflowTests
         }
 
         var e = Assert.Throws<ClusteringException>(() => HabitatsWorkflow.Run(
-            scans, new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 6, Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 5 } }));
+            scans, new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 6, Model = HabitatsWorkflowSettings.DefaultModel with { Strategy = HabitatStrategy.TwoStage, Supervoxels = new SupervoxelSettings { Count = 5 } } }));
         Assert.Contains("patient1", e.Message, StringComparison.Ordinal);
     }
 
@@ -92,7 +92,7 @@ public class HabitatsWorkflowTests
     {
         using var dir = new TempDirectory();
         HabitatScan[] scans = [WritePhantom(dir, "scan", 1)];
-        var result = HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { MinClusters = 3, MaxClusters = 3, MaxVoxelsPerScan = 2000 });
+        var result = HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { MinClusters = 3, MaxClusters = 3, Model = HabitatsWorkflowSettings.DefaultModel with { MaxVoxelsPerScan = 2000 } });
         Assert.Null(result.Selection);
         string output = dir.File("out");
         result.Write(output);
@@ -111,9 +111,16 @@ public class HabitatsWorkflowTests
         Assert.False(again.ModelFitted);
         Assert.Equal(result.Scans[0].Habitats.Voxels.ToArray(), again.Scans[0].Habitats.Voxels.ToArray());
 
-        // A model whose channels the settings do not compute is refused, naming the missing channels.
+        // The model records its voxel features and is applied with them, whatever the settings say.
+        Assert.Equal(["mean", "sd", "median"], again.Model.Training.Settings.VoxelFeatures!.LocalStatistics);
+        var own = HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { Model = HabitatsWorkflowSettings.DefaultModel with { VoxelFeatures = new() { LocalStatistics = ["maximum"] } } }, again.Model);
+        Assert.Equal(result.Scans[0].Habitats.Voxels.ToArray(), own.Scans[0].Habitats.Voxels.ToArray());
+
+        // A model that does not record them (an older one) and clusters channels the settings do not compute is refused, naming them.
+        var older = HabitatModel.FromJson(again.Model.ToJson().Replace("\"voxel_features\"", "\"unused\"", StringComparison.Ordinal));
+        Assert.Null(older.Training.Settings.VoxelFeatures);
         var e = Assert.Throws<InvalidInputException>(() =>
-            HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { Statistics = [LocalStatistic.Maximum] }, again.Model));
+            HabitatsWorkflow.Run(scans, new HabitatsWorkflowSettings { Model = HabitatsWorkflowSettings.DefaultModel with { VoxelFeatures = new() { LocalStatistics = ["maximum"] } } }, older));
         Assert.Contains("mean_ball1vox, sd_ball1vox, median_ball1vox", e.Message, StringComparison.Ordinal);
     }
 
@@ -125,7 +132,7 @@ public class HabitatsWorkflowTests
         Directory.CreateDirectory(dir.File("other"));
         var b = new HabitatScan(Path.Combine(dir.File("other"), "scan.nii.gz"), a.Mask);
         File.Copy(a.Image, b.Image);
-        var result = HabitatsWorkflow.Run([a, b], new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 2, MaxVoxelsPerScan = 1000 });
+        var result = HabitatsWorkflow.Run([a, b], new HabitatsWorkflowSettings { MinClusters = 2, MaxClusters = 2, Model = HabitatsWorkflowSettings.DefaultModel with { MaxVoxelsPerScan = 1000 } });
         Assert.Equal(["scan_1", "scan"], result.Scans.Select(s => s.Name));
     }
 

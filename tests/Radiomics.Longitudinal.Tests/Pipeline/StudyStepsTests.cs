@@ -46,16 +46,15 @@ public class StudyStepsTests
     {
         using var tmp = new TempDirectory();
         var (cohort, _, _) = StudyFixture.Write(tmp.File("data"));
-        var habitats = new HabitatStudySettings { MaxVoxelsPerScan = 500 };
+        var habitats = new HabitatStudySettings { Model = HabitatStudySettings.DefaultModel with { MaxVoxelsPerScan = 500 } };
         var streamed = CohortHabitatModel.Fit(cohort, habitats, "tumour");
 
-        var maps = cohort.Subjects.Select(s => HabitatStage.Map(
-            ImageFile.Read<float>(s.Baseline.ImagePath),
+        var maps = cohort.Subjects.Select(s => HabitatVoxelFeatures.Map(
+            [("", ImageFile.Read<float>(s.Baseline.ImagePath))],
             LabelMap.Threshold(ImageFile.ReadLabelMap(s.Baseline.Masks["tumour"]).Image, v => v != 0),
-            habitats,
-            habitats.Normalisation,
+            habitats.Model,
             s.Id)).ToList();
-        var pooled = HabitatModel.Fit(maps, HabitatStage.ModelSettings(habitats, 0, habitats.Normalisation));
+        var pooled = HabitatModel.Fit(maps, habitats.Model);
         Assert.Equal(pooled.Centres.Values.ToArray(), streamed.Centres.Values.ToArray());
         Assert.Equal(1000, streamed.Training.Voxels);
 

@@ -120,9 +120,9 @@ public class MultiChannelManifestTests
     [Fact]
     public void Overlap_compares_voxel_extents_in_physical_space()
     {
-        Assert.True(VisitChannels.Overlap(T2, Adc));
-        Assert.False(VisitChannels.Overlap(T2, T2.WithOrigin(new Vec3(8, 0, 0))));
-        Assert.True(VisitChannels.Overlap(T2, T2.WithOrigin(new Vec3(7.5, 0, 0))));
+        Assert.True(Radiomics.Habitats.Workflows.ChannelGrids.Overlap(T2, Adc));
+        Assert.False(Radiomics.Habitats.Workflows.ChannelGrids.Overlap(T2, T2.WithOrigin(new Vec3(8, 0, 0))));
+        Assert.True(Radiomics.Habitats.Workflows.ChannelGrids.Overlap(T2, T2.WithOrigin(new Vec3(7.5, 0, 0))));
     }
 
     [Fact]
