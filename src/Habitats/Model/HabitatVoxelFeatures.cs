@@ -47,14 +47,16 @@ public static class HabitatVoxelFeatures
     }
 
     /// <summary>A local texture family over a box of <paramref name="radius"/> voxels, with all its features (GLCM: its default five).</summary>
-    /// <exception cref="SettingsException">The family has no voxel-wise implementation.</exception>
+    /// <exception cref="SettingsException">The family is unknown.</exception>
     public static IVoxelFeature Texture(string family, int radius, string source = "habitats") => family.ToLowerInvariant() switch
     {
         "firstorder" => new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Kernel = StructuringElement.Box(radius, RadiusUnit.Voxels) }),
         "glcm" => new LocalGlcmFeatures(new LocalGlcmSettings { Radius = radius }),
+        "glrlm" => new LocalGlrlmFeatures(new LocalTextureSettings { Radius = radius }),
+        "glszm" => new LocalGlszmFeatures(new LocalTextureSettings { Radius = radius }),
         "ngldm" => new LocalNgldmFeatures(new LocalTextureSettings { Radius = radius }),
         "ngtdm" => new LocalNgtdmFeatures(new LocalTextureSettings { Radius = radius }),
-        _ => throw new SettingsException(source, null, $"habitats texture: the local texture family '{family}' has no voxel-wise implementation yet; choose from firstorder, glcm, ngldm, ngtdm."),
+        _ => throw new SettingsException(source, null, $"habitats texture: the local texture family '{family}' is unknown; choose from firstorder, glcm, glrlm, glszm, ngldm, ngtdm."),
     };
 
     /// <summary>

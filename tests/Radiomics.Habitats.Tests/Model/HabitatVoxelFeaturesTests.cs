@@ -29,20 +29,21 @@ public class HabitatVoxelFeaturesTests
     [Fact]
     public void Texture_families_map_onto_the_local_families_with_their_IBSI_channel_names()
     {
-        var settings = new VoxelFeatureSettings { Intensity = false, LocalStatistics = [], Texture = ["glcm", "ngtdm", "ngldm", "firstorder"], TextureRadius = 2 };
+        var settings = new VoxelFeatureSettings { Intensity = false, LocalStatistics = [], Texture = ["glcm", "ngtdm", "ngldm", "firstorder", "glrlm", "glszm"], TextureRadius = 2 };
         var features = HabitatVoxelFeatures.Create(settings);
         Assert.IsType<LocalGlcmFeatures>(features[0]);
         Assert.Equal(2, ((LocalGlcmFeatures)features[0]).Settings.Radius);
         Assert.Equal(2, Assert.IsType<LocalNgtdmFeatures>(features[1]).Settings.Radius);
         Assert.Equal(new LocalNgldmFeatures(new LocalTextureSettings { Radius = 2 }).ChannelNames, Assert.IsType<LocalNgldmFeatures>(features[2]).ChannelNames);
         Assert.IsType<LocalFirstOrderFeatures>(features[3]);
+        Assert.Equal(2, Assert.IsType<LocalGlrlmFeatures>(features[4]).Settings.Radius);
+        Assert.Equal(new LocalGlszmFeatures(new LocalTextureSettings { Radius = 2 }).ChannelNames, Assert.IsType<LocalGlszmFeatures>(features[5]).ChannelNames);
         Assert.Equal(new LocalGlcmFeatures(new LocalGlcmSettings { Radius = 2 }).ChannelNames, features[0].ChannelNames);
     }
 
     [Fact]
-    public void A_family_without_a_voxel_wise_implementation_names_the_settings_and_the_family()
+    public void An_unknown_family_names_the_settings_and_the_family()
     {
-        // GLRLM and GLSZM maps come with LocalGlrlmFeatures / LocalGlszmFeatures (HabitatVoxelFeatures.Texture's switch).
         var e = Assert.Throws<SettingsException>(() => HabitatVoxelFeatures.Texture("bogus", 1, "my.yaml"));
         Assert.Contains("my.yaml", e.Message, StringComparison.Ordinal);
         Assert.Contains("'bogus'", e.Message, StringComparison.Ordinal);
