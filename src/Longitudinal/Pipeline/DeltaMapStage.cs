@@ -6,12 +6,21 @@ using Radiomics.Numerics;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
-/// <summary>A study's delta voxel maps: every channel's change of each follow-up in the baseline frame, written beside the other maps.</summary>
-internal static class DeltaMapStage
+/// <summary>
+/// A subject's delta voxel maps: every channel's change of each registered follow-up in the baseline frame, written
+/// beside the other maps, and summarised per baseline habitat once the habitats are known.
+/// </summary>
+internal sealed class DeltaMapStage(StudyLayout layout, string subject, bool writeMaps, Parallelism parallelism)
 {
-    /// <summary>The follow-up's channels matched to the baseline's by ID (a multi-parametric visit lacking one is an error).</summary>
-    public static DeltaVoxelMap Compute(ScanResult baseline, ScanResult followUp, DisplacementFieldTransform followUpToBaseline, Parallelism parallelism, string scan)
+    private readonly List<(string FollowUp, DeltaVoxelMap Map)> _maps = [];
+
+    /// <summary>Maps the follow-up's change; its channels are matched to the baseline's by ID.</summary>
+    /// <param name="baseline">The subject's baseline.</param>
+    /// <param name="followUp">The registered follow-up.</param>
+    /// <param name="field">The registration sampled on the follow-up grid (follow-up points to baseline points).</param>
+    public void Add(ScanResult baseline, ScanResult followUp, Image<float> field)
     {
+        string scan = HabitatNormalisation.ScanName(subject, followUp.TimePoint.Id, "delta maps");
         var channels = new List<DeltaChannel>(baseline.Channels.Count);
         foreach (var c in baseline.Channels)
         {
@@ -20,14 +29,28 @@ internal static class DeltaMapStage
             channels.Add(new DeltaChannel(c.Id, c.Image, match.Image));
         }
 
-        return DeltaVoxelMaps.Compute(channels, baseline.Mask, followUpToBaseline, parallelism, scan);
+        var map = DeltaVoxelMaps.Compute(channels, baseline.Mask, DisplacementFieldTransform.Adopt(field), parallelism, scan);
+        if (writeMaps)
+        {
+            Write(map, baseline.Mask.Geometry, followUp.TimePoint.Id);
+        }
+
+        _maps.Add((followUp.TimePoint.Id, map));
+    }
+
+    /// <summary>The summary rows of every follow-up (per baseline habitat when <paramref name="habitats"/> is given), written to the subject's <c>delta_voxels.csv</c>.</summary>
+    public IReadOnlyList<DeltaVoxelRecord> Finish(string baseline, LabelMap? habitats, int habitatCount)
+    {
+        var records = _maps.SelectMany(m => m.Map.Summarise(subject, baseline, m.FollowUp, habitats, habitats is null ? 0 : habitatCount)).ToList();
+        DeltaVoxelRecord.WriteCsv(layout.SubjectDeltaVoxels(subject), records);
+        return records;
     }
 
     /// <summary>
     /// <c>maps/&lt;follow-up&gt;_volume_ratio.nii.gz</c> and <c>maps/&lt;follow-up&gt;_delta[_&lt;channel&gt;].nii.gz</c> on the
     /// baseline grid, zero outside the baseline region.
     /// </summary>
-    public static void Write(DeltaVoxelMap map, ImageGeometry baselineGrid, StudyLayout layout, string subject, string followUp)
+    private void Write(DeltaVoxelMap map, ImageGeometry baselineGrid, string followUp)
     {
         ImageFile.Write(OnGrid(map.VolumeRatio, map.Region, baselineGrid), layout.SubjectMap(subject, followUp, "volume_ratio"));
         foreach (var channel in map.Channels)
