@@ -36,9 +36,11 @@ internal sealed class StudyOptions
 
     public Option<bool> NoChannelRegistration { get; } = new("--no-channel-registration") { Description = "Multi-parametric manifests: trust the headers instead of registering each channel rigidly to the reference channel (channels already co-registered)." };
 
+    public Option<bool> NoDeltaMaps { get; } = new("--no-delta-maps") { Description = "Skip the delta voxel maps (each follow-up's change in the baseline frame, maps/<tp>_delta*.nii.gz, delta_voxels.csv)." };
+
     public HabitatModelOptions Habitat { get; } = new();
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration, .. Habitat.All];
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration, NoDeltaMaps, .. Habitat.All];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
@@ -83,6 +85,7 @@ internal sealed class StudyOptions
             Stability = parse.GetValue(Stability) ? new Longitudinal.Stability.StabilitySettings() : null,
             ReferenceChannel = parse.GetValue(ReferenceChannel) is { } reference ? SafePath.RequireId("channel", reference, "--reference-channel") : null,
             ChannelRegistration = parse.GetValue(NoChannelRegistration) ? null : defaults.ChannelRegistration,
+            DeltaMaps = !parse.GetValue(NoDeltaMaps),
         };
     }
 }

@@ -15,6 +15,9 @@ public sealed record CohortTables(
     /// <summary>Empty tables (no subject finished).</summary>
     public static CohortTables Empty { get; } = new(FeatureTable.Empty, new DeltaTable([]), [], []);
 
+    /// <summary>The summary of every follow-up's delta voxel maps, per channel and baseline habitat (<c>delta_voxels.csv</c>; empty when they are off).</summary>
+    public IReadOnlyList<DeltaMaps.DeltaVoxelRecord> DeltaVoxels { get; init; } = [];
+
     /// <summary>The features of every baseline under every mask perturbation (empty without <c>--stability</c>).</summary>
     public FeatureTable StabilityRepeats { get; init; } = FeatureTable.Empty;
 

@@ -22,6 +22,8 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectTransitions(string subject) => Path.Combine(SubjectFolder(subject), "habitat_transitions.csv");
 
+    public string SubjectDeltaVoxels(string subject) => Path.Combine(SubjectFolder(subject), "delta_voxels.csv");
+
     public string SubjectStabilityRepeats(string subject) => Path.Combine(SubjectFolder(subject), "stability_repeats.csv");
 
     public string SubjectMap(string subject, string timePoint, string kind) => SubjectMap(subject, timePoint, kind, ".nii.gz");
@@ -49,6 +51,9 @@ public sealed record StudyLayout(string Root)
     public string Registrations => Path.Combine(Root, "registration.csv");
 
     public string Transitions => Path.Combine(Root, "habitat_transitions.csv");
+
+    /// <summary>Every subject's delta voxel map summary.</summary>
+    public string DeltaVoxels => Path.Combine(Root, "delta_voxels.csv");
 
     public string Stability => Path.Combine(Root, "stability.csv");
 

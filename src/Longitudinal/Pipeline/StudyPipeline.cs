@@ -147,7 +147,7 @@ public static class StudyPipeline
         var result = run with
         {
             Features = tables.Features, Deltas = tables.Deltas, Registrations = tables.Registrations, Transitions = tables.Transitions,
-            StabilityRepeats = tables.StabilityRepeats, Stability = tables.Stability, Elapsed = watch.Elapsed,
+            StabilityRepeats = tables.StabilityRepeats, Stability = tables.Stability, DeltaVoxels = tables.DeltaVoxels, Elapsed = watch.Elapsed,
         };
         WriteStudyJson(result, settings, hash, model, finished);
         return result;

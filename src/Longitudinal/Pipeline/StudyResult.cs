@@ -17,6 +17,9 @@ public sealed record StudyResult(
     ValidationReport Validation,
     TimeSpan Elapsed)
 {
+    /// <summary>The summary of every follow-up's delta voxel maps, per channel and baseline habitat (<c>delta_voxels.csv</c>; empty when they are off).</summary>
+    public IReadOnlyList<DeltaMaps.DeltaVoxelRecord> DeltaVoxels { get; init; } = [];
+
     /// <summary>The features of every baseline under every mask perturbation (empty without stability settings).</summary>
     public FeatureTable StabilityRepeats { get; init; } = FeatureTable.Empty;
 

@@ -44,6 +44,13 @@ public sealed record StudySettings
     /// <summary>Kinds of change reported in <c>deltas.csv</c>.</summary>
     public IReadOnlyList<DeltaKind> Deltas { get; init; } = [.. DeltaTable.AllKinds];
 
+    /// <summary>
+    /// Delta voxel maps of every registered follow-up (<c>maps/&lt;tp&gt;_delta*.nii.gz</c>, <c>maps/&lt;tp&gt;_volume_ratio.nii.gz</c>
+    /// on the baseline grid) and their summary per channel and baseline habitat in <c>delta_voxels.csv</c>: each baseline
+    /// tumour voxel followed through the registration, with the Jacobian-corrected volume of its tissue (on by default).
+    /// </summary>
+    public bool DeltaMaps { get; init; } = true;
+
     /// <summary>Write the propagated masks, habitat maps and Jacobian determinant maps (follow-ups) of every time point as NIfTI files in <c>subjects/&lt;id&gt;/maps</c>.</summary>
     public bool WriteMaps { get; init; } = true;
 

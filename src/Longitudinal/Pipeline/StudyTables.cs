@@ -48,7 +48,10 @@ public static class StudyTables
             RegistrationRecord.ReadCsv(layout.SubjectRegistrations(done.Subject)),
             TransitionRecord.ReadCsv(layout.SubjectTransitions(done.Subject)),
             File.Exists(layout.SubjectStabilityRepeats(done.Subject)) ? FeatureTable.ReadCsv(layout.SubjectStabilityRepeats(done.Subject)) : FeatureTable.Empty,
-            done);
+            done)
+        {
+            DeltaVoxels = File.Exists(layout.SubjectDeltaVoxels(done.Subject)) ? DeltaMaps.DeltaVoxelRecord.ReadCsv(layout.SubjectDeltaVoxels(done.Subject)) : [],
+        };
     }
 
     /// <summary>
@@ -107,6 +110,11 @@ public static class StudyTables
         deltas.WriteCsv(layout.Deltas);
         RegistrationRecord.WriteCsv(layout.Registrations, registrations);
         TransitionRecord.WriteCsv(layout.Transitions, transitions);
+        var deltaVoxels = ordered.SelectMany(o => o.DeltaVoxels).ToList();
+        if (deltaVoxels.Count > 0)
+        {
+            DeltaMaps.DeltaVoxelRecord.WriteCsv(layout.DeltaVoxels, deltaVoxels);
+        }
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
         Stability.StabilityTable? stability = null;
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
@@ -116,6 +124,6 @@ public static class StudyTables
             stability.KeepStable(features, stabilityThreshold).WriteCsv(layout.StableFeatures);
         }
 
-        return new CohortTables(features, deltas, registrations, transitions) { StabilityRepeats = repeats, Stability = stability };
+        return new CohortTables(features, deltas, registrations, transitions) { StabilityRepeats = repeats, Stability = stability, DeltaVoxels = deltaVoxels };
     }
 }

@@ -47,6 +47,7 @@ internal sealed class SubjectPipeline(
             $"Subject '{subject.Id}': the baseline ({baseline.Id}) has no '{settings.Region}' mask; every subject needs one at baseline.");
         var scans = new List<ScanResult> { new(baseline, baseImage, baseMask, "given") { Channels = baseChannels } };
         var transforms = new Dictionary<string, ITransform>(StringComparer.Ordinal);
+        var deltaMaps = settings.DeltaMaps ? new DeltaMapStage(layout, subject.Id, settings.WriteMaps, parallel) : null;
         var registrations = new List<RegistrationRecord>();
         double baselineVolume = baseMask.Count(1) * baseImage.Geometry.VoxelVolume;
 
@@ -71,7 +72,8 @@ internal sealed class SubjectPipeline(
             transforms[followUp.Id] = result.Transform;
             var propagated = MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, LabelInterpolation.LinearArgMax, parallel);
             var mask = given ?? propagated;
-            var jacobian = DisplacementField.JacobianDeterminant(result.Transform, image.Geometry, parallel);
+            var field = DisplacementField.Sample(result.Transform, image.Geometry, parallel);
+            var jacobian = DisplacementField.JacobianDeterminant(field, parallel);
             var (jacobianSum, minimumJacobian) = SumInside(jacobian.Voxels, mask.Voxels);
             var folding = Folding.Of(jacobian);
             double voxel = image.Geometry.VoxelVolume;
@@ -95,6 +97,7 @@ internal sealed class SubjectPipeline(
             }
 
             scans.Add(new ScanResult(followUp, image, mask, given is null ? "propagated" : "given") { Channels = channels });
+            deltaMaps?.Add(scans[0], scans[^1], field);
         }
 
         var tables = new List<FeatureTable>();
@@ -126,11 +129,11 @@ internal sealed class SubjectPipeline(
         }
 
         var transitions = new List<TransitionRecord>();
+        LabelMap? baselineHabitats = null;
         if (habitatModel is not null && settings.Habitats is { } habitatSettings)
         {
             Report("habitats");
             var watch = Stopwatch.StartNew();
-            LabelMap? baselineHabitats = null;
             // The model's own features, normalisation and N4 (a model fitted elsewhere is applied as it was fitted);
             // the study's voxel features for older models that do not record theirs.
             var model = habitatModel.Training.Settings;
@@ -166,6 +169,12 @@ internal sealed class SubjectPipeline(
             timings["habitats"] = watch.Elapsed.TotalSeconds;
         }
 
+        var deltaVoxels = deltaMaps?.Finish(baseline.Id, baselineHabitats, habitatModel?.HabitatCount ?? 0) ?? [];
+        if (deltaMaps is null)
+        {
+            File.Delete(layout.SubjectDeltaVoxels(subject.Id));
+        }
+
         var repeats = FeatureTable.Empty;
         if (settings.Stability is { } stability)
         {
@@ -194,7 +203,7 @@ internal sealed class SubjectPipeline(
         var done = new SubjectDone(subject.Id, settingsHash, subject.TimePoints.ToDictionary(t => t.Id, t => t.Day), timings, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));
         progress?.Report(("done", 1));
-        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done);
+        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done) { DeltaVoxels = deltaVoxels };
     }
 
     /// <summary>

@@ -46,6 +46,25 @@ public class StudyPipelineTests
         Assert.Equal(ViableToCore("P01"), responder.Probability(2, 1), 12);
         Assert.Equal(1 * 1 * 2.5, responder.VoxelVolume, 9);
 
+        // Delta voxel maps: the baseline tumour followed through the registration. Its Jacobian-corrected volume is the
+        // inverse map's estimate of the registration's volume change, and the habitats partition it.
+        foreach (var registration in result.Registrations)
+        {
+            var rows = result.DeltaVoxels.Where(r => r.Subject == registration.Subject && r.FollowUp == registration.TimePoint).ToList();
+            Assert.Equal([0, 1, 2, 3], rows.Select(r => r.Habitat));
+            Assert.Equal(rows[0].Voxels, rows.Skip(1).Sum(r => r.Voxels));
+            Assert.Equal(rows[0].TrackedVolumeMm3, rows.Skip(1).Sum(r => r.TrackedVolumeMm3), 1e-6 * rows[0].TrackedVolumeMm3);
+            Assert.True(Math.Abs(rows[0].TrackedVolumeMm3 / rows[0].BaselineVolumeMm3 / registration.JacobianVolumeRatio - 1) < 0.03,
+                $"{registration.Subject} {registration.TimePoint}: tracked volume ratio {rows[0].TrackedVolumeMm3 / rows[0].BaselineVolumeMm3:F3}, Jacobian volume ratio {registration.JacobianVolumeRatio:F3}");
+        }
+
+        // The responder's viable habitat darkens (−12 HU per interval, and part of it turns necrotic); the progressor's keeps its intensity.
+        double ViableChange(string subject) => result.DeltaVoxels.Single(r => r.Subject == subject && r.FollowUp == "t2" && r.Habitat == 2).MeanDifference;
+        // Habitats cut from the noisy baseline regress towards the tissue mean at the follow-up, so compare the responder
+        // with the progressor (no planted change) rather than with zero: the planted darkening is 24 HU by t2.
+        Assert.True(ViableChange("P01") - ViableChange("P02") < -24, $"viable habitat change: responder {ViableChange("P01"):F1} HU, progressor {ViableChange("P02"):F1} HU");
+        Assert.Equal(result.DeltaVoxels.Count, Radiomics.Longitudinal.DeltaMaps.DeltaVoxelRecord.ReadCsv(result.Layout.DeltaVoxels).Count);
+
         // Slopes: the responder shrinks, the progressor grows.
         Assert.True(result.Deltas.Find("P01", "RNU0", "t2", DeltaKind.SlopePerDay).Value < 0);
         Assert.True(result.Deltas.Find("P02", "RNU0", "t2", DeltaKind.SlopePerDay).Value > 0);
