@@ -36,6 +36,7 @@ var settings = new DeformableRegistrationSettings
         GridSpacing = L("grid", "12")[0],
         GridSpacingSchedule = L("sched", "4,2,1"),
         SamplingPercentage = L("samp", "1,0.5,0.25"),
+        MinimumSamples = (long)L("minsamp", defaults.Deformable!.MinimumSamples.ToString(System.Globalization.CultureInfo.InvariantCulture))[0],
         BendingEnergyWeight = L("bend", "0.01")[0],
         Metric = M("bm"),
         Optimiser = defaults.Deformable!.Optimiser with { NumberOfIterations = I("bi", "80,40,20") },

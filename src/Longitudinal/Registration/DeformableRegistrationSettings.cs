@@ -25,6 +25,7 @@ public sealed record DeformableRegistrationSettings
         GridSpacing = 12,
         GridSpacingSchedule = [4, 2, 1],
         SamplingPercentage = [1, 0.5, 0.25],
+        MinimumSamples = 65_536,
         Optimiser = new OptimiserSettings { NumberOfIterations = [80, 40, 20], MaximumStepLength = 2 },
     };
 
