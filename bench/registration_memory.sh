@@ -2,7 +2,8 @@
 # Peak memory of `radiomics register` and `radiomics propagate` on a 512×512×300 CT pair (issue 4: under 4 GB).
 # The pair is the IBSI CT phantom resampled to 512×512×300 (0.39 × 0.39 × 0.4 mm) and deformed by make_pair.py
 # (--seed 2 --max-disp 8); making it takes several minutes and ~1.3 GB of disk.
-# usage: bench/registration_memory.sh        KEEP=DIR keeps the pair and the outputs in DIR.
+# usage: bench/registration_memory.sh        KEEP=DIR keeps the pair and the outputs in DIR; VOLUME_CHANGE=1 also runs
+#        `register --volume-change` (a study's settings: 6 mm grid and the dense refinement).
 # needs: /usr/bin/time, Debian python3-numpy, python3-scipy, python3-nibabel (/usr/bin/python3), the shared folder.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
@@ -39,10 +40,15 @@ peak() { grep "Maximum resident" "$1" | awk '{printf "%.2f", $NF / 1048576}'; }
 wall() { grep "Elapsed (wall" "$1" | awk '{print $NF}'; }
 echo "register..." >&2
 /usr/bin/time -v -o "$work/register.time" dotnet "$work/bin/radiomics.dll" register "$work/pair/followup.nii.gz" "$work/pair/baseline.nii.gz" -o "$work/ours" --threads 2 >"$work/register.log"
+if [ -n "${VOLUME_CHANGE:-}" ]; then
+    echo "register --volume-change..." >&2
+    /usr/bin/time -v -o "$work/register_volume.time" dotnet "$work/bin/radiomics.dll" register "$work/pair/followup.nii.gz" "$work/pair/baseline.nii.gz" -o "$work/ours_volume" --threads 2 --volume-change >"$work/register_volume.log"
+fi
 echo "propagate..." >&2
 /usr/bin/time -v -o "$work/propagate.time" dotnet "$work/bin/radiomics.dll" propagate "$work/pair/baseline_mask.nii.gz" -t "$work/ours" -r "$work/pair/followup.nii.gz" -o "$work/ours/propagated_mask.nii.gz" >"$work/propagate.log"
 scores=$(/usr/bin/python3 "$bench/evaluate.py" "$work/pair" "$work/ours/propagated_mask.nii.gz")
 echo "512x512x300 CT pair, 2 threads"
 echo "register:  peak $(peak "$work/register.time") GiB, wall $(wall "$work/register.time")"
+[ -z "${VOLUME_CHANGE:-}" ] || echo "register --volume-change: peak $(peak "$work/register_volume.time") GiB, wall $(wall "$work/register_volume.time")"
 echo "propagate: peak $(peak "$work/propagate.time") GiB, wall $(wall "$work/propagate.time")"
 echo "scores: $scores"

@@ -20,7 +20,8 @@ var opts = args.Skip(2).Select(a => a.Split('=')).Where(a => a.Length == 2).ToDi
 double[] L(string k, string d) => (opts.TryGetValue(k, out var v) ? v : d).Split(',').Select(x => double.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 int[] I(string k, string d) => L(k, d).Select(x => (int)x).ToArray();
 MetricSettings M(string k) => (opts.TryGetValue(k, out var v) ? v : "mi") switch { "mse" => MetricSettings.MeanSquares, "ncc" => MetricSettings.Correlation, _ => MetricSettings.MattesMutualInformation((int)L("bins", "32")[0]) };
-var defaults = new DeformableRegistrationSettings();
+// The cohort mode starts from the study's settings (finer grid, dense refinement), a pair from register's.
+var defaults = pair == "cohort" ? DeformableRegistrationSettings.ForVolumeChange : new DeformableRegistrationSettings();
 var settings = new DeformableRegistrationSettings
 {
     NumberOfThreads = threads,
@@ -33,9 +34,10 @@ var settings = new DeformableRegistrationSettings
     Deformable = defaults.Deformable! with
     {
         ShrinkFactors = L("bs", "4,2,1"),
-        GridSpacing = L("grid", "12")[0],
+        GridSpacing = L("grid", defaults.Deformable!.GridSpacing.ToString(System.Globalization.CultureInfo.InvariantCulture))[0],
         GridSpacingSchedule = L("sched", "4,2,1"),
         SamplingPercentage = L("samp", "1,0.5,0.25"),
+        MinimumSamples = (long)L("minsamp", defaults.Deformable!.MinimumSamples.ToString(System.Globalization.CultureInfo.InvariantCulture))[0],
         BendingEnergyWeight = L("bend", "0.01")[0],
         Metric = M("bm"),
         Optimiser = defaults.Deformable!.Optimiser with { NumberOfIterations = I("bi", "80,40,20") },

@@ -144,5 +144,24 @@ public class RegisterCommandTests
         Assert.Contains("apply to the 'ours' backend", output, StringComparison.Ordinal);
         (code, output) = CliRunner.Run("register", tmp.File("a.nii.gz"), tmp.File("b.nii.gz"), "-o", tmp.File("reg"), "--backend", "itk");
         Assert.NotEqual(0, code);
+        (code, output) = CliRunner.Run("register", tmp.File("a.nii.gz"), tmp.File("b.nii.gz"), "-o", tmp.File("reg"), "--backend", "plastimatch", "--volume-change");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--volume-change applies to the 'ours' backend", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Register_with_volume_change_runs_the_study_settings_with_the_dense_refinement()
+    {
+        using var tmp = new TempDirectory();
+        var small = new SyntheticScanSettings { Size = new Size3(48, 48, 16) };
+        ImageFile.Write(SyntheticScan.Create(small).Image, tmp.File("baseline.nii.gz"));
+        ImageFile.Write(SyntheticScan.Create(small with { VolumeScale = 0.8, Translation = new Vec3(1, -1, 0), NoiseSeed = 2 }).Image, tmp.File("followup.nii.gz"));
+
+        var (code, output) = CliRunner.Run("register", tmp.File("followup.nii.gz"), tmp.File("baseline.nii.gz"), "-o", tmp.File("reg"), "--threads", "2", "--volume-change");
+        Assert.True(code == 0, output);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(tmp.File("reg/registration.json")));
+        var stages = json.RootElement.GetProperty("levels").EnumerateArray().Select(l => l.GetProperty("stage").GetString()).ToList();
+        Assert.Equal("Dense", stages[^1]);
+        Assert.True(json.RootElement.GetProperty("jacobian_min").GetDouble() > 0);
     }
 }

@@ -157,7 +157,7 @@ public sealed class ImageRegistrationMethod : IImageRegistration
             MetricKind.Correlation => new CorrelationMetric(),
             _ => new MattesMutualInformationMetric(Settings.Metric.NumberOfHistogramBins, levelImages.FixedRange, levelImages.MovingRange),
         };
-        return new DenseObjective(levelImages, metric, images.Parallelism, Settings.StrideAt(level));
+        return new DenseObjective(levelImages, metric, images.Parallelism, Settings.StrideAt(level, levelImages.Fixed.Geometry.VoxelCount));
     }
 
     private static Action<int, double>? Report(

@@ -31,6 +31,14 @@ public sealed record ImageRegistrationSettings
     /// </summary>
     public IReadOnlyList<double> SamplingPercentage { get; init; } = [1];
 
+    /// <summary>
+    /// Fewest fixed voxels the metric uses at any level: a level whose sampling lattice would hold fewer is sampled more
+    /// densely (down to every voxel). Small images (a prostate MR of 70 000 voxels) then keep every voxel at their
+    /// finest level, where the few thick slices leave too few samples to place an edge; large images are unaffected.
+    /// 0 applies the percentages as given.
+    /// </summary>
+    public long MinimumSamples { get; init; }
+
     /// <summary>B-spline control-point spacing of the finest level, mm.</summary>
     public double GridSpacing { get; init; } = 12;
 
@@ -51,6 +59,18 @@ public sealed record ImageRegistrationSettings
     internal int StrideAt(int level) =>
         SamplingPercentage.Count == 0 ? 1 : Math.Max(1, (int)Math.Round(1 / SamplingPercentage[Math.Min(level, SamplingPercentage.Count - 1)]));
 
+    /// <summary>The sampling stride of a level with <paramref name="voxels"/> fixed voxels: <see cref="StrideAt(int)"/>, lowered to keep <see cref="MinimumSamples"/>.</summary>
+    internal int StrideAt(int level, long voxels)
+    {
+        int stride = StrideAt(level);
+        while (stride > 1 && voxels / stride < MinimumSamples)
+        {
+            stride--;
+        }
+
+        return stride;
+    }
+
     internal double SigmaAt(int level, double targetSpacing) =>
         SmoothingSigmas is { Count: > 0 } s ? s[Math.Min(level, s.Count - 1)] : (ShrinkFactors[level] > 1 ? 0.5 * targetSpacing : 0);
 
@@ -67,6 +87,11 @@ public sealed record ImageRegistrationSettings
             {
                 throw new ArgumentOutOfRangeException(nameof(ShrinkFactors), f, "Shrink factors must be at least 1.");
             }
+        }
+
+        if (MinimumSamples < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumSamples), MinimumSamples, "The minimum sample count must be zero or positive.");
         }
 
         foreach (var p in SamplingPercentage)
