@@ -9,35 +9,27 @@ namespace Radiomics.Habitats.Model;
 /// with <see cref="ClusterCountSelection.Evaluate"/> on <see cref="ClusteringSpace"/> and fit with
 /// <see cref="HabitatModel.FitPooled(PooledVoxels, HabitatSettings?, IProgress{double}?)"/> on the same rows.
 /// </summary>
-public sealed class PooledVoxels
+/// <remarks>Build one with <see cref="Draw"/> or <see cref="FromMatrix"/>, which keep <see cref="ClusteringSpace"/> the
+/// scaler's transform of <see cref="Voxels"/>; the constructor takes the parts as they are.</remarks>
+public sealed class PooledVoxels(
+    FeatureMatrix voxels, int scans, IReadOnlyList<string> channels, StandardScaler? scaler, FeatureMatrix clusteringSpace, HabitatStrategy strategy = HabitatStrategy.OneStage)
 {
-    private PooledVoxels(
-        FeatureMatrix voxels, int scans, IReadOnlyList<string> channels, StandardScaler? scaler, FeatureMatrix clusteringSpace, HabitatStrategy strategy = HabitatStrategy.OneStage)
-    {
-        Strategy = strategy;
-        Voxels = voxels;
-        Scans = scans;
-        Channels = channels;
-        Scaler = scaler;
-        ClusteringSpace = clusteringSpace;
-    }
-
     /// <summary>What the rows are: voxels (<see cref="HabitatStrategy.OneStage"/>) or supervoxel means (<see cref="HabitatStrategy.TwoStage"/>).</summary>
-    public HabitatStrategy Strategy { get; }
+    public HabitatStrategy Strategy { get; } = strategy;
 
     /// <summary>The pooled voxels (or supervoxel means) in feature units, one row each, columns in <see cref="Channels"/> order.</summary>
-    public FeatureMatrix Voxels { get; }
+    public FeatureMatrix Voxels { get; } = voxels;
 
     /// <summary>Number of scans the voxels come from.</summary>
-    public int Scans { get; }
+    public int Scans { get; } = scans;
 
-    public IReadOnlyList<string> Channels { get; }
+    public IReadOnlyList<string> Channels { get; } = channels;
 
     /// <summary>The z-score transform fitted on <see cref="Voxels"/>, or null when the features are clustered as they are.</summary>
-    public StandardScaler? Scaler { get; }
+    public StandardScaler? Scaler { get; } = scaler;
 
     /// <summary>The rows k-means sees: <see cref="Voxels"/> standardised by <see cref="Scaler"/> (the same matrix without one).</summary>
-    public FeatureMatrix ClusteringSpace { get; }
+    public FeatureMatrix ClusteringSpace { get; } = clusteringSpace;
 
     /// <summary>
     /// Pools the maps' region voxels as <see cref="HabitatModel.Pool"/> does (channels, voxels per scan, seed, thread
