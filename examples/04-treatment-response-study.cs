@@ -19,6 +19,7 @@
 // %%
 using System.IO;
 using Radiomics.Features;
+using Radiomics.IO;
 using Radiomics.Tables;
 using Radiomics.Longitudinal.Delta;
 using Radiomics.Longitudinal.Pipeline;
@@ -127,6 +128,22 @@ foreach (var t in result.Transitions.Where(t => t.ToTimePoint == "t2"))
 double voxelVolume = result.Transitions.Sum(t => t.VolumeMm3) / result.Transitions.Sum(t => t.Voxels);
 Show(HabitatSankey.Create([counts], voxelVolume, ["baseline", "t2"], ["necrotic core", "viable", "enhancing rim"])
     .WithTitle("Habitat transitions, baseline → t2, all patients"), "transitions");
+
+// %% [markdown]
+// ## Where the tumour changed: delta voxel maps
+//
+// Each baseline tumour voxel is followed through the registration to where its tissue is at the follow-up. Per
+// baseline habitat (0 = the whole tumour): how much of its tissue is left (the Jacobian-corrected volume) and how its
+// intensity changed. The maps themselves lie beside the habitat maps, on the baseline grid.
+
+// %%
+foreach (var r in result.DeltaVoxels.Where(r => r.FollowUp == "t2"))
+{
+    Console.WriteLine($"{r.Subject} habitat {r.Habitat}: {r.BaselineVolumeMm3 / 1000:F1} → {r.TrackedVolumeMm3 / 1000:F1} cm³ ({r.VolumeChange:+0%;-0%}), mean change {r.MeanDifference:+0.0;-0.0} HU");
+}
+
+var delta = ImageFile.Read<float>(result.Layout.SubjectMap(cohort.Subjects[0].Id, "t2", "delta"));
+Show(Chart.Slice(delta).WithTitle($"{cohort.Subjects[0].Id}: intensity change baseline → t2 (HU), baseline frame"), "delta-map");
 
 // %% [markdown]
 // ## Against the truth

@@ -1,3 +1,4 @@
+using System.Numerics;
 using Radiomics.Numerics;
 using Radiomics.Imaging;
 
@@ -67,12 +68,12 @@ internal sealed class RegistrationImages
             }
         }
 
-        var f = fixedImage.ConvertTo<float>();
-        var m = movingImage.ConvertTo<float>();
-        var (lo, hi) = Percentiles(f.Voxels, mask, 0.01, 0.99);
+        // Percentiles and ranges from the images as they are, then one rescaled float copy of each: converting first and
+        // rescaling the conversion held two copies of a whole CT scan at once.
+        var (lo, hi) = Percentiles(fixedImage, mask, 0.01, 0.99);
         if (!(hi > lo))
         {
-            (lo, hi) = f.Range();
+            (lo, hi) = fixedImage.Range();
         }
 
         if (!(hi > lo))
@@ -80,13 +81,13 @@ internal sealed class RegistrationImages
             throw new RegistrationException(RegistrationProblem.ConstantImage, $"The fixed image has constant intensity {lo}; there is nothing to align.", nameof(fixedImage));
         }
 
-        var (mlo, mhi) = m.Range();
+        var (mlo, mhi) = movingImage.Range();
         if (!(mhi > mlo))
         {
             throw new RegistrationException(RegistrationProblem.ConstantImage, $"The moving image has constant intensity {mlo}; there is nothing to align.", nameof(movingImage));
         }
 
-        return new RegistrationImages(Rescale(f, lo, hi), Rescale(m, lo, hi), mask, parallelism);
+        return new RegistrationImages(Rescale(fixedImage, lo, hi), Rescale(movingImage, lo, hi), mask, parallelism);
     }
 
     /// <summary>The level with per-axis shrink factors for <paramref name="targetSpacing"/> mm and smoothing sigma (mm).</summary>
@@ -127,21 +128,44 @@ internal sealed class RegistrationImages
         }
     }
 
-    private static Image<float> Rescale(Image<float> image, double lo, double hi)
+    /// <summary>(v − lo) / (hi − lo) as a new float image, read from the voxel type the image has.</summary>
+    private static Image<float> Rescale(Image image, double lo, double hi) => image switch
+    {
+        Image<float> x => Rescale(x, lo, hi),
+        Image<short> x => Rescale(x, lo, hi),
+        Image<ushort> x => Rescale(x, lo, hi),
+        Image<byte> x => Rescale(x, lo, hi),
+        Image<int> x => Rescale(x, lo, hi),
+        Image<double> x => Rescale(x, lo, hi),
+        _ => Rescale(image.ConvertTo<float>(), lo, hi),
+    };
+
+    private static Image<float> Rescale<T>(Image<T> image, double lo, double hi) where T : unmanaged, INumber<T>
     {
         float scale = (float)(1 / (hi - lo)), shift = (float)lo;
         var v = image.Voxels;
         var result = new float[v.Length];
         for (int i = 0; i < v.Length; i++)
         {
-            result[i] = (v[i] - shift) * scale;
+            result[i] = (float.CreateTruncating(v[i]) - shift) * scale;
         }
 
         return new Image<float>(image.Geometry, result, image.Components);
     }
 
     /// <summary>Approximate percentiles from a regular subsample of at most ~200 000 voxels.</summary>
-    private static (double Lo, double Hi) Percentiles(ReadOnlySpan<float> v, byte[]? mask, double lo, double hi)
+    private static (double Lo, double Hi) Percentiles(Image image, byte[]? mask, double lo, double hi) => image switch
+    {
+        Image<float> x => Percentiles(x.Voxels, mask, lo, hi),
+        Image<short> x => Percentiles(x.Voxels, mask, lo, hi),
+        Image<ushort> x => Percentiles(x.Voxels, mask, lo, hi),
+        Image<byte> x => Percentiles(x.Voxels, mask, lo, hi),
+        Image<int> x => Percentiles(x.Voxels, mask, lo, hi),
+        Image<double> x => Percentiles(x.Voxels, mask, lo, hi),
+        _ => Percentiles(image.ConvertTo<float>().Voxels, mask, lo, hi),
+    };
+
+    private static (double Lo, double Hi) Percentiles<T>(ReadOnlySpan<T> v, byte[]? mask, double lo, double hi) where T : unmanaged, INumber<T>
     {
         int step = Math.Max(1, v.Length / 200_000);
         var sample = new List<float>(v.Length / step + 1);
@@ -149,7 +173,7 @@ internal sealed class RegistrationImages
         {
             if (mask is null || mask[i] != 0)
             {
-                sample.Add(v[i]);
+                sample.Add(float.CreateTruncating(v[i]));
             }
         }
 

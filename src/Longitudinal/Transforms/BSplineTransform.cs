@@ -143,11 +143,14 @@ public sealed class BSplineTransform : ITransform
     {
         ArgumentNullException.ThrowIfNull(geometry);
         var axes = BSplineAxisWeights.For(geometry, Grid);
-        if (axes is null)
-        {
-            return DisplacementField.Sample(this, geometry, parallelism);
-        }
+        return axes is null
+            ? DisplacementField.Sample(this, geometry, parallelism)
+            : new Image<float>(geometry, Displacements(geometry, axes, parallelism), 3);
+    }
 
+    /// <summary>The displacement components (x block, y block, z block) on a grid the control grid is aligned with, as a buffer the caller owns.</summary>
+    internal float[] Displacements(ImageGeometry geometry, BSplineAxisWeights[] axes, Parallelism parallelism)
+    {
         var size = geometry.Size;
         int n = (int)geometry.VoxelCount;
         var output = new float[3 * n];
@@ -171,7 +174,7 @@ public sealed class BSplineTransform : ITransform
                 }
             }
         });
-        return new Image<float>(geometry, output, 3);
+        return output;
     }
 
     /// <summary>

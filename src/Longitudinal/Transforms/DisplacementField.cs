@@ -21,7 +21,9 @@ public static class DisplacementField
 
         if (SplineThenLinear(transform, geometry) is var (first, linear))
         {
-            return ComposeLinear(first.ToDisplacementField(geometry, parallelism), linear, parallelism);
+            var composed = first.Displacements(geometry, BSplineAxisWeights.For(geometry, first.Grid)!, parallelism);
+            ComposeLinear(composed, geometry, linear, parallelism);
+            return new Image<float>(geometry, composed, 3);
         }
 
         var size = geometry.Size;
@@ -61,17 +63,17 @@ public static class DisplacementField
         return (spline, linear);
     }
 
-    /// <summary>Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c>, into a new field: the separable spline evaluation stays the only per-voxel B-spline work.</summary>
-    private static Image<float> ComposeLinear(Image<float> field, AffineTransform linear, Parallelism parallelism)
+    /// <summary>
+    /// Turns the field u of <c>x + u(x)</c> into that of <c>L(x + u(x))</c> in place, in a buffer the caller owns (a
+    /// second field of a whole CT scan would cost a gigabyte): the separable spline evaluation stays the only per-voxel
+    /// B-spline work.
+    /// </summary>
+    private static void ComposeLinear(float[] u, ImageGeometry g, AffineTransform linear, Parallelism parallelism)
     {
-        var g = field.Geometry;
         var size = g.Size;
-        int n = field.VoxelCount;
-        var memory = field.VoxelMemory;
-        var composed = new float[3 * n];
+        int n = (int)g.VoxelCount;
         ParallelRows.For(0, size.Z, parallelism, z =>
         {
-            var u = memory.Span;
             for (int y = 0; y < size.Y; y++)
             {
                 int o = (z * size.Y + y) * size.X;
@@ -80,13 +82,12 @@ public static class DisplacementField
                     int i = o + x;
                     var p = g.IndexToPhysical(x, y, z);
                     var d = linear.TransformPoint(p + new Vec3(u[i], u[n + i], u[2 * n + i])) - p;
-                    composed[i] = (float)d.X;
-                    composed[n + i] = (float)d.Y;
-                    composed[2 * n + i] = (float)d.Z;
+                    u[i] = (float)d.X;
+                    u[n + i] = (float)d.Y;
+                    u[2 * n + i] = (float)d.Z;
                 }
             }
         });
-        return new Image<float>(g, composed, 3);
     }
 
     /// <summary>
