@@ -81,7 +81,7 @@ internal static class HabitatsCommand
                 Channels = pyradiomics,
                 ChannelAligner = new ChannelAligner(parse.GetValue(noChannelRegistration) ? null : StudySettings.DefaultChannelRegistration, new(OptionChecks.Threads(parse.GetValue(threads)))),
             };
-            var scans = HabitatOptions.Scans(parse.GetValue(images), parse.GetValue(channels), parse.GetRequiredValue(masks));
+            var scans = HabitatScanOptions.Scans(parse.GetValue(images), parse.GetValue(channels), parse.GetRequiredValue(masks));
             var given = parse.GetValue(model) is { } modelFile ? HabitatModel.Load(modelFile.FullName) : null;
             var printing = TableOutput.Resolve(console, parse.GetValue(format));
             var result = WorkflowProgressDisplay.Run(console, printing, p => HabitatsWorkflow.Run(scans, settings, given, p));
