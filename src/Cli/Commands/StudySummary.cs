@@ -49,6 +49,11 @@ internal static class StudySummary
             TableOutput.Message(console, format, $"Feature stability (ICC across mask perturbations): {Markup.Escape(Path.GetFileName(layout.Stability))}, stable features in {Markup.Escape(Path.GetFileName(layout.StableFeatures))}");
         }
 
+        if (result.DeltaVoxels.Count > 0)
+        {
+            TableOutput.Message(console, format, $"Delta voxel maps (each follow-up's change in the baseline frame): subjects/<id>/maps/<tp>_delta*.nii.gz, summary in {Markup.Escape(Path.GetFileName(layout.DeltaVoxels))}");
+        }
+
         TableOutput.Message(console, format, $"Tables: {Markup.Escape(layout.Features)}, {Markup.Escape(Path.GetFileName(layout.FeaturesWide))}, {Markup.Escape(Path.GetFileName(layout.Deltas))}, {Markup.Escape(Path.GetFileName(layout.Registrations))}, {Markup.Escape(Path.GetFileName(layout.Transitions))}, {Markup.Escape(Path.GetFileName(layout.StudyJson))}");
     }
 
