@@ -115,6 +115,11 @@ public static class StudyTables
         {
             DeltaMaps.DeltaVoxelRecord.WriteCsv(layout.DeltaVoxels, deltaVoxels);
         }
+        else
+        {
+            // As for a subject's own table: a rerun without delta maps must not leave an earlier run's summary behind.
+            File.Delete(layout.DeltaVoxels);
+        }
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
         Stability.StabilityTable? stability = null;
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
