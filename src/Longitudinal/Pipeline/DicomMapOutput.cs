@@ -24,8 +24,9 @@ internal static class DicomMapOutput
             return;
         }
 
-        var source = DicomSeries.ReadVolume(imagePath, new DicomSeriesOptions { Suv = SuvKind.None });
-        labels.Geometry.EnsureMatches(source.Image.Geometry, $"the {description} map vs the DICOM series '{imagePath}'", 1e-4);
+        // The headers are enough: a SEG refers to the series' UIDs and grid, never to its pixels.
+        var source = DicomSeries.ReadReference(imagePath, new DicomSeriesOptions { Suv = SuvKind.None });
+        labels.Geometry.EnsureMatches(source.Geometry, $"the {description} map vs the DICOM series '{imagePath}'", 1e-4);
         var names = labels.Labels().ToDictionary(l => (int)l, l => $"{segmentPrefix} {l}");
         DicomSegmentationWriter.Write(labels, source, outputPath, new DicomSegmentationWriterSettings { SegmentLabels = names, SeriesDescription = description });
     }

@@ -94,9 +94,9 @@ public static class DicomConversion
     private static DicomConversionResult WriteSegmentation(DicomConversionSettings settings)
     {
         string reference = settings.Reference ?? throw new InvalidInputException($"writing a {(settings.RtStruct ? "RTSTRUCT" : "DICOM SEG")} needs the source series with --reference.");
-        var source = DicomSeries.ReadVolume(reference, settings.Series with { Suv = SuvKind.None });
+        var source = DicomSeries.ReadReference(reference, settings.Series with { Suv = SuvKind.None });
         var labels = ImageFile.ReadLabelMap(settings.Input);
-        labels.Geometry.EnsureMatches(source.Image.Geometry, $"the label map '{settings.Input}' vs the series '{reference}'", 1e-4);
+        labels.Geometry.EnsureMatches(source.Geometry, $"the label map '{settings.Input}' vs the series '{reference}'", 1e-4);
         if (settings.RtStruct)
         {
             RtStructWriter.Write(labels, source, settings.Output, new RtStructWriterSettings { RoiNames = settings.SegmentLabels });

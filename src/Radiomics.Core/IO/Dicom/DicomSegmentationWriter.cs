@@ -32,7 +32,12 @@ public static class DicomSegmentationWriter
         [41944, 47022, 15596], [30000, 40000, 20000], [60000, 30000, 40000], [45000, 45000, 55000],
     ];
 
-    public static void Write(LabelMap labels, DicomVolume source, string path, DicomSegmentationWriterSettings? settings = null)
+    /// <summary>Writes <paramref name="labels"/> (on the series' grid) referring to the series <paramref name="source"/> was read from.</summary>
+    public static void Write(LabelMap labels, DicomVolume source, string path, DicomSegmentationWriterSettings? settings = null) =>
+        Write(labels, (source ?? throw new ArgumentNullException(nameof(source))).Reference, path, settings);
+
+    /// <summary>Writes <paramref name="labels"/> (on the series' grid) referring to <paramref name="source"/>; no pixel data of the series is needed.</summary>
+    public static void Write(LabelMap labels, DicomSeriesReference source, string path, DicomSegmentationWriterSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(source);

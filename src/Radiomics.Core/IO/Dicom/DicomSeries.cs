@@ -47,9 +47,24 @@ public static class DicomSeries
             image = Suv.Apply((Image<float>)image, header.Dataset, options.Suv, label);
         }
 
+        var reference = Reference(plan, header);
+        return new DicomVolume(image, reference.SeriesInstanceUid, reference.FrameOfReferenceUid, reference.Modality, reference.Instances, reference.Header);
+    }
+
+    /// <summary>The grid, UIDs and header a derived object (SEG, RTSTRUCT) needs, from the headers alone (no pixel data is decoded).</summary>
+    public static DicomSeriesReference ReadReference(string path, DicomSeriesOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= new DicomSeriesOptions();
+        var (plan, header, _) = Plan(path, options);
+        return Reference(plan, header);
+    }
+
+    private static DicomSeriesReference Reference(DicomSeriesPlan plan, DicomFile header)
+    {
         var first = plan.Slices[0];
-        return new DicomVolume(
-            image,
+        return new DicomSeriesReference(
+            plan.Geometry,
             first.SeriesInstanceUid,
             first.FrameOfReferenceUid,
             header.Dataset.GetString(DicomTags.Modality) ?? "OT",

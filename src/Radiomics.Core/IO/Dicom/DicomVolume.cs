@@ -15,4 +15,8 @@ public sealed record DicomVolume(
     string? FrameOfReferenceUid,
     string Modality,
     IReadOnlyList<(string SopClassUid, string SopInstanceUid)> Instances,
-    DicomDataset Header);
+    DicomDataset Header)
+{
+    /// <summary>The series as a derived object refers to it (grid, UIDs and header).</summary>
+    public DicomSeriesReference Reference => new(Image.Geometry, SeriesInstanceUid, FrameOfReferenceUid, Modality, Instances, Header);
+}

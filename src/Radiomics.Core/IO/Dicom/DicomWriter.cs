@@ -60,7 +60,7 @@ internal sealed class DicomWriter
         .CopyText(source, DicomTags.StudyDescription, "LO");
 
     /// <summary>One (ReferencedSOPClassUID, ReferencedSOPInstanceUID) item per distinct instance of a series.</summary>
-    public static DicomWriter[] ReferencedInstances(DicomVolume source) =>
+    public static DicomWriter[] ReferencedInstances(DicomSeriesReference source) =>
         [.. source.Instances.Where(i => i.SopInstanceUid.Length > 0).DistinctBy(i => i.SopInstanceUid)
             .Select(i => new DicomWriter().Text(DicomTags.ReferencedSopClassUid, "UI", i.SopClassUid).Text(DicomTags.ReferencedSopInstanceUid, "UI", i.SopInstanceUid))];
 

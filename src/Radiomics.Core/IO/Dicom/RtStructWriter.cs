@@ -30,13 +30,18 @@ public static class RtStructWriter
 
     private static readonly int[][] Colours = [[255, 0, 0], [0, 200, 0], [0, 0, 255], [255, 200, 0], [200, 0, 200], [0, 200, 200]];
 
-    public static void Write(LabelMap labels, DicomVolume source, string path, RtStructWriterSettings? settings = null)
+    /// <summary>Writes <paramref name="labels"/> (on the series' grid) referring to the series <paramref name="source"/> was read from.</summary>
+    public static void Write(LabelMap labels, DicomVolume source, string path, RtStructWriterSettings? settings = null) =>
+        Write(labels, (source ?? throw new ArgumentNullException(nameof(source))).Reference, path, settings);
+
+    /// <summary>Writes <paramref name="labels"/> (on the series' grid) referring to <paramref name="source"/>; no pixel data of the series is needed.</summary>
+    public static void Write(LabelMap labels, DicomSeriesReference source, string path, RtStructWriterSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(source);
         settings ??= new RtStructWriterSettings();
         var g = labels.Geometry;
-        labels.Geometry.EnsureMatches(source.Image.Geometry, $"the label map for '{path}' vs the series {source.SeriesInstanceUid}", 1e-4);
+        labels.Geometry.EnsureMatches(source.Geometry, $"the label map for '{path}' vs the series {source.SeriesInstanceUid}", 1e-4);
         var present = labels.Labels();
         if (present.Count == 0)
         {
