@@ -49,6 +49,7 @@ var settings = new DeformableRegistrationSettings
         FluidSigma = L("dfluid", "1")[0],
         ElasticSigma = L("delastic", "0.5")[0],
         WindowRadius = L("dwin", "1")[0],
+        Diffeomorphic = L("dsvf", "0")[0] != 0,
     },
 };
 if (pair == "cohort")

@@ -45,6 +45,8 @@ internal static class DenseRefinement
 
         var w = new[] { new float[n], new float[n], new float[n] };
         var next = new[] { new float[n], new float[n], new float[n] };
+        // Diffeomorphic: the velocity field whose exponential is w; updates add to it, w is recomputed from it.
+        var velocity = settings.Diffeomorphic ? new[] { new float[n], new float[n], new float[n] } : null;
         var force = new[] { new float[n], new float[n], new float[n] };
         var warped = new float[n];
         var sumW = new float[n];
@@ -129,11 +131,33 @@ internal static class DenseRefinement
             }
 
             float scale = (float)(settings.MaximumStep / largest);
-            Compose(w, force, next, scale, size, parallelism);
-            (w, next) = (next, w);
-            for (int c = 0; c < 3; c++)
+            if (velocity is not null)
             {
-                FieldFilters.Gaussian(w[c], scratch, size, elastic, parallelism);
+                // Log-domain update to first order: v ← v + s, then smoothed; w = exp(v).
+                for (int c = 0; c < 3; c++)
+                {
+                    var vc = velocity[c];
+                    var fc = force[c];
+                    ParallelRows.For(0, size.Z, parallelism, z =>
+                    {
+                        for (int i = z * size.Y * size.X, end = i + size.Y * size.X; i < end; i++)
+                        {
+                            vc[i] += scale * fc[i];
+                        }
+                    });
+                    FieldFilters.Gaussian(vc, scratch, size, elastic, parallelism);
+                }
+
+                StationaryVelocityField.Exponential(velocity, w, next, size, parallelism);
+            }
+            else
+            {
+                Compose(w, force, next, scale, size, parallelism);
+                (w, next) = (next, w);
+                for (int c = 0; c < 3; c++)
+                {
+                    FieldFilters.Gaussian(w[c], scratch, size, elastic, parallelism);
+                }
             }
 
             done++;

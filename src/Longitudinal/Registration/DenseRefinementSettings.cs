@@ -27,6 +27,13 @@ public sealed record DenseRefinementSettings
     /// <summary>Half-width of the correlation window, mm (per axis rounded to whole voxels, at least one).</summary>
     public double WindowRadius { get; init; } = 1;
 
+    /// <summary>
+    /// Grow the field in the log domain: steps add to a stationary velocity field v, smoothed after each step, and the
+    /// field is its exponential <c>exp(v)</c> by scaling and squaring (<see cref="StationaryVelocityField"/>), whose
+    /// Jacobian determinant is positive by construction. Off: the steps are composed with the field directly.
+    /// </summary>
+    public bool Diffeomorphic { get; init; }
+
     /// <summary>Largest number of grid points of the refinement field; larger images are refined on a coarser grid.</summary>
     public long MaximumVoxels { get; init; } = 2_000_000;
 

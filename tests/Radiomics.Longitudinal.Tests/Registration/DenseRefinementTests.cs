@@ -46,15 +46,17 @@ public class DenseRefinementTests
         Assert.True(min > 0, $"minimum det J {min}");
     }
 
-    [Fact]
-    public void The_refined_field_is_the_same_for_any_thread_count()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_refined_field_is_the_same_for_any_thread_count(bool diffeomorphic)
     {
         var small = Base with { Size = new Size3(40, 40, 16) };
         var baseline = SyntheticScan.Create(small);
         var followUp = SyntheticScan.Create(small with { VolumeScale = 0.85, Translation = new Vec3(1, -2, 0), NoiseSeed = 5 });
         float[] Field(int threads)
         {
-            var settings = DeformableRegistrationSettings.ForVolumeChange with { NumberOfThreads = threads, Dense = new DenseRefinementSettings { Iterations = 10 } };
+            var settings = DeformableRegistrationSettings.ForVolumeChange with { NumberOfThreads = threads, Dense = new DenseRefinementSettings { Iterations = 10, Diffeomorphic = diffeomorphic } };
             var transform = new DeformableRegistration(settings).Execute(followUp.Image, baseline.Image).Transform;
             return ((CompositeTransform)transform).Transforms.OfType<DisplacementFieldTransform>().Single().Field.Voxels.ToArray();
         }
@@ -64,6 +66,23 @@ public class DenseRefinementTests
         Assert.Contains(one, v => v != 0);
         Assert.Equal(one, two);
         Assert.Equal(two, Field(2));
+    }
+
+    [Fact]
+    public void The_diffeomorphic_refinement_recovers_the_planted_shrinkage_with_a_positive_jacobian()
+    {
+        // As above, with the field grown in the log domain (a stationary velocity field and its exponential).
+        var baseline = SyntheticScan.Create(Base);
+        var followUp = SyntheticScan.Create(Base with { VolumeScale = 0.75, Translation = new Vec3(1.5, -1, 0.5), NoiseSeed = 3 });
+        double planted = (double)followUp.Tumour.Count(1) / baseline.Tumour.Count(1);
+        var settings = DeformableRegistrationSettings.ForVolumeChange with { NumberOfThreads = 2, Dense = new DenseRefinementSettings { Diffeomorphic = true } };
+        var refined = new DeformableRegistration(settings).Execute(followUp.Image, baseline.Image);
+        double error = JacobianRatio(refined.Transform, followUp) - planted;
+
+        Assert.Equal("Dense", Assert.Single(refined.Levels, l => l.Stage.StartsWith("Dense", StringComparison.Ordinal)).Stage);
+        Assert.True(Math.Abs(error) < 0.02, $"Jacobian volume change error {100 * error:F2} pp");
+        var (min, _) = DisplacementField.JacobianDeterminant(refined.Transform, followUp.Image.Geometry).Range();
+        Assert.True(min > 0, $"minimum det J {min}");
     }
 
     [Fact]
