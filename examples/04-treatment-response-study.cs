@@ -155,7 +155,7 @@ Show(Chart.Slice(delta).WithTitle($"{cohort.Subjects[0].Id}: intensity change ba
 // %%
 foreach (var r in result.HabitatDeltas.Rows.Where(r => r.Delta is { IbsiCode: "Q4LE", Kind: DeltaKind.Absolute, TimePoint: "t2" }))
 {
-    Console.WriteLine($"{r.Delta.Subject} habitat {r.Habitat}: mean {r.Delta.Baseline:F0} → {r.Delta.FollowUp:F0} HU ({r.Delta.Value:+0;-0} HU)");
+    Console.WriteLine($"{r.Delta.Subject} habitat {r.Habitat}: mean {r.Delta.Baseline:F0} → {r.Delta.FollowUp:F0} HU ({Math.Round(r.Delta.Value):+0;-0;0} HU)");
 }
 
 // %% [markdown]
