@@ -15,7 +15,8 @@ namespace Radiomics.Habitats.Workflows;
 /// and turned into a voxel feature map (<see cref="HabitatVoxelFeatures"/>), the voxels
 /// pooled and standardised once (two-stage: each scan's supervoxels and their feature means pooled instead), k chosen
 /// on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
-/// and per scan a habitat map and its measures.
+/// and per scan a habitat map, its measures and, with <see cref="HabitatsWorkflowSettings.HabitatFeatures"/>, the IBSI
+/// features of each habitat per channel (<see cref="HabitatFeatures.Extract"/>).
 /// </summary>
 /// <example>
 /// <code>
