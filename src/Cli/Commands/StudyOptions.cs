@@ -53,7 +53,13 @@ internal sealed class StudyOptions
         var features = parse.GetValue(Parameters) is null && parse.GetValue(Preset) is null && defaultFeatures is not null
             ? defaultFeatures
             : ExtractionWorkflow.LoadSettings(parse.GetValue(Parameters)?.FullName, parse.GetValue(Preset));
-        var (k, kMax) = HabitatOptions.ParseClusters(parse.GetRequiredValue(Clusters));
+        string clusters = parse.GetRequiredValue(Clusters);
+        if (int.TryParse(clusters, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int single) && single is < 2 or > 255)
+        {
+            throw new InvalidInputException($"-k {single}: the number of habitats must be 2..255 (or give a range such as 2..6 to choose from).");
+        }
+
+        var (k, kMax) = HabitatOptions.ParseClusters(clusters);
 
         var defaults = new StudySettings();
         var registration = defaultRegistration ?? defaults.Registration!;
