@@ -146,6 +146,19 @@ var delta = ImageFile.Read<float>(result.Layout.SubjectMap(cohort.Subjects[0].Id
 Show(Chart.Slice(delta).WithTitle($"{cohort.Subjects[0].Id}: intensity change baseline → t2 (HU), baseline frame"), "delta-map");
 
 // %% [markdown]
+// ## Per-habitat features
+//
+// Every IBSI feature of the settings is computed inside each habitat as well (`habitat_features.csv`), and its change
+// habitat by habitat (`habitat_deltas.csv`); `result.HabitatFeatures.ToDataFrame()` gives the table as a DataFrame with
+// Radiomics.Interop. Here each habitat's mean intensity, baseline → t2.
+
+// %%
+foreach (var r in result.HabitatDeltas.Rows.Where(r => r.Delta is { IbsiCode: "Q4LE", Kind: DeltaKind.Absolute, TimePoint: "t2" }))
+{
+    Console.WriteLine($"{r.Delta.Subject} habitat {r.Habitat}: mean {r.Delta.Baseline:F0} → {r.Delta.FollowUp:F0} HU ({Math.Round(r.Delta.Value):+0;-0;0} HU)");
+}
+
+// %% [markdown]
 // ## Against the truth
 //
 // The synthetic cohort knows the true tumour volumes: the measured changes should be within a few percent.

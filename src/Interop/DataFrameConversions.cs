@@ -49,6 +49,20 @@ public static class DataFrameConversions
         return FromColumns(TransitionRecord.Columns, transitions.ToList());
     }
 
+    /// <summary>Per-habitat features, columns as in <c>habitat_features.csv</c>.</summary>
+    public static DataFrame ToDataFrame(this Habitats.Model.HabitatFeatureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return FromColumns(table.CsvLayout, table);
+    }
+
+    /// <summary>Per-habitat deltas, columns as in <c>habitat_deltas.csv</c>.</summary>
+    public static DataFrame ToDataFrame(this HabitatDeltaTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return FromColumns(table.CsvLayout, table.Rows.ToList());
+    }
+
     /// <summary>Any record table as a DataFrame, one column per table column, typed by the cells it holds.</summary>
     public static DataFrame FromColumns<T>(IReadOnlyList<TableColumn<T>> columns, IReadOnlyCollection<T> rows)
     {

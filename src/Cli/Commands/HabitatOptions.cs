@@ -10,22 +10,30 @@ internal static class HabitatOptions
 {
     public static readonly string[] NormaliseChoices = ["z-score", "z-score-roi", "percentile", "nyul", "none"];
 
-    public static Option<string> NormaliseOption()
+    /// <param name="fittedOn">What a Nyúl standardisation is fitted on, in the option's description.</param>
+    /// <param name="model">The option that applies a saved model instead.</param>
+    public static Option<string> NormaliseOption(string fittedOn = "the given scans", string model = "--model")
     {
         var normalise = new Option<string>("--normalise")
         {
             Description = "Intensity normalisation of each scan before its voxel features: z-score (over the image foreground; the default, needed for MR), "
-                + "z-score-roi, percentile (p1..p99 of the foreground), nyul (Nyúl standardisation fitted on the given scans, per channel) or none (calibrated CT, PET). "
-                + "With --model, the model's own normalisation is used.",
+                + $"z-score-roi, percentile (p1..p99 of the foreground), nyul (Nyúl standardisation fitted on {fittedOn}, per channel) or none (calibrated CT, PET). "
+                + $"With {model}, the model's own normalisation is used.",
             DefaultValueFactory = _ => "z-score",
         };
         normalise.AcceptOnlyFromAmong(NormaliseChoices);
         return normalise;
     }
 
+    /// <summary><c>--no-habitat-features</c>: skip the per-habitat IBSI features (<c>habitat_features.csv</c>), on by default.</summary>
+    public static Option<bool> NoHabitatFeaturesOption() => new("--no-habitat-features")
+    {
+        Description = "Skip the per-habitat IBSI features (habitat_features.csv: the feature settings run inside each habitat of every scan and channel).",
+    };
+
     public static Option<string> CriterionOption()
     {
-        var criterion = new Option<string>("--criterion") { Description = "How k is chosen: silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
+        var criterion = new Option<string>("--criterion") { Description = "How k is chosen (with a range -k 2..6): silhouette, calinski-harabasz, davies-bouldin, elbow, stability (sub-sampling ARI) or gap (Tibshirani's gap statistic).", DefaultValueFactory = _ => "silhouette" };
         criterion.AcceptOnlyFromAmong("silhouette", "calinski-harabasz", "davies-bouldin", "elbow", "stability", "gap");
         return criterion;
     }

@@ -39,12 +39,14 @@ internal static class HabitatsCommand
         var threads = new Option<int>("--threads") { Description = "Threads (0: all cores).", DefaultValueFactory = _ => 0 };
         var normalise = HabitatOptions.NormaliseOption();
         var parameters = new Option<FileInfo?>("--params", "-p") { Description = "Settings file: our YAML, whose habitats: section names the voxel features (instead of --statistics, --kernel, --radius), or a PyRadiomics params file, whose imageType × featureClass × voxelSetting define the channels (PyRadiomics' voxel-based features)." };
+        var preset = new Option<string?>("--preset") { Description = $"Built-in feature settings of the per-habitat features: {string.Join(", ", FeaturePresets.Names)} (default: the settings file of --params, else every IBSI family with the default settings)." };
+        var noHabitatFeatures = HabitatOptions.NoHabitatFeaturesOption();
         var noChannelRegistration = new Option<bool>("--no-channel-registration") { Description = "--channel images on another grid than the reference: resample them by their headers instead of registering them (translation, Mattes MI) first." };
         var habitat = new HabitatModelOptions();
         var format = TableOutput.CreateOption();
         var command = new Command("habitats", "Tumour habitats: voxel feature maps, k-means on pooled voxels, habitat maps and measures per scan.")
         {
-            images, channels, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, noChannelRegistration, format,
+            images, channels, masks, output, clusters, criterion, radius, unit, kernel, statistics, maxVoxels, label, model, miniBatch, seed, threads, normalise, parameters, preset, noHabitatFeatures, noChannelRegistration, format,
         };
         foreach (var option in habitat.All)
         {
@@ -79,6 +81,9 @@ internal static class HabitatsCommand
                 Label = parse.GetValue(label) is { } l ? checked((byte)l) : null,
                 Parallelism = new(OptionChecks.Threads(parse.GetValue(threads))),
                 Channels = pyradiomics,
+                HabitatFeatures = parse.GetValue(noHabitatFeatures)
+                    ? null
+                    : Workflows.ExtractionWorkflow.LoadSettings(parse.GetValue(parameters)?.FullName, parse.GetValue(preset)) with { Habitats = null },
                 ChannelAligner = new ChannelAligner(parse.GetValue(noChannelRegistration) ? null : StudySettings.DefaultChannelRegistration, new(OptionChecks.Threads(parse.GetValue(threads)))),
             };
             var scans = HabitatScanOptions.Scans(parse.GetValue(images), parse.GetValue(channels), parse.GetRequiredValue(masks));

@@ -31,6 +31,12 @@ internal static class HabitatsSummary
         }
 
         TableOutput.Print(console, format, result.MeasuresTable(), table);
+        if (result.HabitatFeatures is { } features)
+        {
+            TableOutput.Message(console, format, F($"Per-habitat features: {features.Count} values in habitat_features.csv")
+                + (result.HabitatFeatureSkips.Count > 0 ? F($"; {result.HabitatFeatureSkips.Count} habitat(s) or families too small, listed in habitat_features_skipped.csv") : ""));
+        }
+
         TableOutput.Message(console, format, $"Wrote habitat maps and tables to {Markup.Escape(folder)}");
     }
 

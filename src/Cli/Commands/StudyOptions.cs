@@ -18,7 +18,13 @@ internal sealed class StudyOptions
 
     public Option<bool> NoHabitats { get; } = new("--no-habitats") { Description = "Skip habitats." };
 
-    public Option<int> Clusters { get; } = new("--clusters", "-k") { Description = "Number of habitats (k-means clusters) of the cohort model.", DefaultValueFactory = _ => 3 };
+    public Option<string> Clusters { get; } = new("--clusters", "-k") { Description = "Number of habitats of the cohort model, or a range to choose k from on the cohort's baselines by --criterion (e.g. 4 or 2..6; scores in k_selection.csv).", DefaultValueFactory = _ => "3" };
+
+    public Option<string> Criterion { get; } = HabitatOptions.CriterionOption();
+
+    public Option<string> Normalise { get; } = HabitatOptions.NormaliseOption("the cohort's baselines", "--habitat-model");
+
+    public Option<bool> NoHabitatFeatures { get; } = HabitatOptions.NoHabitatFeaturesOption();
 
     public Option<string> Region { get; } = new("--region") { Description = "Region (manifest region column) to analyse.", DefaultValueFactory = _ => "tumour" };
 
@@ -40,18 +46,20 @@ internal sealed class StudyOptions
 
     public HabitatModelOptions Habitat { get; } = new();
 
-    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration, NoDeltaMaps, .. Habitat.All];
+    public IEnumerable<Option> All => [Parameters, Preset, NoRegistration, NoHabitats, Clusters, Criterion, Normalise, NoHabitatFeatures, Region, Threads, Seed, GridSpacing, Stability, BaselineFrame, ReferenceChannel, NoChannelRegistration, NoDeltaMaps, .. Habitat.All];
 
     public StudySettings Settings(ParseResult parse, FeatureSettings? defaultFeatures = null, DeformableRegistrationSettings? defaultRegistration = null)
     {
         var features = parse.GetValue(Parameters) is null && parse.GetValue(Preset) is null && defaultFeatures is not null
             ? defaultFeatures
             : ExtractionWorkflow.LoadSettings(parse.GetValue(Parameters)?.FullName, parse.GetValue(Preset));
-        int k = parse.GetValue(Clusters);
-        if (k is < 2 or > 255)
+        string clusters = parse.GetRequiredValue(Clusters);
+        if (int.TryParse(clusters, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out int single) && single is < 2 or > 255)
         {
-            throw new InvalidInputException($"-k {k}: the number of habitats must be 2..255.");
+            throw new InvalidInputException($"-k {single}: the number of habitats must be 2..255 (or give a range such as 2..6 to choose from).");
         }
+
+        var (k, kMax) = HabitatOptions.ParseClusters(clusters);
 
         var defaults = new StudySettings();
         var registration = defaultRegistration ?? defaults.Registration!;
@@ -77,7 +85,10 @@ internal sealed class StudyOptions
                 {
                     KMeans = HabitatStudySettings.DefaultModel.KMeans with { NClusters = k, Seed = parse.GetValue(Seed) },
                     VoxelFeatures = features.Habitats ?? HabitatStudySettings.DefaultModel.VoxelFeatures,
+                    Normalisation = HabitatOptions.ParseNormalisation(parse.GetRequiredValue(Normalise)),
                 }),
+                ClusterCount = kMax > k ? new ClusterCountRange(k, kMax, HabitatOptions.ParseCriterion(parse.GetRequiredValue(Criterion))) : null,
+                PerHabitatFeatures = !parse.GetValue(NoHabitatFeatures),
             },
             Region = parse.GetRequiredValue(Region),
             Threads = OptionChecks.Threads(parse.GetValue(Threads)),

@@ -49,6 +49,18 @@ internal static class StudySummary
             TableOutput.Message(console, format, $"Feature stability (ICC across mask perturbations): {Markup.Escape(Path.GetFileName(layout.Stability))}, stable features in {Markup.Escape(Path.GetFileName(layout.StableFeatures))}");
         }
 
+        if (File.Exists(layout.KSelection))
+        {
+            TableOutput.Message(console, format, $"Number of habitats chosen on the baselines: scores per k in {Markup.Escape(Path.GetFileName(layout.KSelection))} (summary in {Markup.Escape(Path.GetFileName(layout.StudyJson))})");
+        }
+
+        if (result.HabitatFeatures.Count > 0 || result.HabitatFeatureSkips.Count > 0)
+        {
+            TableOutput.Message(console, format, string.Create(CultureInfo.InvariantCulture,
+                $"Per-habitat features: {result.HabitatFeatures.Count} values in {Markup.Escape(Path.GetFileName(layout.HabitatFeatures))}, their changes in {Markup.Escape(Path.GetFileName(layout.HabitatDeltas))}")
+                + (result.HabitatFeatureSkips.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {result.HabitatFeatureSkips.Count} habitat(s) or families too small, listed in {Markup.Escape(Path.GetFileName(layout.HabitatFeaturesSkipped))}") : ""));
+        }
+
         if (result.DeltaVoxels.Count > 0)
         {
             TableOutput.Message(console, format, $"Delta voxel maps (each follow-up's change in the baseline frame): subjects/<id>/maps/<tp>_delta*.nii.gz, summary in {Markup.Escape(Path.GetFileName(layout.DeltaVoxels))}");

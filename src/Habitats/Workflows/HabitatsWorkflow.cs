@@ -15,7 +15,8 @@ namespace Radiomics.Habitats.Workflows;
 /// and turned into a voxel feature map (<see cref="HabitatVoxelFeatures"/>), the voxels
 /// pooled and standardised once (two-stage: each scan's supervoxels and their feature means pooled instead), k chosen
 /// on those standardised rows by a stated criterion, one habitat model fitted on the same voxels (or a given model applied),
-/// and per scan a habitat map and its measures.
+/// and per scan a habitat map, its measures and, with <see cref="HabitatsWorkflowSettings.HabitatFeatures"/>, the IBSI
+/// features of each habitat per channel (<see cref="HabitatFeatures.Extract"/>).
 /// </summary>
 /// <example>
 /// <code>
@@ -63,7 +64,9 @@ public static class HabitatsWorkflow
             mapping = FitNyul(scans, settings, mapping, progress);
         }
 
-        var maps = FeatureMaps(scans, settings, mapping, progress);
+        // The channel images are kept for the per-habitat features (on the reference grid, as the maps).
+        var images = settings.HabitatFeatures is null ? null : new IReadOnlyList<(string Name, Image<float> Image)>[scans.Count];
+        var maps = FeatureMaps(scans, settings, mapping, progress, images);
         var names = ScanNames(scans.Select(s => s.Image).ToArray());
         ClusterCountSelection? selection = null;
         if (model is null)
@@ -72,13 +75,29 @@ public static class HabitatsWorkflow
         }
 
         var results = new HabitatScanResult[scans.Count];
+        var features = new List<HabitatFeatureTable>();
+        var skipped = new List<HabitatFeatureSkip>();
         for (int s = 0; s < scans.Count; s++)
         {
             var habitats = model.Predict(maps[s]);
             results[s] = new HabitatScanResult(names[s], scans[s].Image, habitats, HabitatSummary.Compute(habitats, model.HabitatCount));
+            if (images is not null)
+            {
+                const string step = "Per-habitat features";
+                progress?.Report(new(step, s, scans.Count));
+                var (table, skips) = HabitatFeatures.Extract(images[s], habitats, model.HabitatCount, settings.HabitatFeatures!, names[s], "", HabitatsWorkflowResult.Region);
+                features.Add(table);
+                skipped.AddRange(skips);
+                images[s] = [];
+                progress?.Report(new(step, s + 1, scans.Count));
+            }
         }
 
-        return new HabitatsWorkflowResult(model, fitted, selection, settings, results);
+        return new HabitatsWorkflowResult(model, fitted, selection, settings, results)
+        {
+            HabitatFeatures = images is null ? null : HabitatFeatureTable.Concat(features),
+            HabitatFeatureSkips = skipped,
+        };
     }
 
     /// <summary>The voxel features of the workflow: the settings' PyRadiomics features, or the model settings' voxel features.</summary>
@@ -144,7 +163,8 @@ public static class HabitatsWorkflow
     }
 
     private static VoxelFeatureMap[] FeatureMaps(
-        IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings, HabitatSettings model, IProgress<WorkflowProgress>? progress)
+        IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings, HabitatSettings model, IProgress<WorkflowProgress>? progress,
+        IReadOnlyList<(string Name, Image<float> Image)>[]? keep)
     {
         const string step = "Voxel feature maps";
         var features = settings.Channels is { } pyradiomics ? new[] { pyradiomics } : null;
@@ -159,6 +179,11 @@ public static class HabitatsWorkflow
                 : [("", ImageFile.Read<float>(scan.Image))];
             string name = scan.Channels.Count > 0 ? scan.Mask : $"{scan.Image} with mask {scan.Mask}";
             maps[s] = HabitatVoxelFeatures.Map(channels, mask, model, name, settings.Label, features);
+            if (keep is not null)
+            {
+                keep[s] = channels;
+            }
+
             progress?.Report(new(step, s + 1, scans.Count));
         }
 

@@ -34,6 +34,15 @@ public sealed class HabitatsWorkflowResult
     /// <summary>One result per scan, in the order given.</summary>
     public IReadOnlyList<HabitatScanResult> Scans { get; }
 
+    /// <summary>Per-habitat IBSI features of every scan (subject = the scan's name), or null when they were not asked for.</summary>
+    public HabitatFeatureTable? HabitatFeatures { get; init; }
+
+    /// <summary>Habitats (or families of them) the per-habitat features left out, and why.</summary>
+    public IReadOnlyList<HabitatFeatureSkip> HabitatFeatureSkips { get; init; } = [];
+
+    /// <summary>The region name of the per-habitat feature rows.</summary>
+    public const string Region = "tumour";
+
     /// <summary>Number of habitats k.</summary>
     public int K => Model.HabitatCount;
 
@@ -51,9 +60,16 @@ public sealed class HabitatsWorkflowResult
         ["scan", "image", "habitats", "region_voxels", "fraction_entropy_bits", "normalised_fraction_entropy", "spatial_mixing_index"];
 
     /// <summary>The score of every candidate k and which one was chosen, or null without a selection (stability and gap are empty unless they were the criterion).</summary>
-    public ResultTable? SelectionTable() => Selection is null ? null : new ResultTable(
-        SelectionColumns,
-        Selection.Scores.Select(s => (IReadOnlyList<object?>)[s.K, s.Inertia, s.Silhouette, s.CalinskiHarabasz, s.DaviesBouldin, s.Stability, s.Gap, s.GapError, s.K == K ? 1 : 0, Settings.Criterion]));
+    public ResultTable? SelectionTable() => Selection is null ? null : SelectionTableOf(Selection, K, Settings.Criterion);
+
+    /// <summary>The score of every candidate k of a selection, the chosen one marked (<c>k_selection.csv</c>; the study writes the same table).</summary>
+    public static ResultTable SelectionTableOf(ClusterCountSelection selection, int chosen, ClusterCountCriterion criterion)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        return new ResultTable(
+            SelectionColumns,
+            selection.Scores.Select(s => (IReadOnlyList<object?>)[s.K, s.Inertia, s.Silhouette, s.CalinskiHarabasz, s.DaviesBouldin, s.Stability, s.Gap, s.GapError, s.K == chosen ? 1 : 0, criterion]));
+    }
 
     /// <summary>One row per scan and habitat: voxels, volume (mm³), fraction of the tumour and connected components.</summary>
     public ResultTable MeasuresTable() => new(
@@ -67,7 +83,8 @@ public sealed class HabitatsWorkflowResult
 
     /// <summary>
     /// Writes <c>&lt;scan&gt;_habitats.nii.gz</c> per scan, <c>habitat_measures.csv</c>, <c>habitat_heterogeneity.csv</c>,
-    /// <c>k_selection.csv</c> (when k was chosen) and <c>habitat_model.json</c> (when the model was fitted), each atomically.
+    /// <c>k_selection.csv</c> (when k was chosen), <c>habitat_model.json</c> (when the model was fitted) and, with per-habitat
+    /// features, <c>habitat_features.csv</c> and <c>habitat_features_skipped.csv</c>, each atomically.
     /// </summary>
     public void Write(string folder)
     {
@@ -86,5 +103,16 @@ public sealed class HabitatsWorkflowResult
 
         MeasuresTable().WriteCsv(Path.Combine(folder, "habitat_measures.csv"));
         HeterogeneityTable().WriteCsv(Path.Combine(folder, "habitat_heterogeneity.csv"));
+        if (HabitatFeatures is not null)
+        {
+            HabitatFeatures.WriteCsv(Path.Combine(folder, "habitat_features.csv"));
+            HabitatFeatureSkip.WriteCsv(Path.Combine(folder, "habitat_features_skipped.csv"), HabitatFeatureSkips);
+        }
+        else
+        {
+            // A rerun without them must not leave an earlier run's table beside the new maps.
+            File.Delete(Path.Combine(folder, "habitat_features.csv"));
+            File.Delete(Path.Combine(folder, "habitat_features_skipped.csv"));
+        }
     }
 }

@@ -51,6 +51,13 @@ public sealed record HabitatsWorkflowSettings
     /// </summary>
     public IChannelAligner? ChannelAligner { get; init; }
 
+    /// <summary>
+    /// Per-habitat IBSI features (<c>habitat_features.csv</c>): these feature settings (any family, filter and
+    /// setting, as extraction uses them) run inside each habitat of every scan, per channel
+    /// (<see cref="HabitatFeatures.Extract"/>); null skips them. Default: every IBSI family with the default settings.
+    /// </summary>
+    public FeatureSettings? HabitatFeatures { get; init; } = new();
+
     /// <summary>Mask label of the tumour; every non-zero voxel when null.</summary>
     public byte? Label { get; init; }
 

@@ -29,16 +29,26 @@ public static class CohortHabitatModel
         Registration.ImageRegistrationSettings? channelRegistration = null) =>
         Fit(cohort, settings, region, threads, progress, cancellation, channelRegistration, keep: null).Model;
 
+    /// <summary>The model with the scores of every k when <see cref="HabitatStudySettings.ClusterCount"/> asks for k to be chosen (null otherwise).</summary>
+    public static (HabitatModel Model, ClusterCountSelection? Selection) FitWithSelection(
+        Cohort cohort, HabitatStudySettings settings, string region, int threads = 0, IProgress<StudyProgress>? progress = null, CancellationToken cancellation = default,
+        Registration.ImageRegistrationSettings? channelRegistration = null)
+    {
+        var (model, _, selection) = Fit(cohort, settings, region, threads, progress, cancellation, channelRegistration, keep: null);
+        return (model, selection);
+    }
+
     /// <summary>
     /// The model and the voxel feature map of the baselines of the subjects in <paramref name="keep"/>, by subject ID
     /// (each cropped to the tumour's bounding box), so a single run maps every baseline once.
     /// </summary>
-    internal static (HabitatModel Model, Dictionary<string, VoxelFeatureMap> BaselineMaps) Fit(
+    internal static (HabitatModel Model, Dictionary<string, VoxelFeatureMap> BaselineMaps, ClusterCountSelection? Selection) Fit(
         Cohort cohort, HabitatStudySettings settings, string region, int threads, IProgress<StudyProgress>? progress, CancellationToken cancellation,
         Registration.ImageRegistrationSettings? channelRegistration, IReadOnlySet<string>? keep)
     {
         ArgumentNullException.ThrowIfNull(cohort);
         ArgumentNullException.ThrowIfNull(settings);
+        settings.ClusterCount?.Validate();
         var baselines = cohort.Subjects.Where(s => s.Baseline.Masks.ContainsKey(region)).ToList();
         if (baselines.Count == 0)
         {
@@ -78,6 +88,20 @@ public static class CohortHabitatModel
             }
         }
 
+        ClusterCountSelection? selection = null;
+        if (settings.ClusterCount is { } range)
+        {
+            progress?.Report(new StudyProgress("cohort", $"choosing k in {range.MinClusters}..{range.MaxClusters}", 0, baselines.Count, 0));
+            (var chosen, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, [.. baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}")]);
+            progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
+            if (twoStage)
+            {
+                maps = maps.Where(m => keep?.Contains(m.Key) == true).ToDictionary(StringComparer.Ordinal);
+            }
+
+            return (chosen, maps, selection);
+        }
+
         progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
         var fitted = twoStage
             ? HabitatModel.Fit([.. baselines.Select(s => maps[s.Id])], model, scanNames: [.. baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}")])
@@ -87,7 +111,24 @@ public static class CohortHabitatModel
             maps = maps.Where(m => keep?.Contains(m.Key) == true).ToDictionary(StringComparer.Ordinal);
         }
 
-        return (fitted, maps);
+        return (fitted, maps, null);
+    }
+
+    /// <summary>
+    /// Pools and standardises once (two-stage: supervoxels for the largest k), scores every k of the range on those rows,
+    /// and fits the chosen k on the same rows.
+    /// </summary>
+    private static (HabitatModel Model, ClusterCountSelection Selection) Choose(
+        ClusterCountRange range, HabitatSettings model, IReadOnlyList<string> channels, int scans, List<FeatureMatrix> samples, VoxelFeatureMap[]? maps, string[] names)
+    {
+        var pooled = maps is not null
+            ? PooledVoxels.Supervoxels(maps, model.WithClusters(range.MaxClusters), names)
+            : PooledVoxels.FromMatrix(PooledVoxels.Concat(samples, channels.Count), scans, channels, model);
+        var selection = ClusterCountSelection.Evaluate(
+            pooled.ClusteringSpace,
+            new ClusterCountSelectionSettings { MinClusters = range.MinClusters, MaxClusters = range.MaxClusters, KMeans = model.KMeans }.For(range.Criterion));
+        int k = selection.Best(range.Criterion);
+        return (HabitatModel.FitPooled(pooled, model.WithClusters(k)), selection);
     }
 
     /// <summary>

@@ -34,7 +34,21 @@ public sealed record HabitatStudySettings
     /// </summary>
     public int? MaxVoxelsInFit { get; init; } = 1_000_000;
 
-    /// <summary>Number of habitats k.</summary>
+    /// <summary>
+    /// Choose k on the cohort's baselines within this range by its criterion (scores in <c>k_selection.csv</c>); null
+    /// (the default) fits <see cref="Clusters"/> habitats.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ClusterCountRange? ClusterCount { get; init; }
+
+    /// <summary>
+    /// Per-habitat IBSI features: the study's feature settings (<see cref="StudySettings.Features"/>) run inside each
+    /// habitat of every scan and channel, written to <c>habitat_features.csv</c> per subject and study, with their
+    /// changes in <c>habitat_deltas.csv</c> (on by default; <c>--no-habitat-features</c>).
+    /// </summary>
+    public bool PerHabitatFeatures { get; init; } = true;
+
+    /// <summary>Number of habitats k (with <see cref="ClusterCount"/>, the fitted model's k is chosen instead).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int Clusters => Model.KMeans.NClusters;
 

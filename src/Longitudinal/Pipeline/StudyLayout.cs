@@ -24,6 +24,12 @@ public sealed record StudyLayout(string Root)
 
     public string SubjectDeltaVoxels(string subject) => Path.Combine(SubjectFolder(subject), "delta_voxels.csv");
 
+    /// <summary>The subject's per-habitat IBSI features (every time point and channel).</summary>
+    public string SubjectHabitatFeatures(string subject) => Path.Combine(SubjectFolder(subject), "habitat_features.csv");
+
+    /// <summary>The habitats (or families) the subject's per-habitat features left out, and why.</summary>
+    public string SubjectHabitatFeaturesSkipped(string subject) => Path.Combine(SubjectFolder(subject), "habitat_features_skipped.csv");
+
     public string SubjectStabilityRepeats(string subject) => Path.Combine(SubjectFolder(subject), "stability_repeats.csv");
 
     public string SubjectMap(string subject, string timePoint, string kind) => SubjectMap(subject, timePoint, kind, ".nii.gz");
@@ -51,6 +57,18 @@ public sealed record StudyLayout(string Root)
     public string Registrations => Path.Combine(Root, "registration.csv");
 
     public string Transitions => Path.Combine(Root, "habitat_transitions.csv");
+
+    /// <summary>Every subject's per-habitat IBSI features.</summary>
+    public string HabitatFeatures => Path.Combine(Root, "habitat_features.csv");
+
+    /// <summary>Every subject's skipped habitats (or families of them).</summary>
+    public string HabitatFeaturesSkipped => Path.Combine(Root, "habitat_features_skipped.csv");
+
+    /// <summary>The changes of the per-habitat features (habitat-wise delta-radiomics).</summary>
+    public string HabitatDeltas => Path.Combine(Root, "habitat_deltas.csv");
+
+    /// <summary>The score of every candidate k when the study chose k (<c>-k 2..6</c>).</summary>
+    public string KSelection => Path.Combine(Root, "k_selection.csv");
 
     /// <summary>Every subject's delta voxel map summary.</summary>
     public string DeltaVoxels => Path.Combine(Root, "delta_voxels.csv");

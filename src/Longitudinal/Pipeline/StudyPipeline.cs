@@ -60,16 +60,18 @@ public static class StudyPipeline
         string hash = SettingsHash(settings);
         HabitatModel? model = null;
         Dictionary<string, Habitats.VoxelFeatures.VoxelFeatureMap>? baselineMaps = null;
+        Habitats.Clustering.ClusterCountSelection? selection = null;
         if (settings.Habitats is { } habitats)
         {
             // Fitting maps every baseline; the maps of the subjects this run computes are kept (each cropped to its
             // tumour's bounding box, dropped once its subject is done) so that no baseline is mapped twice.
-            (model, baselineMaps) = options.HabitatModelPath is { } path
-                ? (HabitatModel.Load(path), null)
+            (model, baselineMaps, selection) = options.HabitatModelPath is { } path
+                ? (HabitatModel.Load(path), null, null)
                 : CohortHabitatModel.Fit(valid, habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration, part.Subjects.Select(s => s.Id).ToHashSet(StringComparer.Ordinal));
             if (fitting)
             {
                 model.Save(layout.HabitatModel);
+                WriteSelection(layout, selection, model, habitats);
             }
         }
 
@@ -148,9 +150,54 @@ public static class StudyPipeline
         {
             Features = tables.Features, Deltas = tables.Deltas, Registrations = tables.Registrations, Transitions = tables.Transitions,
             StabilityRepeats = tables.StabilityRepeats, Stability = tables.Stability, DeltaVoxels = tables.DeltaVoxels, Elapsed = watch.Elapsed,
+            HabitatFeatures = tables.HabitatFeatures, HabitatFeatureSkips = tables.HabitatFeatureSkips, HabitatDeltas = tables.HabitatDeltas,
         };
         WriteStudyJson(result, settings, hash, model, finished);
         return result;
+    }
+
+    /// <summary>
+    /// Writes <c>k_selection.csv</c> (the columns of <c>radiomics habitats</c>) when k was chosen, and removes an
+    /// earlier run's when it was fixed.
+    /// </summary>
+    internal static void WriteSelection(StudyLayout layout, Habitats.Clustering.ClusterCountSelection? selection, HabitatModel model, HabitatStudySettings habitats)
+    {
+        if (selection is not null && habitats.ClusterCount is { } range)
+        {
+            Habitats.Workflows.HabitatsWorkflowResult.SelectionTableOf(selection, model.HabitatCount, range.Criterion).WriteCsv(layout.KSelection);
+        }
+        else
+        {
+            File.Delete(layout.KSelection);
+        }
+    }
+
+    /// <summary>The k selection of study.json: the range, the criterion, the chosen k and each k's score, read back from <c>k_selection.csv</c>.</summary>
+    private static object? SelectionSummary(StudyLayout layout, StudySettings settings)
+    {
+        if (settings.Habitats?.ClusterCount is not { } range || !File.Exists(layout.KSelection))
+        {
+            return null;
+        }
+
+        var rows = Tables.RecordTable.Read(layout.KSelection, r => (K: (int)r.Integer("k"), Chosen: r.Integer("chosen") == 1, Scores: new
+        {
+            k = (int)r.Integer("k"),
+            inertia = r.Number("inertia"),
+            silhouette = r.Number("silhouette"),
+            calinskiHarabasz = r.Number("calinski_harabasz"),
+            daviesBouldin = r.Number("davies_bouldin"),
+            stability = r.Number("stability", double.NaN),
+            gap = r.Number("gap", double.NaN),
+        }));
+        return new
+        {
+            criterion = range.Criterion,
+            range = $"{range.MinClusters}..{range.MaxClusters}",
+            chosen = rows.Where(r => r.Chosen).Select(r => (int?)r.K).FirstOrDefault(),
+            file = Path.GetFileName(layout.KSelection),
+            scores = rows.Select(r => r.Scores),
+        };
     }
 
     private static Cohort Part(Cohort cohort, StudyRunOptions options)
@@ -191,6 +238,7 @@ public static class StudyPipeline
             settingsHash = hash,
             settings,
             habitatModel = model is null ? null : new { habitats = model.HabitatCount, channels = model.Channels, file = Path.GetFileName(result.Layout.HabitatModel) },
+            kSelection = SelectionSummary(result.Layout, settings),
             subjects = new
             {
                 computed = result.Computed,

@@ -59,9 +59,10 @@ public static class StudySteps
 
         var layout = new StudyLayout(Path.GetFullPath(outputDirectory));
         var report = StudyPipeline.Check(cohort, manifestReport, keepGoing);
-        var model = CohortHabitatModel.Fit(report.ValidPart(cohort), habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration);
+        var (model, selection) = CohortHabitatModel.FitWithSelection(report.ValidPart(cohort), habitats, settings.Region, settings.Threads, progress, cancellation, settings.ChannelRegistration);
         Directory.CreateDirectory(layout.Root);
         model.Save(layout.HabitatModel);
+        StudyPipeline.WriteSelection(layout, selection, model, habitats);
         return model;
     }
 

@@ -51,6 +51,12 @@ public static class StudyTables
             done)
         {
             DeltaVoxels = File.Exists(layout.SubjectDeltaVoxels(done.Subject)) ? DeltaMaps.DeltaVoxelRecord.ReadCsv(layout.SubjectDeltaVoxels(done.Subject)) : [],
+            HabitatFeatures = File.Exists(layout.SubjectHabitatFeatures(done.Subject))
+                ? Habitats.Model.HabitatFeatureTable.ReadCsv(layout.SubjectHabitatFeatures(done.Subject))
+                : Habitats.Model.HabitatFeatureTable.Empty,
+            HabitatFeatureSkips = File.Exists(layout.SubjectHabitatFeaturesSkipped(done.Subject))
+                ? Habitats.Model.HabitatFeatureSkip.ReadCsv(layout.SubjectHabitatFeaturesSkipped(done.Subject))
+                : [],
         };
     }
 
@@ -120,6 +126,7 @@ public static class StudyTables
             // As for a subject's own table: a rerun without delta maps must not leave an earlier run's summary behind.
             File.Delete(layout.DeltaVoxels);
         }
+        var (habitatFeatures, habitatSkips, habitatDeltas) = WriteHabitatFeatures(ordered, layout, days, kinds);
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
         Stability.StabilityTable? stability = null;
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
@@ -129,6 +136,35 @@ public static class StudyTables
             stability.KeepStable(features, stabilityThreshold).WriteCsv(layout.StableFeatures);
         }
 
-        return new CohortTables(features, deltas, registrations, transitions) { StabilityRepeats = repeats, Stability = stability, DeltaVoxels = deltaVoxels };
+        return new CohortTables(features, deltas, registrations, transitions)
+        {
+            StabilityRepeats = repeats, Stability = stability, DeltaVoxels = deltaVoxels,
+            HabitatFeatures = habitatFeatures, HabitatFeatureSkips = habitatSkips, HabitatDeltas = habitatDeltas,
+        };
+    }
+
+    /// <summary>
+    /// The study's per-habitat features, their skips and deltas (<c>habitat_features.csv</c>,
+    /// <c>habitat_features_skipped.csv</c>, <c>habitat_deltas.csv</c>) when some subject has them; otherwise an earlier
+    /// run's files are removed.
+    /// </summary>
+    private static (Habitats.Model.HabitatFeatureTable, IReadOnlyList<Habitats.Model.HabitatFeatureSkip>, HabitatDeltaTable) WriteHabitatFeatures(
+        SubjectOutcome[] ordered, StudyLayout layout, Dictionary<string, IReadOnlyDictionary<string, double>> days, IReadOnlyCollection<DeltaKind> kinds)
+    {
+        var features = Habitats.Model.HabitatFeatureTable.Concat(ordered.Select(o => o.HabitatFeatures));
+        var skips = ordered.SelectMany(o => o.HabitatFeatureSkips).ToList();
+        if (features.Count == 0 && skips.Count == 0)
+        {
+            File.Delete(layout.HabitatFeatures);
+            File.Delete(layout.HabitatFeaturesSkipped);
+            File.Delete(layout.HabitatDeltas);
+            return (features, skips, HabitatDeltaTable.Empty);
+        }
+
+        var deltas = HabitatDeltaTable.Compute(features, days, kinds);
+        features.WriteCsv(layout.HabitatFeatures);
+        Habitats.Model.HabitatFeatureSkip.WriteCsv(layout.HabitatFeaturesSkipped, skips);
+        deltas.WriteCsv(layout.HabitatDeltas);
+        return (features, skips, deltas);
     }
 }

@@ -8,4 +8,10 @@ public sealed record SubjectOutcome(
 {
     /// <summary>The summary of the subject's delta voxel maps (<c>delta_voxels.csv</c>; empty when they are off).</summary>
     public IReadOnlyList<DeltaMaps.DeltaVoxelRecord> DeltaVoxels { get; init; } = [];
+
+    /// <summary>The subject's per-habitat IBSI features (<c>habitat_features.csv</c>; empty when they are off).</summary>
+    public Habitats.Model.HabitatFeatureTable HabitatFeatures { get; init; } = Habitats.Model.HabitatFeatureTable.Empty;
+
+    /// <summary>The habitats (or families) its per-habitat features left out, and why.</summary>
+    public IReadOnlyList<Habitats.Model.HabitatFeatureSkip> HabitatFeatureSkips { get; init; } = [];
 }

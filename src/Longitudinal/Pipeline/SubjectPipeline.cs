@@ -129,6 +129,8 @@ internal sealed class SubjectPipeline(
         }
 
         var transitions = new List<TransitionRecord>();
+        var habitatFeatures = new List<HabitatFeatureTable>();
+        var habitatSkips = new List<HabitatFeatureSkip>();
         LabelMap? baselineHabitats = null;
         if (habitatModel is not null && settings.Habitats is { } habitatSettings)
         {
@@ -146,6 +148,24 @@ internal sealed class SubjectPipeline(
                 var map = habitatModel.Predict(voxelFeatures);
                 var summary = HabitatSummary.Compute(map, habitatModel.HabitatCount);
                 tables.Add(new FeatureTable(HabitatFeatureRows.Of(summary, VisitChannels.Named(scan.Channels), map, subject.Id, scan.TimePoint.Id, settings.Region)));
+                if (habitatSettings.PerHabitatFeatures)
+                {
+                    var featureWatch = Stopwatch.StartNew();
+                    try
+                    {
+                        var (perHabitat, skips) = HabitatFeatures.Extract(
+                            VisitChannels.Named(scan.Channels), map, habitatModel.HabitatCount, settings.Features, subject.Id, scan.TimePoint.Id, settings.Region);
+                        habitatFeatures.Add(perHabitat);
+                        habitatSkips.AddRange(skips);
+                    }
+                    catch (RadiomicsException e) when (e is not StudyException)
+                    {
+                        throw new StudyException($"{HabitatNormalisation.ScanName(subject.Id, scan.TimePoint.Id, "habitat features")}: {e.Message}", e);
+                    }
+
+                    timings[$"habitat features {scan.TimePoint.Id}"] = featureWatch.Elapsed.TotalSeconds;
+                }
+
                 if (settings.WriteMaps)
                 {
                     ImageFile.Write(map, layout.SubjectMap(subject.Id, scan.TimePoint.Id, "habitats"));
@@ -197,13 +217,29 @@ internal sealed class SubjectPipeline(
 
         var features = FeatureTable.Concat(tables);
         features.WriteCsv(layout.SubjectFeatures(subject.Id));
+        var perHabitatFeatures = HabitatFeatureTable.Concat(habitatFeatures);
+        if (habitatModel is not null && settings.Habitats is { PerHabitatFeatures: true })
+        {
+            perHabitatFeatures.WriteCsv(layout.SubjectHabitatFeatures(subject.Id));
+            HabitatFeatureSkip.WriteCsv(layout.SubjectHabitatFeaturesSkipped(subject.Id), habitatSkips);
+        }
+        else
+        {
+            // A rerun without them must not pick up an earlier run's.
+            File.Delete(layout.SubjectHabitatFeatures(subject.Id));
+            File.Delete(layout.SubjectHabitatFeaturesSkipped(subject.Id));
+        }
+
         RegistrationRecord.WriteCsv(layout.SubjectRegistrations(subject.Id), registrations);
         TransitionRecord.WriteCsv(layout.SubjectTransitions(subject.Id), transitions);
         timings["total"] = total.Elapsed.TotalSeconds;
         var done = new SubjectDone(subject.Id, settingsHash, subject.TimePoints.ToDictionary(t => t.Id, t => t.Day), timings, DateTimeOffset.UtcNow);
         AtomicFile.WriteAllText(layout.SubjectDone(subject.Id), JsonSerializer.Serialize(done, SubjectDone.Json));
         progress?.Report(("done", 1));
-        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done) { DeltaVoxels = deltaVoxels };
+        return new SubjectOutcome(subject.Id, Resumed: false, features, registrations, transitions, repeats, done)
+        {
+            DeltaVoxels = deltaVoxels, HabitatFeatures = perHabitatFeatures, HabitatFeatureSkips = habitatSkips,
+        };
     }
 
     /// <summary>

@@ -1,0 +1,60 @@
+using Radiomics.Habitats.Model;
+using Radiomics.Longitudinal.Delta;
+using Radiomics.Tables;
+
+namespace Radiomics.Longitudinal.Pipeline;
+
+/// <summary>
+/// Habitat-wise delta-radiomics (<c>habitat_deltas.csv</c>): the changes of every per-habitat feature from baseline to
+/// each follow-up, computed habitat by habitat exactly as <c>deltas.csv</c> is for the whole tumour, with a
+/// <c>habitat</c> column after <c>region</c> (after <c>channel</c> when the rows have channels).
+/// </summary>
+public sealed class HabitatDeltaTable
+{
+    public HabitatDeltaTable(IEnumerable<HabitatDeltaRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        Rows = [.. rows];
+    }
+
+    public static HabitatDeltaTable Empty { get; } = new([]);
+
+    public IReadOnlyList<HabitatDeltaRow> Rows { get; }
+
+    /// <summary>
+    /// The deltas of every habitat's features (<see cref="DeltaTable.Compute"/> habitat by habitat). A feature a habitat
+    /// lacks at the subject's baseline (the habitat empty or skipped there) has no delta: changes are always from baseline.
+    /// </summary>
+    public static HabitatDeltaTable Compute(
+        HabitatFeatureTable features, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> days, IReadOnlyCollection<DeltaKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(days);
+        var baselines = days.ToDictionary(
+            d => d.Key, d => d.Value.OrderBy(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Select(t => t.Key).FirstOrDefault(), StringComparer.Ordinal);
+        return new(features.Habitats.SelectMany(h =>
+        {
+            var rows = features.Habitat(h)
+                .GroupBy(r => (r.Subject, r.Region, r.Channel, r.ImageType, r.Family, r.Feature, r.IbsiCode, r.Aggregation, r.Variant))
+                .Where(g => baselines.TryGetValue(g.Key.Subject, out var baseline) && g.Any(r => r.TimePoint == baseline))
+                .SelectMany(g => g);
+            return DeltaTable.Compute(new FeatureTable(rows), days, kinds).Rows.Select(r => new HabitatDeltaRow(h, r));
+        }));
+    }
+
+    /// <summary>The columns of this table's CSV.</summary>
+    public IReadOnlyList<TableColumn<HabitatDeltaRow>> CsvLayout
+    {
+        get
+        {
+            var deltas = new DeltaTable(Rows.Select(r => r.Delta)).CsvLayout;
+            var columns = deltas.Select(c => new TableColumn<HabitatDeltaRow>(c.Name, r => c.Cell(r.Delta))).ToList();
+            int after = columns.FindIndex(c => c.Name == "channel") is >= 0 and var channel ? channel : columns.FindIndex(c => c.Name == "region");
+            columns.Insert(after + 1, new("habitat", r => r.Habitat));
+            return columns;
+        }
+    }
+
+    /// <summary>Writes the table as CSV, atomically.</summary>
+    public void WriteCsv(string path) => RecordTable.Write(path, CsvLayout, Rows);
+}
