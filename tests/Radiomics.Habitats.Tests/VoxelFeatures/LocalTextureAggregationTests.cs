@@ -45,8 +45,10 @@ public class LocalTextureAggregationTests
         Assert.Equal(mask.Count(3), WholeRegionReference.AssertEveryVoxel(image, mask, LocalTextureFamilies.Create(family, settings), settings, codes, wholeRegion));
     }
 
-    /// <summary>Radius 2 and 3 (the 2D square of r = 3 still fits the 128-bit sets; 2.5D cubes of r = 3 go voxel by voxel) and δ = 2.</summary>
+    /// <summary>Radius 2 to 5 (2D squares up to r = 5 fit the 64- and 128-bit sets; 2.5D and 3D cubes of r = 3 go voxel by voxel) and δ = 2.</summary>
     [Theory]
+    [InlineData("glszm", TextureAggregation.SliceMerged2D, 5, 1)]
+    [InlineData("glrlm", TextureAggregation.Averaged2D, 4, 2)]
     [InlineData("glrlm", TextureAggregation.Averaged2D, 3, 1)]
     [InlineData("glrlm", TextureAggregation.DirectionMerged25D, 3, 2)]
     [InlineData("glrlm", TextureAggregation.Averaged3D, 3, 1)]
