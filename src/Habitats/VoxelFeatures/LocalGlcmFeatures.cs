@@ -181,6 +181,7 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
         public void Column(Buffers buffers, int c, int x0, int x1, int sign)
         {
             var counts = buffers.Counts;
+            int matrixStride = byDirection ? 1 : 0;
             for (int z = z0; z <= z1; z++)
             {
                 for (int y = y0; y <= y1; y++)
@@ -194,7 +195,7 @@ public sealed class LocalGlcmFeatures : IVoxelFeature
                     for (int k = 0; k < offsets.Length; k++)
                     {
                         var d = offsets[k];
-                        int m = byDirection ? k : 0, block = m * ng * ng;
+                        int m = k * matrixStride, block = m * ng * ng;
                         int qx = c + d.X, qy = y + d.Y, qz = z + d.Z;
                         if (qx >= x0 && qx <= x1 && qy >= y0 && qy <= y1 && qz >= z0 && qz <= z1 && grid.At(qx, qy, qz) is var b && b != 0)
                         {
