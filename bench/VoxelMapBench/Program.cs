@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Radiomics.Features;
 using Radiomics.Features.PyRadiomics;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.Imaging;
@@ -53,13 +54,18 @@ int regionVoxels = mask.Count(1);
     ("GLRLM all 16 features (3D merged), box r=2 voxels, FBN 16, masked", new LocalGlrlmFeatures(new LocalTextureSettings { Radius = 2 })),
     ("GLSZM all 16 features (3D), box r=1 voxel, FBN 16, masked", new LocalGlszmFeatures()),
     ("GLSZM all 16 features (3D), box r=2 voxels, FBN 16, masked", new LocalGlszmFeatures(new LocalTextureSettings { Radius = 2 })),
+    .. Aggregations(),
     .. PyRadiomicsClasses(),
 ];
 
-// NAME-FILTER "native" runs our own kernels only (PyRadiomics' voxel-based classes take minutes).
-foreach (var (name, feature) in configurations.Where(c => filter == "native"
-    ? !c.Name.StartsWith("PyRadiomics", StringComparison.Ordinal)
-    : c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase)))
+// NAME-FILTER "native" runs our own kernels only (PyRadiomics' voxel-based classes take minutes); "aggregations" the
+// 2D, 2.5D and by-direction local texture maps only.
+foreach (var (name, feature) in configurations.Where(c => filter switch
+{
+    "native" => !c.Name.StartsWith("PyRadiomics", StringComparison.Ordinal),
+    "aggregations" => c.Name.Contains("aggregation", StringComparison.Ordinal),
+    _ => c.Name.Contains(filter, StringComparison.OrdinalIgnoreCase),
+}))
 {
     VoxelFeatureMaps.Compute(image, mask, [feature]);
     var times = new List<double>();
@@ -82,6 +88,16 @@ foreach (var (name, feature) in configurations.Where(c => filter == "native"
         ["voxels_per_second"] = Math.Round(regionVoxels / median),
     }));
 }
+
+// Every local texture family with all its features under the 2D (in-plane square kernel), 2.5D and by-direction
+// aggregations, r = 1 and 2, 16 bins, masked kernel.
+static IEnumerable<(string Name, IVoxelFeature Feature)> Aggregations() =>
+    from family in new[] { "glcm", "glrlm", "glszm", "ngldm", "ngtdm" }
+    from aggregation in new[] { TextureAggregation.Averaged2D, TextureAggregation.Merged25D, TextureAggregation.Averaged3D }
+    where aggregation != TextureAggregation.Averaged3D || family is "glcm" or "glrlm"
+    from radius in new[] { 1, 2 }
+    let feature = LocalTextureFamilies.Create(family, new LocalTextureSettings { Radius = radius, Aggregation = aggregation })
+    select ($"{family.ToUpperInvariant()} all {feature.ChannelNames.Count} features, aggregation {aggregation.ToIbsiString()}, box r={radius} voxel{(radius > 1 ? "s" : "")}, FBN 16, masked", feature);
 
 // PyRadiomics' voxel-based maps of every class (all its features), cube kernel of radius 1 and 2, 16 bins, masked kernel.
 static IEnumerable<(string Name, IVoxelFeature Feature)> PyRadiomicsClasses() =>

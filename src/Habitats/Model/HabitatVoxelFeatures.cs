@@ -41,21 +41,25 @@ public static class HabitatVoxelFeatures
             }));
         }
 
-        features.AddRange(settings.Texture.Select(family => Texture(family, settings.TextureRadius, source)));
+        features.AddRange(settings.Texture.Select(family => Texture(family, settings.TextureRadius, source, settings.TextureAggregation, settings.TextureDistance)));
         features.AddRange(settings.ImageTypes.Select(type => new FilteredImageFeature(type)));
         return features;
     }
 
-    /// <summary>A local texture family over a box of <paramref name="radius"/> voxels, with all its features (GLCM: its default five).</summary>
+    /// <summary>
+    /// A local texture family over a box of <paramref name="radius"/> voxels, with all its features (GLCM: its default
+    /// five), the IBSI <paramref name="aggregation"/> and neighbour <paramref name="distance"/>.
+    /// </summary>
     /// <exception cref="SettingsException">The family is unknown.</exception>
-    public static IVoxelFeature Texture(string family, int radius, string source = "habitats") => family.ToLowerInvariant() switch
+    public static IVoxelFeature Texture(
+        string family, int radius, string source = "habitats", TextureAggregation aggregation = TextureAggregation.Merged3D, int distance = 1) => family.ToLowerInvariant() switch
     {
         "firstorder" => new LocalFirstOrderFeatures(new LocalFirstOrderSettings { Kernel = StructuringElement.Box(radius, RadiusUnit.Voxels) }),
-        "glcm" => new LocalGlcmFeatures(new LocalGlcmSettings { Radius = radius }),
-        "glrlm" => new LocalGlrlmFeatures(new LocalTextureSettings { Radius = radius }),
-        "glszm" => new LocalGlszmFeatures(new LocalTextureSettings { Radius = radius }),
-        "ngldm" => new LocalNgldmFeatures(new LocalTextureSettings { Radius = radius }),
-        "ngtdm" => new LocalNgtdmFeatures(new LocalTextureSettings { Radius = radius }),
+        "glcm" => new LocalGlcmFeatures(new LocalGlcmSettings { Radius = radius, Aggregation = aggregation, Distance = distance }),
+        "glrlm" => new LocalGlrlmFeatures(new LocalTextureSettings { Radius = radius, Aggregation = aggregation, Distance = distance }),
+        "glszm" => new LocalGlszmFeatures(new LocalTextureSettings { Radius = radius, Aggregation = aggregation, Distance = distance }),
+        "ngldm" => new LocalNgldmFeatures(new LocalTextureSettings { Radius = radius, Aggregation = aggregation, Distance = distance }),
+        "ngtdm" => new LocalNgtdmFeatures(new LocalTextureSettings { Radius = radius, Aggregation = aggregation, Distance = distance }),
         _ => throw new SettingsException(source, null, $"habitats texture: the local texture family '{family}' is unknown; choose from firstorder, glcm, glrlm, glszm, ngldm, ngtdm."),
     };
 

@@ -29,6 +29,9 @@ internal sealed class KernelZoneMatrix
         _byColumn = new double[columns];
     }
 
+    /// <summary>Whether nothing has been counted since the last <see cref="ComputeAndClear"/>.</summary>
+    public bool IsEmpty => _touchedCount == 0;
+
     /// <summary>Counts <paramref name="count"/> (default one) entries in row <paramref name="level"/> − 1 and column <paramref name="column"/> − 1.</summary>
     public void Add(int level, int column, int count = 1)
     {

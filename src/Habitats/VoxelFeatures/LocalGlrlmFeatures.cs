@@ -5,8 +5,10 @@ using Radiomics.Imaging;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Local texture: GLRLM features (IBSI family TP0I, "3D, merged": the run length matrices of the 13 directions summed,
-/// N_v = 13 × the box's voxels, as whole-region <see cref="Glrlm"/>) of every region voxel's cubic box. A run is a
+/// Local texture: GLRLM features (IBSI family TP0I, as whole-region <see cref="Glrlm"/>) of every region voxel's kernel
+/// box, with any of the six IBSI aggregations (<see cref="LocalKernelSettings.Aggregation"/>; default "3D, merged": the
+/// run length matrices of the 13 directions summed, N_v = 13 × the box's voxels; "2D" the 4 in-plane directions in the
+/// voxel's slice; "averaged" and "direction-merged" average the features of the directions' matrices). A run is a
 /// maximal line of equal grey level inside the box along a direction, in steps of δ.
 /// </summary>
 /// <remarks>
@@ -16,16 +18,19 @@ namespace Radiomics.Habitats.VoxelFeatures;
 /// </remarks>
 public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : LocalLevelSetFamily(settings, Glrlm.Definitions, "glrlm")
 {
-    private protected override int Columns(int w) => w;
+    private protected override int Columns(int w, int voxels) => w;
 
-    private protected override double Count<T>(BoxBits<T> bits, BoxLevels<T> levels, KernelZoneMatrix matrix)
+    private protected override int Matrices() => Settings.Directions.Count;
+
+    private protected override void Count<T>(BoxBits<T> bits, BoxLevels<T> levels, KernelMatrices matrices)
     {
-        for (int k = 0; k < levels.Count; k++)
+        for (int d = 0; d < bits.Directions; d++)
         {
-            int level = levels.Level(k);
-            var set = levels.Set(k);
-            for (int d = 0; d < bits.Directions; d++)
+            var matrix = matrices[d];
+            for (int k = 0; k < levels.Count; k++)
             {
+                int level = levels.Level(k);
+                var set = levels.Set(k);
                 var starts = set & ~bits.Forward(set, d);
                 var longer = set;
                 int atLeast = int.CreateTruncating(T.PopCount(starts));
@@ -41,17 +46,19 @@ public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : 
                     atLeast = next;
                 }
             }
-        }
 
-        return bits.Directions * levels.Voxels;
+            matrices.AddVoxels(d, levels.Voxels);
+        }
     }
 
-    private protected override double Count(LocalGlcmFeatures.LevelGrid grid, KernelZoneMatrix matrix, BoundingBox box)
+    private protected override void Count(LocalGlcmFeatures.LevelGrid grid, KernelMatrices matrices, BoundingBox box)
     {
-        double voxels = 0;
-        foreach (var direction in TextureDirections.Volumetric)
+        var steps = Steps();
+        for (int d = 0; d < steps.Length; d++)
         {
-            var o = direction.Times(Settings.Distance);
+            var o = steps[d];
+            var matrix = matrices[d];
+            double voxels = 0;
             for (int z = box.Min.Z; z <= box.Max.Z; z++)
             {
                 for (int y = box.Min.Y; y <= box.Max.Y; y++)
@@ -76,8 +83,8 @@ public sealed class LocalGlrlmFeatures(LocalTextureSettings? settings = null) : 
                     }
                 }
             }
-        }
 
-        return voxels;
+            matrices.AddVoxels(d, voxels);
+        }
     }
 }

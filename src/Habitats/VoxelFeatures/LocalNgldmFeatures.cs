@@ -5,8 +5,10 @@ using Radiomics.Imaging;
 namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
-/// Local texture: NGLDM features (IBSI family REK0, "3D"; PyRadiomics' GLDM) of every region voxel's cubic box. A box
-/// voxel's dependence is 1 plus its box neighbours within Chebyshev distance δ whose level differs by at most α.
+/// Local texture: NGLDM features (IBSI family REK0; PyRadiomics' GLDM) of every region voxel's kernel box, "3D" by
+/// default (<see cref="LocalKernelSettings.Aggregation"/>: "2D" takes the in-plane square and in-plane neighbours,
+/// "2.5D" the cube with in-plane neighbours). A box voxel's dependence is 1 plus its box neighbours within Chebyshev
+/// distance δ whose level differs by at most α.
 /// </summary>
 public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : LocalTextureFamily(settings, Ngldm.Definitions, "ngldm")
 {
@@ -19,9 +21,10 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
         }
 
         int delta = Settings.Distance, alpha = Settings.NgldmCoarseness;
+        bool inPlane = Settings.InPlane;
         int most = ((2 * delta) + 1) * ((2 * delta) + 1) * ((2 * delta) + 1);
         LocalTextureMaps.Run(image, region, output, progress, Settings, FeatureIndex, ng => new TextureMatrix(ng, most),
-            (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta, alpha),
+            (grid, m, x0, x1, y0, y1, z0, z1) => Fill(grid, m, x0, x1, y0, y1, z0, z1, delta, alpha, inPlane),
             Ngldm.FromMatrix);
     }
 
@@ -41,10 +44,11 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
 
         var grid = Discretised(image, region, box);
         var levels = grid.Levels;
-        int r = Settings.Radius, alpha = Settings.NgldmCoarseness, w = (2 * r) + 1;
+        int r = Settings.Radius, alpha = Settings.NgldmCoarseness, w = (2 * r) + 1, rz = Settings.Margin.Z, wz = (2 * rz) + 1;
+        bool inPlane = Settings.InPlane;
         var size = image.Geometry.Size;
         int nx = size.X, ny = size.Y, nz = size.Z;
-        var padded = box.Pad(r, size);
+        var padded = box.Pad(Settings.Margin, size);
         var dependent = new uint[size.Count];
         for (int z = padded.Min.Z; z <= padded.Max.Z; z++)
         {
@@ -63,7 +67,7 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
                     for (int o = 0; o < 27; o++)
                     {
                         int b = grid.At(x + (o % 3) - 1, y + (o / 3 % 3) - 1, z + (o / 9) - 1);
-                        if (o != 13 && b != 0 && Math.Abs(b - level) <= alpha)
+                        if (o != 13 && b != 0 && Math.Abs(b - level) <= alpha && (!inPlane || o / 9 == 1))
                         {
                             bits |= 1u << o;
                         }
@@ -74,27 +78,27 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
             }
         }
 
-        // inside[p]: the neighbour offsets that stay in the kernel box from position p of the box.
-        var inside = new uint[w * w * w];
+        // inside[p]: the neighbour offsets that stay in the kernel box (w × w × wz) from position p of the box.
+        var inside = new uint[w * w * wz];
         for (int p = 0; p < inside.Length; p++)
         {
             int px = p % w, py = p / w % w, pz = p / (w * w);
             for (int o = 0; o < 27; o++)
             {
                 int qx = px + (o % 3) - 1, qy = py + (o / 3 % 3) - 1, qz = pz + (o / 9) - 1;
-                if (qx >= 0 && qx < w && qy >= 0 && qy < w && qz >= 0 && qz < w)
+                if (qx >= 0 && qx < w && qy >= 0 && qy < w && qz >= 0 && qz < wz)
                 {
                     inside[p] |= 1u << o;
                 }
             }
         }
 
-        LocalTextureMaps.Sweep(region, box, output, progress, FeatureIndex, KernelZoneMatrix.FeatureCount, () => new KernelZoneMatrix(grid.GreyLevels, 27, w * w * w), (matrix, x, y, z, features) =>
+        LocalTextureMaps.Sweep(region, box, output, progress, FeatureIndex, KernelZoneMatrix.FeatureCount, () => new KernelZoneMatrix(grid.GreyLevels, 27, w * w * wz), (matrix, x, y, z, features) =>
         {
             int voxels = 0;
-            for (int kz = 0; kz < w; kz++)
+            for (int kz = 0; kz < wz; kz++)
             {
-                int qz = z - r + kz;
+                int qz = z - rz + kz;
                 if ((uint)qz >= (uint)nz)
                 {
                     continue;
@@ -132,10 +136,10 @@ public sealed class LocalNgldmFeatures(LocalTextureSettings? settings = null) : 
     }
 
     /// <summary>The NGLDM of the box: row = grey level − 1, column = dependence − 1; Voxels = the box's region voxels.</summary>
-    private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha)
+    private static void Fill(LocalGlcmFeatures.LevelGrid grid, TextureMatrix matrix, int x0, int x1, int y0, int y1, int z0, int z1, int delta, int alpha, bool inPlane)
     {
         var visitor = new Dependences(matrix.Counts, matrix.Columns, alpha);
-        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, ref visitor);
+        LocalTextureMaps.ForEachNeighbourhood(grid, x0, x1, y0, y1, z0, z1, delta, inPlane, ref visitor);
         matrix.Voxels = visitor.Voxels;
     }
 

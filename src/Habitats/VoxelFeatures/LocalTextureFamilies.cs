@@ -1,3 +1,4 @@
+using Radiomics.Features;
 using Radiomics.Features.Texture;
 using Radiomics.Processing;
 
@@ -5,7 +6,8 @@ namespace Radiomics.Habitats.VoxelFeatures;
 
 /// <summary>
 /// The local (voxel-wise) feature families by name, as settings files and the command line name them: "firstorder",
-/// "glcm", "glrlm", "glszm", "ngldm" (or PyRadiomics' "gldm"), "ngtdm"; each over a cubic box of the settings' radius.
+/// "glcm", "glrlm", "glszm", "ngldm" (or PyRadiomics' "gldm"), "ngtdm"; each over a box of the settings' radius (a
+/// cube, or the in-plane square for 2D aggregations), with the settings' aggregation and distance.
 /// </summary>
 public static class LocalTextureFamilies
 {
@@ -17,17 +19,25 @@ public static class LocalTextureFamilies
     /// statistic short names such as "mean", "sd", <see cref="LocalStatisticNames"/>); null maps every feature. For
     /// "firstorder" a fixed-bin-number discretisation sets the entropy/uniformity bins and a fixed bin size their width.
     /// </summary>
-    /// <exception cref="InvalidInputException">The family name or a first-order statistic is unknown.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The family name or a first-order statistic is unknown, or "firstorder" is asked for with a 2D or 2.5D aggregation
+    /// (its kernel is a 3D box; it has no matrix to aggregate).
+    /// </exception>
     public static IVoxelFeature Create(string family, LocalTextureSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(family);
         var s = settings ?? new LocalTextureSettings();
+        if (family.Equals("firstorder", StringComparison.OrdinalIgnoreCase) && s.InPlane)
+        {
+            throw new InvalidInputException($"Local firstorder statistics have no '{s.Aggregation.ToIbsiString()}' variant: their kernel is a 3D box; use a 3D aggregation for them.");
+        }
+
         return family.ToLowerInvariant() switch
         {
             "firstorder" => FirstOrder(s),
             "glcm" => new LocalGlcmFeatures(new LocalGlcmSettings
             {
-                Radius = s.Radius, MaskedKernel = s.MaskedKernel, Discretisation = s.Discretisation, Distance = s.Distance, ChannelPrefix = s.ChannelPrefix,
+                Radius = s.Radius, MaskedKernel = s.MaskedKernel, Discretisation = s.Discretisation, Distance = s.Distance, Aggregation = s.Aggregation, ChannelPrefix = s.ChannelPrefix,
                 Features = s.Features ?? [.. GlcmFeatures.Definitions.Select(d => d.Code)],
             }),
             "glrlm" => new LocalGlrlmFeatures(s),

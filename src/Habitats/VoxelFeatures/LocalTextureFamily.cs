@@ -7,7 +7,7 @@ namespace Radiomics.Habitats.VoxelFeatures;
 /// What the local texture families that build a matrix per neighbourhood box (NGTDM, NGLDM, GLRLM, GLSZM) share: their
 /// <see cref="LocalTextureSettings"/>, channels named from the IBSI definitions, the kernel margin and the discretised
 /// grid of the voxels that can enter a box. Each value of a family's map equals the whole-region feature (same IBSI
-/// family, default "3D" aggregation) of the region voxel's neighbourhood box with the same discretised grey levels,
+/// family, the settings' aggregation, by default "3D") of the region voxel's neighbourhood box with the same discretised grey levels,
 /// the box taken as the ROI.
 /// </summary>
 public abstract class LocalTextureFamily : IVoxelFeature
@@ -26,8 +26,8 @@ public abstract class LocalTextureFamily : IVoxelFeature
     /// <summary>Index into the family's feature vector of each channel.</summary>
     private protected int[] FeatureIndex { get; }
 
-    /// <summary>The box kernel's radius along every axis (neighbours outside the kernel never enter).</summary>
-    public Index3? Margin(ImageGeometry geometry) => new Index3(Settings.Radius, Settings.Radius, Settings.Radius);
+    /// <summary>The box kernel's half-widths (0 along z for 2D aggregations; neighbours outside the kernel never enter).</summary>
+    public Index3? Margin(ImageGeometry geometry) => Settings.Margin;
 
     public abstract void Compute(Image<float> image, LabelMap region, IReadOnlyList<Memory<float>> output, IProgress<double>? progress);
 

@@ -1,5 +1,4 @@
 using Radiomics.Numerics;
-using System.Globalization;
 using Radiomics.Features.Texture;
 using Radiomics.Imaging;
 
@@ -20,18 +19,15 @@ internal static class LocalTextureMaps
     /// <summary>Channel indices of the requested IBSI codes (all when null) and their channel names.</summary>
     public static (int[] Index, string[] Names) Channels(IReadOnlyList<FeatureDefinition> definitions, LocalTextureSettings settings, string family)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Radius, 1, nameof(settings));
-        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Distance, 1, nameof(settings));
+        settings.Validate(family);
         ArgumentOutOfRangeException.ThrowIfNegative(settings.NgldmCoarseness, nameof(settings));
-        ArgumentNullException.ThrowIfNull(settings.Discretisation, nameof(settings));
-        settings.Discretisation.Validate($"local {family.ToUpperInvariant()} discretisation");
         var codes = definitions.Select(d => d.Code).ToList();
         var wanted = settings.Features ?? codes;
         var index = wanted.Select(code => codes.IndexOf(code) is var i && i >= 0
             ? i
             : throw new ArgumentException($"'{code}' is not the IBSI code of an {family.ToUpperInvariant()} feature; use one of {string.Join(", ", codes)}.", nameof(settings))).ToArray();
-        var names = index.Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{settings.ChannelPrefix}{family}_{definitions[i].Name.ToLowerInvariant().Replace(' ', '_')}_box{settings.Radius}vox")).ToArray();
+        bool directional = family is "glcm" or "glrlm";
+        var names = index.Select(i => settings.ChannelName(family, definitions[i].Name, directional)).ToArray();
         if (index.Length == 0 || names.Distinct(StringComparer.Ordinal).Count() != names.Length)
         {
             throw new ArgumentException($"List each {family.ToUpperInvariant()} feature at most once, and at least one.", nameof(settings));
@@ -60,12 +56,12 @@ internal static class LocalTextureMaps
         }
 
         var grid = settings.Discretised(image, region, box);
-        int r = settings.Radius;
+        var k = settings.Margin;
         Sweep(region, box, output, progress, featureIndex, featureIndex.Max() + 1, () => matrix(grid.GreyLevels), (m, x, y, z, f) =>
         {
             Array.Clear(m.Counts);
             m.Voxels = 0;
-            fill(grid, m, x - r, x + r, y - r, y + r, z - r, z + r);
+            fill(grid, m, x - k.X, x + k.X, y - k.Y, y + k.Y, z - k.Z, z + k.Z);
             features(m).AsSpan(0, f.Length).CopyTo(f);
         });
     }
@@ -107,9 +103,10 @@ internal static class LocalTextureMaps
 
     /// <summary>
     /// Every voxel with a grey level in the box [x0, x1] × [y0, y1] × [z0, z1], with the levels of its neighbours within
-    /// Chebyshev distance δ inside the box: the whole-region NGTDM/NGLDM neighbourhood, cut at the box's faces.
+    /// Chebyshev distance δ inside the box (in its slice when <paramref name="inPlane"/>): the whole-region NGTDM/NGLDM
+    /// neighbourhood, cut at the box's faces.
     /// </summary>
-    public static void ForEachNeighbourhood<TVisitor>(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, ref TVisitor visitor)
+    public static void ForEachNeighbourhood<TVisitor>(LocalGlcmFeatures.LevelGrid grid, int x0, int x1, int y0, int y1, int z0, int z1, int delta, bool inPlane, ref TVisitor visitor)
         where TVisitor : struct, INeighbourVisitor
     {
         for (int z = z0; z <= z1; z++)
@@ -125,7 +122,8 @@ internal static class LocalTextureMaps
                     }
 
                     visitor.Voxel(level);
-                    for (int qz = Math.Max(z0, z - delta); qz <= Math.Min(z1, z + delta); qz++)
+                    int dz = inPlane ? 0 : delta;
+                    for (int qz = Math.Max(z0, z - dz); qz <= Math.Min(z1, z + dz); qz++)
                     {
                         for (int qy = Math.Max(y0, y - delta); qy <= Math.Min(y1, y + delta); qy++)
                         {

@@ -82,8 +82,8 @@ public sealed class VoxelFeatureMap
             return this;
         }
 
-        var image = new Image<float>(_scanGeometry, ChannelNames.Count).Paste(Image);
-        var region = new LabelMap(new Image<byte>(_scanGeometry).Paste(Region.Image));
+        var image = Image<float>.OnGrid(_scanGeometry, Image);
+        var region = new LabelMap(Image<byte>.OnGrid(_scanGeometry, Region.Image));
         return new VoxelFeatureMap(image, ChannelNames, region);
     }
 

@@ -71,6 +71,6 @@ internal sealed class DeltaMapStage(StudyLayout layout, string subject, bool wri
             patch[i] = inside[i] != 0 && float.IsFinite(source[i]) ? source[i] : 0;
         }
 
-        return new Image<float>(grid).Paste(new Image<float>(values.Geometry, patch));
+        return Image<float>.OnGrid(grid, new Image<float>(values.Geometry, patch));
     }
 }

@@ -129,62 +129,10 @@ internal sealed class RegistrationImages
     }
 
     /// <summary>(v − lo) / (hi − lo) as a new float image, read from the voxel type the image has.</summary>
-    private static Image<float> Rescale(Image image, double lo, double hi) => image switch
-    {
-        Image<float> x => Rescale(x, lo, hi),
-        Image<short> x => Rescale(x, lo, hi),
-        Image<ushort> x => Rescale(x, lo, hi),
-        Image<byte> x => Rescale(x, lo, hi),
-        Image<int> x => Rescale(x, lo, hi),
-        Image<double> x => Rescale(x, lo, hi),
-        _ => Rescale(image.ConvertTo<float>(), lo, hi),
-    };
-
-    private static Image<float> Rescale<T>(Image<T> image, double lo, double hi) where T : unmanaged, INumber<T>
-    {
-        float scale = (float)(1 / (hi - lo)), shift = (float)lo;
-        var v = image.Voxels;
-        var result = new float[v.Length];
-        for (int i = 0; i < v.Length; i++)
-        {
-            result[i] = (float.CreateTruncating(v[i]) - shift) * scale;
-        }
-
-        return new Image<float>(image.Geometry, result, image.Components);
-    }
+    private static Image<float> Rescale(Image image, double lo, double hi) => image.ToFloat(lo, 1 / (hi - lo));
 
     /// <summary>Approximate percentiles from a regular subsample of at most ~200 000 voxels.</summary>
-    private static (double Lo, double Hi) Percentiles(Image image, byte[]? mask, double lo, double hi) => image switch
-    {
-        Image<float> x => Percentiles(x.Voxels, mask, lo, hi),
-        Image<short> x => Percentiles(x.Voxels, mask, lo, hi),
-        Image<ushort> x => Percentiles(x.Voxels, mask, lo, hi),
-        Image<byte> x => Percentiles(x.Voxels, mask, lo, hi),
-        Image<int> x => Percentiles(x.Voxels, mask, lo, hi),
-        Image<double> x => Percentiles(x.Voxels, mask, lo, hi),
-        _ => Percentiles(image.ConvertTo<float>().Voxels, mask, lo, hi),
-    };
-
-    private static (double Lo, double Hi) Percentiles<T>(ReadOnlySpan<T> v, byte[]? mask, double lo, double hi) where T : unmanaged, INumber<T>
-    {
-        int step = Math.Max(1, v.Length / 200_000);
-        var sample = new List<float>(v.Length / step + 1);
-        for (int i = 0; i < v.Length; i += step)
-        {
-            if (mask is null || mask[i] != 0)
-            {
-                sample.Add(float.CreateTruncating(v[i]));
-            }
-        }
-
-        if (sample.Count == 0)
-        {
-            return (0, 0);
-        }
-
-        sample.Sort();
-        return (sample[(int)(lo * (sample.Count - 1))], sample[(int)(hi * (sample.Count - 1))]);
-    }
+    private static (double Lo, double Hi) Percentiles(Image image, byte[]? mask, double lo, double hi) => image.SampledPercentiles(mask, lo, hi);
 
     private static byte[] DownsampleMask(byte[] mask, ImageGeometry full, ImageGeometry level)
     {

@@ -67,19 +67,18 @@ public static class Resampler
         return new Image<T>(reference, output, image.Components);
     }
 
-    /// <summary>Resamples an image of any voxel type (see the generic overload).</summary>
-    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear, double defaultValue = 0, Parallelism parallelism = default) =>
-        image switch
-        {
-            Image<float> f => Resample(f, transform, reference, interpolator, defaultValue, parallelism),
-            Image<double> d => Resample(d, transform, reference, interpolator, defaultValue, parallelism),
-            Image<short> s => Resample(s, transform, reference, interpolator, defaultValue, parallelism),
-            Image<ushort> u => Resample(u, transform, reference, interpolator, defaultValue, parallelism),
-            Image<byte> b => Resample(b, transform, reference, interpolator, defaultValue, parallelism),
-            Image<int> i => Resample(i, transform, reference, interpolator, defaultValue, parallelism),
-            null => throw new ArgumentNullException(nameof(image)),
-            _ => Resample(image.ConvertTo<float>(), transform, reference, interpolator, defaultValue, parallelism),
-        };
+    /// <summary>Resamples an image of any voxel type (see the generic overload); the output keeps that type.</summary>
+    public static Image Resample(Image image, ITransform transform, ImageGeometry reference, Interpolator interpolator = Interpolator.Linear, double defaultValue = 0, Parallelism parallelism = default)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return image.Apply(new Resampling(transform, reference, interpolator, defaultValue, parallelism));
+    }
+
+    private sealed record Resampling(ITransform Transform, ImageGeometry Reference, Interpolator Interpolator, double DefaultValue, Parallelism Parallelism) : IImageFunction<Image>
+    {
+        public Image Invoke<T>(Image<T> image) where T : unmanaged, INumber<T> =>
+            Resample(image, Transform, Reference, Interpolator, DefaultValue, Parallelism);
+    }
 
     internal static bool Inside(Size3 size, double x, double y, double z) =>
         x >= -0.5 && y >= -0.5 && z >= -0.5 && x <= size.X - 0.5 && y <= size.Y - 0.5 && z <= size.Z - 0.5;

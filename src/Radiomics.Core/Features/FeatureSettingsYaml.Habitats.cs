@@ -14,7 +14,7 @@ public static partial class FeatureSettingsYaml
     /// </summary>
     private sealed class VoxelFeatureSettingsConverter : IYamlTypeConverter
     {
-        private static readonly string[] Keys = ["intensity", "local_statistics", "kernel", "radius", "radius_unit", "texture", "texture_radius", "image_types", "channels"];
+        private static readonly string[] Keys = ["intensity", "local_statistics", "kernel", "radius", "radius_unit", "texture", "texture_radius", "texture_aggregation", "texture_distance", "image_types", "channels"];
 
         public bool Accepts(Type type) => type == typeof(VoxelFeatureSettings);
 
@@ -39,6 +39,8 @@ public static partial class FeatureSettingsYaml
                     "radius_unit" => settings with { RadiusUnit = Word(parser, "radius_unit", [(RadiusUnit.Voxels, "voxels"), (RadiusUnit.Millimetres, "mm")]) },
                     "texture" => settings with { Texture = Names(parser, key.Value, VoxelFeatureSettings.TextureFamilies, "local texture family") },
                     "texture_radius" => settings with { TextureRadius = (int)Number(parser, "texture_radius", 1, VoxelFeatureSettings.MaxTextureRadius, integer: true) },
+                    "texture_aggregation" => settings with { TextureAggregation = Word(parser, "texture_aggregation", [.. Enum.GetValues<TextureAggregation>().Select(a => (a, a.ToIbsiString()))]) },
+                    "texture_distance" => settings with { TextureDistance = (int)Number(parser, "texture_distance", 1, 2 * VoxelFeatureSettings.MaxTextureRadius, integer: true) },
                     "image_types" => settings with { ImageTypes = (List<Filters.ImageType>?)rootDeserializer(typeof(List<Filters.ImageType>)) ?? [] },
                     "channels" => settings with { Channels = ChannelSections(parser, rootDeserializer) },
                     _ => throw new YamlException(key.Start, key.End, $"unknown key '{key.Value}' in habitats; valid keys here: {string.Join(", ", Keys)}."),
@@ -61,6 +63,9 @@ public static partial class FeatureSettingsYaml
             emitter.Emit(new Scalar("texture"));
             Flow(emitter, settings.Texture);
             Pair(emitter, "texture_radius", settings.TextureRadius.ToString(CultureInfo.InvariantCulture));
+            emitter.Emit(new Scalar("texture_aggregation"));
+            emitter.Emit(new Scalar(null, null, settings.TextureAggregation.ToIbsiString(), ScalarStyle.DoubleQuoted, false, true));
+            Pair(emitter, "texture_distance", settings.TextureDistance.ToString(CultureInfo.InvariantCulture));
             emitter.Emit(new Scalar("image_types"));
             if (settings.ImageTypes.Count == 0)
             {

@@ -33,6 +33,19 @@ public sealed record VoxelFeatureSettings
     /// <summary>Half-width in voxels of the local texture box (default 1: 3×3×3).</summary>
     public int TextureRadius { get; init; } = 1;
 
+    /// <summary>
+    /// IBSI aggregation of the local texture matrices (default "3D, merged"): "2D" kernels are the in-plane square of
+    /// the voxel's slice (PyRadiomics' <c>force2D</c>), "2.5D" cubes with in-plane matrices merged over slices,
+    /// "averaged" aggregations average GLCM/GLRLM features over directions; GLSZM, NGTDM and NGLDM take the scope.
+    /// </summary>
+    public TextureAggregation TextureAggregation { get; init; } = TextureAggregation.Merged3D;
+
+    /// <summary>
+    /// Chebyshev distance δ of the local texture neighbours (GLCM pairs, GLRLM run steps, NGTDM/NGLDM neighbourhoods;
+    /// default 1). GLSZM zones link adjacent voxels whatever δ, as IBSI and PyRadiomics.
+    /// </summary>
+    public int TextureDistance { get; init; } = 1;
+
     /// <summary>Filter responses (image types, as in the feature settings), one channel each (default none).</summary>
     public IReadOnlyList<Filters.ImageType> ImageTypes { get; init; } = [];
 
@@ -52,6 +65,39 @@ public sealed record VoxelFeatureSettings
     /// <summary>The features of a channel: its own entry in <see cref="Channels"/>, or these.</summary>
     public VoxelFeatureSettings For(string channel) =>
         Channels is not null && Channels.TryGetValue(channel, out var own) ? own : this with { Channels = null };
+
+    /// <summary>The combinations of texture families, aggregation and distance that cannot work, in plain words.</summary>
+    private string? TextureProblem()
+    {
+        var families = Texture.Select(f => f.ToLowerInvariant()).ToList();
+        string aggregation = Enum.IsDefined(TextureAggregation) ? TextureAggregation.ToIbsiString() : TextureAggregation.ToString();
+        if (!Enum.IsDefined(TextureAggregation))
+        {
+            return $"texture_aggregation {aggregation} is not an IBSI texture aggregation.";
+        }
+
+        if (TextureAggregation != TextureAggregation.Merged3D && !families.Any(f => f != "firstorder"))
+        {
+            return $"texture_aggregation '{aggregation}' needs a texture family with a matrix (glcm, glrlm, glszm, ngldm, ngtdm) in texture.";
+        }
+
+        if ((TextureAggregation.Is2D() || TextureAggregation.Is25D()) && families.Contains("firstorder"))
+        {
+            return $"texture_aggregation '{aggregation}': firstorder has no 2D or 2.5D variant (its kernel is a 3D box); list its statistics under local_statistics instead.";
+        }
+
+        if (TextureDistance < 1 || TextureDistance > 2 * TextureRadius)
+        {
+            return $"texture_distance {TextureDistance}: give 1..{2 * TextureRadius} voxels (twice texture_radius {TextureRadius}; farther neighbours never share a box).";
+        }
+
+        if (TextureDistance != 1 && families.Count > 0 && families.All(f => f is "glszm" or "firstorder"))
+        {
+            return $"texture_distance {TextureDistance} changes nothing for {string.Join(" and ", families)}: GLSZM zones link adjacent voxels (as IBSI and PyRadiomics); remove texture_distance.";
+        }
+
+        return null;
+    }
 
     /// <summary>The first problem of these settings in plain words, or null when they can work.</summary>
     public string? Problem()
@@ -74,6 +120,11 @@ public sealed record VoxelFeatureSettings
         if (TextureRadius < 1 || TextureRadius > MaxTextureRadius)
         {
             return $"texture_radius {TextureRadius}: give 1..{MaxTextureRadius} voxels.";
+        }
+
+        if (TextureProblem() is { } texture)
+        {
+            return texture;
         }
 
         if (!Intensity && LocalStatistics.Count == 0 && Texture.Count == 0 && ImageTypes.Count == 0)

@@ -67,6 +67,22 @@ public abstract class Image
     /// <summary>Number of voxel values that are NaN or infinite.</summary>
     public abstract long CountNonFinite();
 
+    /// <summary>Runs <paramref name="function"/> on this image as its own voxel type.</summary>
+    public abstract TResult Apply<TResult>(IImageFunction<TResult> function);
+
+    /// <summary>
+    /// (v − <paramref name="shift"/>) · <paramref name="scale"/> of every value as a new float image, read straight from
+    /// the stored voxel type (no intermediate float copy); the arithmetic is in float, with shift and scale rounded to float.
+    /// </summary>
+    public abstract Image<float> ToFloat(double shift = 0, double scale = 1);
+
+    /// <summary>
+    /// Approximate quantiles <paramref name="lower"/> and <paramref name="upper"/> (fractions 0..1, the sorted sample's
+    /// element at ⌊q·(n − 1)⌋) of the values, from a regular subsample of every ⌈N / <paramref name="maxSamples"/>⌉-th
+    /// value where <paramref name="mask"/> (same length, null: everywhere) is non-zero; (0, 0) when nothing is sampled.
+    /// </summary>
+    public abstract (double Lower, double Upper) SampledPercentiles(byte[]? mask, double lower, double upper, int maxSamples = 200_000);
+
     /// <summary>A copy on another grid of the same size (re-labelling where the voxels are, not resampling them).</summary>
     public abstract Image WithGeometry(ImageGeometry geometry);
 

@@ -94,6 +94,51 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
         return new Image<TOut>(Geometry, result, Components);
     }
 
+    public override TResult Apply<TResult>(IImageFunction<TResult> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return function.Invoke(this);
+    }
+
+    public override Image<float> ToFloat(double shift = 0, double scale = 1)
+    {
+        float s = (float)scale, o = (float)shift;
+        var result = new float[_data.Length];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = (float.CreateTruncating(_data[i]) - o) * s;
+        }
+
+        return new Image<float>(Geometry, result, Components);
+    }
+
+    public override (double Lower, double Upper) SampledPercentiles(byte[]? mask, double lower, double upper, int maxSamples = 200_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSamples, 1);
+        if (mask is not null && mask.Length != _data.Length)
+        {
+            throw new ArgumentException($"The mask has {mask.Length} values; the image has {_data.Length}.", nameof(mask));
+        }
+
+        int step = Math.Max(1, _data.Length / maxSamples);
+        var sample = new List<float>((_data.Length / step) + 1);
+        for (int i = 0; i < _data.Length; i += step)
+        {
+            if (mask is null || mask[i] != 0)
+            {
+                sample.Add(float.CreateTruncating(_data[i]));
+            }
+        }
+
+        if (sample.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        sample.Sort();
+        return (sample[(int)(lower * (sample.Count - 1))], sample[(int)(upper * (sample.Count - 1))]);
+    }
+
     public override (double Min, double Max) Range()
     {
         double min = double.PositiveInfinity, max = double.NegativeInfinity;
@@ -190,36 +235,59 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
     /// </summary>
     public Image<T> Paste(Image<T> patch)
     {
+        var box = PatchBox(patch, Geometry, Components);
+        var data = (T[])_data.Clone();
+        CopyPatch(patch, box.Min, data, Geometry.Size);
+        return new Image<T>(Geometry, data, Components);
+    }
+
+    /// <summary>
+    /// <paramref name="patch"/> on the larger <paramref name="grid"/>, zero elsewhere: the patch pasted on a
+    /// zero-filled image, in one buffer (a zero image then <see cref="Paste"/> would hold two of the grid's size).
+    /// </summary>
+    public static Image<T> OnGrid(ImageGeometry grid, Image<T> patch)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        var box = PatchBox(patch, grid, patch.Components);
+        var data = new T[grid.VoxelCount * patch.Components];
+        CopyPatch(patch, box.Min, data, grid.Size);
+        return new Image<T>(grid, data, patch.Components);
+    }
+
+    private static BoundingBox PatchBox(Image<T> patch, ImageGeometry grid, int components)
+    {
         ArgumentNullException.ThrowIfNull(patch);
-        if (patch.Components != Components)
+        if (patch.Components != components)
         {
-            throw new ArgumentException($"The patch has {patch.Components} components; this image has {Components}.", nameof(patch));
+            throw new ArgumentException($"The patch has {patch.Components} components; this image has {components}.", nameof(patch));
         }
 
-        var offset = patch.Geometry.OffsetIn(Geometry)
-            ?? throw new GeometryMismatchException("Paste: the patch is not on this image's grid", Geometry, patch.Geometry);
+        var offset = patch.Geometry.OffsetIn(grid)
+            ?? throw new GeometryMismatchException("Paste: the patch is not on this image's grid", grid, patch.Geometry);
         var size = patch.Geometry.Size;
         var box = new BoundingBox(offset, new Index3(offset.X + size.X - 1, offset.Y + size.Y - 1, offset.Z + size.Z - 1));
-        if (!box.IsInside(Geometry.Size))
-        {
-            throw new ArgumentOutOfRangeException(nameof(patch), $"The patch covers voxels {box}, outside the image of size {Geometry.Size}.");
-        }
+        return box.IsInside(grid.Size)
+            ? box
+            : throw new ArgumentOutOfRangeException(nameof(patch), $"The patch covers voxels {box}, outside the image of size {grid.Size}.");
+    }
 
-        var data = (T[])_data.Clone();
-        for (int c = 0; c < Components; c++)
+    /// <summary>Copies every component of <paramref name="patch"/> into <paramref name="data"/>, laid out on a grid of <paramref name="gridSize"/>, at <paramref name="offset"/>.</summary>
+    private static void CopyPatch(Image<T> patch, Index3 offset, T[] data, Size3 gridSize)
+    {
+        var size = patch.Geometry.Size;
+        int count = (int)gridSize.Count;
+        for (int c = 0; c < patch.Components; c++)
         {
             var src = patch.Channel(c);
-            var dst = data.AsSpan(c * VoxelCount, VoxelCount);
+            var dst = data.AsSpan(c * count, count);
             for (int z = 0; z < size.Z; z++)
             {
                 for (int y = 0; y < size.Y; y++)
                 {
-                    src.Slice(size.X * (y + size.Y * z), size.X)
-                        .CopyTo(dst.Slice(LinearIndex(offset.X, offset.Y + y, offset.Z + z), size.X));
+                    int row = offset.X + (gridSize.X * (offset.Y + y + (gridSize.Y * (offset.Z + z))));
+                    src.Slice(size.X * (y + (size.Y * z)), size.X).CopyTo(dst.Slice(row, size.X));
                 }
             }
         }
-
-        return new Image<T>(Geometry, data, Components);
     }
 }

@@ -78,6 +78,36 @@ public class VoxelFeatureSettingsYamlTests
     }
 
     [Fact]
+    public void Texture_aggregation_and_distance_are_read_in_IBSI_wording_and_round_trip()
+    {
+        var habitats = FeatureSettingsYaml.FromYaml("habitats:\n  texture: [glcm, glszm]\n  texture_aggregation: 2D, averaged\n  texture_distance: 2\n", "my.yaml").Habitats!;
+        Assert.Equal(TextureAggregation.Averaged2D, habitats.TextureAggregation);
+        Assert.Equal(2, habitats.TextureDistance);
+        var written = FeatureSettingsYaml.ToYaml(new FeatureSettings { Habitats = habitats });
+        Assert.Contains("texture_aggregation: \"2D, averaged\"", written, StringComparison.Ordinal);
+        var again = FeatureSettingsYaml.FromYaml(written).Habitats!;
+        Assert.Equal((TextureAggregation.Averaged2D, 2), (again.TextureAggregation, again.TextureDistance));
+        var defaults = FeatureSettingsYaml.FromYaml("habitats:\n  texture: [ngtdm]\n").Habitats!;
+        Assert.Equal((TextureAggregation.Merged3D, 1), (defaults.TextureAggregation, defaults.TextureDistance));
+    }
+
+    [Theory]
+    [InlineData("habitats:\n  texture: [glcm]\n  texture_aggregation: 2D\n", 3, "'2D' is not one of")]
+    [InlineData("habitats:\n  texture: [glcm]\n  texture_distance: 0\n", 3, "texture_distance: '0'")]
+    [InlineData("habitats:\n  texture: [glcm]\n  texture_distance: 3\n", 2, "texture_distance 3: give 1..2 voxels")]
+    [InlineData("habitats:\n  texture: [glszm]\n  texture_distance: 2\n", 2, "changes nothing for glszm")]
+    [InlineData("habitats:\n  texture: [firstorder, glcm]\n  texture_aggregation: 2.5D, merged\n", 2, "firstorder has no 2D or 2.5D variant")]
+    [InlineData("habitats:\n  texture_aggregation: 3D, averaged\n", 2, "needs a texture family with a matrix")]
+    [InlineData("habitats:\n  channels:\n    ADC:\n      texture: [glszm]\n      texture_distance: 2\n", 4, "texture_distance 2 changes nothing for glszm")]
+    public void Unsupported_texture_combinations_name_the_file_line_and_problem(string yaml, int line, string problem)
+    {
+        var e = Assert.Throws<SettingsException>(() => FeatureSettingsYaml.FromYaml(yaml, "my.yaml"));
+        Assert.Equal(line, e.Line);
+        Assert.Contains("my.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_section_without_any_feature_is_refused()
     {
         var e = Assert.Throws<SettingsException>(() => FeatureSettingsYaml.FromYaml("habitats:\n  intensity: false\n  local_statistics: []\n", "my.yaml"));

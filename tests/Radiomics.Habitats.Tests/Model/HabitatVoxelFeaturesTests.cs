@@ -42,6 +42,24 @@ public class HabitatVoxelFeaturesTests
     }
 
     [Fact]
+    public void The_texture_aggregation_and_distance_reach_every_matrix_family_and_bad_combinations_are_settings_errors()
+    {
+        var settings = new VoxelFeatureSettings
+        {
+            Intensity = false, LocalStatistics = [], Texture = ["glcm", "glrlm", "glszm", "ngldm", "ngtdm"], TextureAggregation = TextureAggregation.Averaged2D, TextureDistance = 2,
+        };
+        var features = HabitatVoxelFeatures.Create(settings);
+        Assert.All(features, f => Assert.Equal(new Index3(1, 1, 0), f.Margin(ImageGeometry.Create(5, 5, 5))));
+        Assert.Equal((TextureAggregation.Averaged2D, 2), (Assert.IsType<LocalGlcmFeatures>(features[0]).Settings.Aggregation, ((LocalGlcmFeatures)features[0]).Settings.Distance));
+        Assert.All(features.Skip(1), f => Assert.Equal((TextureAggregation.Averaged2D, 2), (((LocalTextureFamily)f).Settings.Aggregation, ((LocalTextureFamily)f).Settings.Distance)));
+        Assert.EndsWith("_box1vox_2d_averaged", features[1].ChannelNames[0], StringComparison.Ordinal);
+        Assert.EndsWith("_box1vox_2d", features[2].ChannelNames[0], StringComparison.Ordinal);
+        var e = Assert.Throws<SettingsException>(() => HabitatVoxelFeatures.Create(settings with { Texture = ["glszm"] }, "my.yaml"));
+        Assert.Contains("my.yaml", e.Message, StringComparison.Ordinal);
+        Assert.Contains("texture_distance 2 changes nothing for glszm", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_family_names_the_settings_and_the_family()
     {
         var e = Assert.Throws<SettingsException>(() => HabitatVoxelFeatures.Texture("bogus", 1, "my.yaml"));

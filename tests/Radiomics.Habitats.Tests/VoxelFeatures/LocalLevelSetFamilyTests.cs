@@ -10,7 +10,7 @@ namespace Radiomics.Habitats.Tests.VoxelFeatures;
 /// <summary>Local GLRLM ("3D, merged") and GLSZM ("3D") against the whole-region extractor on each voxel's box.</summary>
 public class LocalLevelSetFamilyTests
 {
-    /// <summary>Family, radius, masked kernel, δ (GLSZM ignores δ); r = 3 takes the voxel-by-voxel path.</summary>
+    /// <summary>Family, radius, masked kernel, δ (GLSZM zones stay adjacent whatever δ); r = 3 takes the voxel-by-voxel path.</summary>
     public static TheoryData<string, int, bool, int> Kernels => new()
     {
         { "glrlm", 1, true, 1 }, { "glrlm", 1, false, 1 }, { "glrlm", 2, true, 1 }, { "glrlm", 2, false, 2 }, { "glrlm", 3, true, 1 },

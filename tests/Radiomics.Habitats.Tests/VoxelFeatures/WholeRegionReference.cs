@@ -21,15 +21,16 @@ internal static class WholeRegionReference
         // The whole-region reference is indexed on the scan grid.
         var map = VoxelFeatureMaps.Compute(image, mask, [feature]).OnScanGrid();
         var grid = settings.Discretised(image, mask, mask.BoundingBox()!.Value);
-        int radius = settings.Radius, checkedVoxels = 0;
+        // The kernel box: a cube, or the in-plane square of the voxel's slice for 2D aggregations.
+        int radius = settings.Radius, radiusZ = settings.Aggregation.Is2D() ? 0 : radius, checkedVoxels = 0;
         foreach (int v in map.RegionVoxels())
         {
             int x = v % grid.Size.X, y = v / grid.Size.X % grid.Size.Y, z = v / (grid.Size.X * grid.Size.Y);
-            var box = new Size3((2 * radius) + 1, (2 * radius) + 1, (2 * radius) + 1);
+            var box = new Size3((2 * radius) + 1, (2 * radius) + 1, (2 * radiusZ) + 1);
             var levels = new int[box.Count];
             for (int i = 0; i < levels.Length; i++)
             {
-                levels[i] = grid.At(x - radius + (i % box.X), y - radius + (i / box.X % box.Y), z - radius + (i / (box.X * box.Y)));
+                levels[i] = grid.At(x - radius + (i % box.X), y - radius + (i / box.X % box.Y), z - radiusZ + (i / (box.X * box.Y)));
             }
 
             var expected = wholeRegion(new DiscretisedVolume(box, image.Geometry.Spacing, levels, grid.GreyLevels));
