@@ -7,7 +7,8 @@
 # the binary mask, >= 0.5, as make_pair.py makes the true follow-up mask), so Dice and HD95 compare the fields, not the
 # tools' mask interpolators. Also: mean displacement error in the tumour region (dilated 10 mm), minimum det J of each
 # field and its folded volume (same finite differences for all), seconds.
-# Seconds: ours = the whole `register` command (start-up, reading, registering, writing); elastix = elastix alone;
+# Seconds: ours = the whole `register` command (start-up, reading, registering, writing), the CLI published ReadyToRun
+# (dotnet publish -r linux-x64); elastix = elastix alone;
 # plastimatch = its own "Total" (loading, registering, saving the field).
 # usage: bench/registration_side_by_side.sh [PAIR ...]   PAIR = NAME[:SEED[:MAXDISP]], NAME one of brain, ct, brain2,
 #        breast, prostate (default: the two dev pairs brain:1 and ct:2:8). Example: brain2:7:10 breast:11:10
@@ -25,7 +26,7 @@ pairs=("$@")
 
 if [ -n "${KEEP:-}" ]; then work="$KEEP"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet build -c Release "$repo/src/Cli" -o "$work/bin" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+dotnet publish -c Release -r linux-x64 "$repo/src/Cli" -o "$work/bin" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
 radiomics() { dotnet "$work/bin/radiomics.dll" "$@"; }
 score() {  # score TOOL PAIRDIR FIELD SECONDS
     local mask="$2/$1_fair_mask.nii.gz"

@@ -14,20 +14,48 @@ public static class AffineTransformJson
     /// <summary>The human-readable statement of the mapping stored in every file.</summary>
     public const string Convention = "fixed point x maps to moving point matrix · (x − center) + center + translation (mm, LPS; ITK's AffineTransform)";
 
-    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>The JSON text of <paramref name="transform"/>.</summary>
+    /// <summary>The JSON text of <paramref name="transform"/> (a plain writer: no reflection, so no serialiser start-up).</summary>
     public static string Serialize(AffineTransform transform)
     {
         ArgumentNullException.ThrowIfNull(transform);
         var m = transform.Matrix;
-        return JsonSerializer.Serialize(new
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
-            convention = Convention,
-            matrix = new[] { Row(m, 0), Row(m, 1), Row(m, 2) },
-            translation = Components(transform.Translation),
-            center = Components(transform.Centre),
-        }, Options);
+            json.WriteStartObject();
+            json.WriteString("convention", Convention);
+            json.WriteStartArray("matrix");
+            for (int r = 0; r < 3; r++)
+            {
+                Numbers(json, null, m[r, 0], m[r, 1], m[r, 2]);
+            }
+
+            json.WriteEndArray();
+            Numbers(json, "translation", transform.Translation.X, transform.Translation.Y, transform.Translation.Z);
+            Numbers(json, "center", transform.Centre.X, transform.Centre.Y, transform.Centre.Z);
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void Numbers(Utf8JsonWriter json, string? name, double a, double b, double c)
+    {
+        if (name is null)
+        {
+            json.WriteStartArray();
+        }
+        else
+        {
+            json.WriteStartArray(name);
+        }
+
+        json.WriteNumberValue(a);
+        json.WriteNumberValue(b);
+        json.WriteNumberValue(c);
+        json.WriteEndArray();
     }
 
     /// <summary>Writes <paramref name="transform"/> atomically.</summary>
@@ -113,8 +141,4 @@ public static class AffineTransformJson
     }
 
     private static TransformFileException Malformed(string path, string detail) => new(path, TransformFileProblem.Malformed, detail);
-
-    private static double[] Row(Matrix3 m, int r) => [m[r, 0], m[r, 1], m[r, 2]];
-
-    private static double[] Components(Vec3 v) => [v.X, v.Y, v.Z];
 }
