@@ -13,7 +13,7 @@ using Radiomics.Longitudinal.Transforms;
 /// </summary>
 internal static class Cohort
 {
-    public static void Run(DeformableRegistrationSettings settings, int threads, int seed)
+    public static void Run(DeformableRegistrationSettings settings, int threads, int seed, DeformableRegistrationSettings? expanding = null)
     {
         string? keep = Environment.GetEnvironmentVariable("COHORT_KEEP");
         string folder = keep ?? Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
@@ -49,6 +49,31 @@ internal static class Cohort
 
                     double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
                     var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
+                    double forward = ratio;
+                    if (expanding is not null && ratio > 1)
+                    {
+                        // Growth: the expanding map is the baseline-to-follow-up one; register the other way round.
+                        var back = new DeformableRegistration(expanding).Execute(baseImage, image);
+                        var jb = DisplacementField.JacobianDeterminant(back.Transform, baseImage.Geometry, parallel).Voxels;
+                        var mb = baseMask.Voxels;
+                        double sb = 0;
+                        long cb = 0;
+                        for (int i = 0; i < mb.Length; i++)
+                        {
+                            if (mb[i] != 0)
+                            {
+                                sb += jb[i];
+                                cb++;
+                            }
+                        }
+
+                        ratio = sb / cb;
+                    }
+
+                    if (expanding is not null)
+                    {
+                        Console.Write($"[forward {100 * (forward - truthRatio),5:F1} pp] ");
+                    }
                     var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
                     if (keep is not null)
                     {

@@ -54,7 +54,8 @@ var settings = new DeformableRegistrationSettings
 };
 if (pair == "cohort")
 {
-    Cohort.Run(settings, threads, I("seed", "7")[0]);
+    var expanding = L("expand", "0")[0] == 0 ? null : settings with { Dense = settings.Dense! with { FluidSigma = L("efluid", L("dfluid", "1")[0].ToString(System.Globalization.CultureInfo.InvariantCulture))[0] } };
+    Cohort.Run(settings, threads, I("seed", "7")[0], expanding);
     return;
 }
 
