@@ -8,12 +8,13 @@ using Radiomics.Longitudinal.Transforms;
 
 /// <summary>
 /// The demo cohort's registration check: each follow-up of the synthetic cohort registered with its baseline, the
-/// Jacobian volume ratio |Ω| / ∫_Ω det J over the follow-up's true tumour Ω next to the planted volume ratio, and the
-/// smallest det J over the whole grid (folding).
+/// Jacobian volume ratio over the tumour next to the planted volume ratio, and the
+/// smallest det J over the whole grid (folding). Growth is measured on the baseline-fixed map, as the study does
+/// (<see cref="JacobianVolumeChange"/>; key expand=0 measures every follow-up on its own registration).
 /// </summary>
 internal static class Cohort
 {
-    public static void Run(DeformableRegistrationSettings settings, int threads, int seed)
+    public static void Run(DeformableRegistrationSettings settings, int threads, int seed, bool expanding)
     {
         string? keep = Environment.GetEnvironmentVariable("COHORT_KEEP");
         string folder = keep ?? Path.Combine(Path.GetTempPath(), $"registration-bench-cohort-{Environment.ProcessId}");
@@ -49,6 +50,13 @@ internal static class Cohort
 
                     double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
                     var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
+                    double forward = ratio;
+                    var registration = new DeformableRegistration(settings);
+                    (ratio, var map) = JacobianVolumeChange.Measure(registration, jacobian.Voxels, mask, baseImage, image, baseMask, expanding, parallel);
+                    if (map == JacobianMap.BaselineToFollowUp)
+                    {
+                        Console.Write($"[growth: baseline-fixed map; follow-up-fixed map {100 * (forward - truthRatio),5:F1} pp] ");
+                    }
                     var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
                     if (keep is not null)
                     {

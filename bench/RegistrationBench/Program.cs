@@ -46,7 +46,7 @@ var settings = new DeformableRegistrationSettings
     {
         Iterations = I("di", "40")[0], // the study turns the refinement on, register leaves it off
         MaximumStep = L("dstep", "0.25")[0],
-        FluidSigma = L("dfluid", "1")[0],
+        FluidSigma = L("dfluid", pair == "cohort" ? "1.5" : "1")[0],
         ElasticSigma = L("delastic", "0.5")[0],
         WindowRadius = L("dwin", "1")[0],
         Diffeomorphic = L("dsvf", "0")[0] != 0,
@@ -54,7 +54,7 @@ var settings = new DeformableRegistrationSettings
 };
 if (pair == "cohort")
 {
-    Cohort.Run(settings, threads, I("seed", "7")[0]);
+    Cohort.Run(settings, threads, I("seed", "7")[0], L("expand", "1")[0] != 0);
     return;
 }
 

@@ -1,3 +1,4 @@
+using Radiomics.Longitudinal.Registration;
 using Radiomics.Tables;
 
 namespace Radiomics.Longitudinal.Pipeline;
@@ -18,10 +19,16 @@ namespace Radiomics.Longitudinal.Pipeline;
 /// <param name="MinimumJacobian">Smallest Jacobian determinant inside the follow-up mask (≤ 0 means folding).</param>
 /// <param name="GridMinimumJacobian">Smallest Jacobian determinant over the whole follow-up grid.</param>
 /// <param name="FoldedVolumeMm3">Volume of the follow-up grid where det J ≤ 0 (0: no folding).</param>
+/// <param name="JacobianMap">
+/// Which map <paramref name="JacobianVolumeRatio"/> was measured on (CSV <c>jacobian_map</c>): <c>followup_to_baseline</c> (the registration above,
+/// over the follow-up mask), or <c>baseline_to_followup</c> (a second registration with the baseline as fixed image, over
+/// the baseline mask), used for a growing tumour because the map that expands the tumour is the unbiased one
+/// (<see cref="JacobianVolumeChange"/>).
+/// </param>
 public sealed record RegistrationRecord(
     string Subject, string TimePoint, string MaskSource, double MetricValue, double Seconds, double Dice,
     double BaselineVolumeMm3, double FollowUpVolumeMm3, double MaskVolumeRatio, double JacobianVolumeRatio, double MinimumJacobian,
-    double GridMinimumJacobian = double.NaN, double FoldedVolumeMm3 = double.NaN)
+    double GridMinimumJacobian = double.NaN, double FoldedVolumeMm3 = double.NaN, JacobianMap JacobianMap = JacobianMap.FollowUpToBaseline)
 {
     /// <summary>The CSV layout: one column per property, in this order.</summary>
     public static readonly IReadOnlyList<TableColumn<RegistrationRecord>> Columns =
@@ -31,17 +38,19 @@ public sealed record RegistrationRecord(
         new("followup_volume_mm3", r => r.FollowUpVolumeMm3), new("mask_volume_ratio", r => r.MaskVolumeRatio),
         new("jacobian_volume_ratio", r => r.JacobianVolumeRatio), new("minimum_jacobian", r => r.MinimumJacobian),
         new("grid_minimum_jacobian", r => r.GridMinimumJacobian), new("folded_volume_mm3", r => r.FoldedVolumeMm3),
+        new("jacobian_map", r => r.JacobianMap == JacobianMap.BaselineToFollowUp ? "baseline_to_followup" : "followup_to_baseline"),
     ];
 
     public static string Header => RecordTable.Header(Columns);
 
     public string ToCsv() => RecordTable.Row(Columns, this);
 
-    /// <summary>A row of a registration table; tables written before the folding columns existed read them as NaN.</summary>
+    /// <summary>A row of a registration table; tables written before the folding columns existed read them as NaN (and the Jacobian map as the follow-up's).</summary>
     public static RegistrationRecord From(TableRow r) => new(
         r.Text("subject"), r.Text("timepoint"), r.Text("mask_source"), r.Number("metric"), r.Number("seconds"), r.Number("dice"),
         r.Number("baseline_volume_mm3"), r.Number("followup_volume_mm3"), r.Number("mask_volume_ratio"), r.Number("jacobian_volume_ratio"),
-        r.Number("minimum_jacobian"), r.Number("grid_minimum_jacobian", double.NaN), r.Number("folded_volume_mm3", double.NaN));
+        r.Number("minimum_jacobian"), r.Number("grid_minimum_jacobian", double.NaN), r.Number("folded_volume_mm3", double.NaN),
+        r.Text("jacobian_map", "followup_to_baseline") == "baseline_to_followup" ? JacobianMap.BaselineToFollowUp : JacobianMap.FollowUpToBaseline);
 
     public static List<RegistrationRecord> ReadCsv(string path) => RecordTable.Read(path, From);
 

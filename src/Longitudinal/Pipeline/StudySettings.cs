@@ -23,6 +23,13 @@ public sealed record StudySettings
     public DeformableRegistrationSettings? Registration { get; init; } = DeformableRegistrationSettings.ForVolumeChange;
 
     /// <summary>
+    /// Measure a growing tumour's Jacobian volume change on a second registration, baseline as fixed image, because
+    /// the map that expands the tumour is the unbiased one (<see cref="JacobianVolumeChange"/>; one more registration
+    /// per growing follow-up). Off: every ratio comes from the follow-up's own registration.
+    /// </summary>
+    public bool VolumeChangeOnExpandingMap { get; init; } = true;
+
+    /// <summary>
     /// Extract each follow-up's features in the baseline frame: the follow-up image resampled onto the baseline grid
     /// through the inverted registration, inside the baseline mask. Changes then describe the same tissue over time
     /// (the region's volume stays the baseline's); off by default, when each scan is measured on its own grid and mask.

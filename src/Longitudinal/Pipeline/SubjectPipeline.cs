@@ -74,14 +74,23 @@ internal sealed class SubjectPipeline(
             var mask = given ?? propagated;
             var field = DisplacementField.Sample(result.Transform, image.Geometry, parallel);
             var jacobian = DisplacementField.JacobianDeterminant(field, parallel);
-            var (jacobianSum, minimumJacobian) = SumInside(jacobian.Voxels, mask.Voxels);
+            var minimumJacobian = MinimumInside(jacobian.Voxels, mask.Voxels);
             var folding = Folding.Of(jacobian);
             double voxel = image.Geometry.VoxelVolume;
             long count = mask.Count(1);
+            double seconds = watch.Elapsed.TotalSeconds;
+            var back = Stopwatch.StartNew();
+            var (volumeRatio, jacobianMap) = JacobianVolumeChange.Measure(
+                registration, jacobian.Voxels, mask, baseImage, image, baseMask, settings.VolumeChangeOnExpandingMap, parallel, cancellation);
+            if (jacobianMap == JacobianMap.BaselineToFollowUp)
+            {
+                timings[$"volume change {followUp.Id}"] = back.Elapsed.TotalSeconds;
+            }
+
             registrations.Add(new RegistrationRecord(
-                subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, watch.Elapsed.TotalSeconds,
+                subject.Id, followUp.Id, given is null ? "propagated" : "given", result.MetricValue, seconds,
                 given is null ? double.NaN : Overlap.Dice(given, propagated), baselineVolume, count * voxel, count * voxel / baselineVolume,
-                count / jacobianSum, minimumJacobian, folding.MinimumJacobian, folding.FoldedVolumeMm3));
+                volumeRatio, minimumJacobian, folding.MinimumJacobian, folding.FoldedVolumeMm3, jacobianMap));
             if (settings.WriteMaps)
             {
                 if (given is null)
@@ -255,18 +264,17 @@ internal sealed class SubjectPipeline(
 
     private static Image<float> ReadImage(TimePoint timePoint) => ImageFile.Read<float>(timePoint.ImagePath);
 
-    private static (double Sum, double Minimum) SumInside(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask)
+    private static double MinimumInside(ReadOnlySpan<float> values, ReadOnlySpan<byte> mask)
     {
-        double sum = 0, minimum = double.PositiveInfinity;
+        double minimum = double.PositiveInfinity;
         for (int i = 0; i < values.Length; i++)
         {
             if (mask[i] != 0)
             {
-                sum += values[i];
                 minimum = Math.Min(minimum, values[i]);
             }
         }
 
-        return (sum, minimum);
+        return minimum;
     }
 }
