@@ -42,17 +42,8 @@ public sealed class HabitatFeatureTable : IReadOnlyList<HabitatFeatureRow>
     }
 
     /// <summary>The columns this table's CSV has: <see cref="FeatureTable.CsvLayout"/> of its rows with <c>habitat</c> inserted.</summary>
-    public IReadOnlyList<TableColumn<HabitatFeatureRow>> CsvLayout
-    {
-        get
-        {
-            var features = new FeatureTable(_rows.Select(r => r.Feature)).CsvLayout;
-            var columns = features.Select(c => new TableColumn<HabitatFeatureRow>(c.Name, r => c.Cell(r.Feature))).ToList();
-            int after = columns.FindIndex(c => c.Name == "channel") is >= 0 and var channel ? channel : columns.FindIndex(c => c.Name == "region");
-            columns.Insert(after + 1, new("habitat", r => r.Habitat));
-            return columns;
-        }
-    }
+    public IReadOnlyList<TableColumn<HabitatFeatureRow>> CsvLayout =>
+        HabitatColumns.Insert(new FeatureTable(_rows.Select(r => r.Feature)).CsvLayout, (HabitatFeatureRow r) => r.Feature, r => r.Habitat);
 
     /// <summary>Writes the table as CSV, atomically.</summary>
     public void WriteCsv(string path) => RecordTable.Write(path, CsvLayout, _rows);
@@ -61,14 +52,7 @@ public sealed class HabitatFeatureTable : IReadOnlyList<HabitatFeatureRow>
     public static HabitatFeatureTable ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new(RecordTable.Read(path, r => new HabitatFeatureRow(
-            (int)r.Integer("habitat"),
-            new FeatureRow(
-                r.Text("subject", ""), r.Text("timepoint", ""), r.Text("region", ""), r.Text("image_type", "original"), r.Text("family"), r.Text("feature"),
-                r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"))
-            {
-                Channel = r.Text("channel", ""),
-            })));
+        return new(RecordTable.Read(path, r => new HabitatFeatureRow((int)r.Integer("habitat"), FeatureRow.From(r))));
     }
 
     public IEnumerator<HabitatFeatureRow> GetEnumerator() => ((IEnumerable<HabitatFeatureRow>)_rows).GetEnumerator();

@@ -43,17 +43,8 @@ public sealed class HabitatDeltaTable
     }
 
     /// <summary>The columns of this table's CSV.</summary>
-    public IReadOnlyList<TableColumn<HabitatDeltaRow>> CsvLayout
-    {
-        get
-        {
-            var deltas = new DeltaTable(Rows.Select(r => r.Delta)).CsvLayout;
-            var columns = deltas.Select(c => new TableColumn<HabitatDeltaRow>(c.Name, r => c.Cell(r.Delta))).ToList();
-            int after = columns.FindIndex(c => c.Name == "channel") is >= 0 and var channel ? channel : columns.FindIndex(c => c.Name == "region");
-            columns.Insert(after + 1, new("habitat", r => r.Habitat));
-            return columns;
-        }
-    }
+    public IReadOnlyList<TableColumn<HabitatDeltaRow>> CsvLayout =>
+        HabitatColumns.Insert(new DeltaTable(Rows.Select(r => r.Delta)).CsvLayout, (HabitatDeltaRow r) => r.Delta, r => r.Habitat);
 
     /// <summary>Writes the table as CSV, atomically.</summary>
     public void WriteCsv(string path) => RecordTable.Write(path, CsvLayout, Rows);

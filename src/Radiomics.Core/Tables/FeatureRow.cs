@@ -20,6 +20,21 @@ public sealed record FeatureRow(
     public string Channel { get; init; } = "";
 
     /// <summary>
+    /// A row of a feature CSV (features.csv and every table that shares its columns): <c>family</c>, <c>feature</c> and
+    /// <c>value</c> are required; the other columns default to empty (<c>image_type</c> to "original").
+    /// </summary>
+    public static FeatureRow From(TableRow r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        return new(
+            r.Text("subject", ""), r.Text("timepoint", ""), r.Text("region", ""), r.Text("image_type", "original"),
+            r.Text("family"), r.Text("feature"), r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"))
+        {
+            Channel = r.Text("channel", ""),
+        };
+    }
+
+    /// <summary>
     /// The name of this feature as a column of a wide table: channel (when any), image type, family and feature, then aggregation and
     /// variant when present, e.g. <c>original.glcm.Joint entropy [3D, merged]</c> or
     /// <c>original.ivh.Volume at intensity fraction (volume fraction at 10% intensity)</c>.

@@ -173,19 +173,12 @@ public sealed class FeatureTable : IReadOnlyList<FeatureRow>, IHtmlContent
     public static FeatureTable ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var rows = RecordTable.Read(path, Row);
+        var rows = RecordTable.Read(path, FeatureRow.From);
         var provenance = TableProvenance.ReadBeside(path);
         return new FeatureTable(rows, provenance?.Settings(), provenance);
     }
 
-    public static FeatureTable ReadCsv(TextReader reader, string source = "CSV") => new(RecordTable.Read(reader, Row, source));
-
-    private static FeatureRow Row(TableRow r) => new(
-        r.Text("subject", ""), r.Text("timepoint", ""), r.Text("region", ""), r.Text("image_type", "original"),
-        r.Text("family"), r.Text("feature"), r.Text("ibsi_code", ""), r.Text("aggregation", ""), r.Text("variant", ""), r.Number("value"))
-    {
-        Channel = r.Text("channel", ""),
-    };
+    public static FeatureTable ReadCsv(TextReader reader, string source = "CSV") => new(RecordTable.Read(reader, FeatureRow.From, source));
 
     /// <summary>The first rows, aligned, with a count of the rest: enough to see what a table holds.</summary>
     public override string ToString() => ToString(10);
