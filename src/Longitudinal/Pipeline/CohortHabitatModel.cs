@@ -88,30 +88,29 @@ public static class CohortHabitatModel
             }
         }
 
+        HabitatModel fitted;
         ClusterCountSelection? selection = null;
+        var names = baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}").ToArray();
         if (settings.ClusterCount is { } range)
         {
             progress?.Report(new StudyProgress("cohort", $"choosing k in {range.MinClusters}..{range.MaxClusters}", 0, baselines.Count, 0));
-            (var chosen, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, [.. baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}")]);
+            (fitted, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, names);
             progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
-            if (twoStage)
-            {
-                maps = maps.Where(m => keep?.Contains(m.Key) == true).ToDictionary(StringComparer.Ordinal);
-            }
-
-            return (chosen, maps, selection);
+        }
+        else
+        {
+            progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
+            fitted = twoStage
+                ? HabitatModel.Fit([.. baselines.Select(s => maps[s.Id])], model, scanNames: names)
+                : HabitatModel.FitPooled(PooledVoxels.Concat(samples, channels!.Count), baselines.Count, channels, model);
         }
 
-        progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
-        var fitted = twoStage
-            ? HabitatModel.Fit([.. baselines.Select(s => maps[s.Id])], model, scanNames: [.. baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}")])
-            : HabitatModel.FitPooled(PooledVoxels.Concat(samples, channels!.Count), baselines.Count, channels, model);
         if (twoStage)
         {
             maps = maps.Where(m => keep?.Contains(m.Key) == true).ToDictionary(StringComparer.Ordinal);
         }
 
-        return (fitted, maps, null);
+        return (fitted, maps, selection);
     }
 
     /// <summary>
