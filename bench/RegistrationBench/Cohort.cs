@@ -22,41 +22,29 @@ internal static class Cohort
         {
             var (_, truth) = SyntheticCohort.Write(new SyntheticCohortSettings { Seed = seed }, folder);
             var parallel = new Parallelism(threads);
+            var registration = new DeformableRegistration(settings);
             double worst = 0, seconds = 0, minimum = double.PositiveInfinity;
             foreach (var subject in truth.GroupBy(t => t.Subject))
             {
                 var baseline = subject.First();
                 var baseImage = ImageFile.Read(Path.Combine(folder, $"{baseline.Subject}_{baseline.TimePoint}.nii.gz"));
+                var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
                 foreach (var now in subject.Skip(1))
                 {
                     var image = ImageFile.Read(Path.Combine(folder, $"{now.Subject}_{now.TimePoint}.nii.gz"));
                     var mask = ImageFile.ReadLabelMap(Path.Combine(folder, now.TumourMaskPath));
                     var clock = Stopwatch.StartNew();
-                    var result = new DeformableRegistration(settings).Execute(image, baseImage);
+                    var result = registration.Execute(image, baseImage);
                     seconds += clock.Elapsed.TotalSeconds;
                     var jacobian = DisplacementField.JacobianDeterminant(result.Transform, image.Geometry, parallel);
-                    double sum = 0;
-                    long count = 0;
-                    var j = jacobian.Voxels;
-                    var m = mask.Voxels;
-                    for (int i = 0; i < m.Length; i++)
-                    {
-                        if (m[i] != 0)
-                        {
-                            sum += j[i];
-                            count++;
-                        }
-                    }
-
-                    double truthRatio = now.TumourVolume / baseline.TumourVolume, ratio = count / sum;
-                    var baseMask = ImageFile.ReadLabelMap(Path.Combine(folder, baseline.TumourMaskPath));
-                    double forward = ratio;
-                    var registration = new DeformableRegistration(settings);
-                    (ratio, var map) = JacobianVolumeChange.Measure(registration, jacobian.Voxels, mask, baseImage, image, baseMask, expanding, parallel);
+                    double truthRatio = now.TumourVolume / baseline.TumourVolume;
+                    double forward = JacobianVolumeChange.FromFollowUp(jacobian.Voxels, mask.Voxels);
+                    var (ratio, map) = JacobianVolumeChange.Measure(registration, jacobian.Voxels, mask, baseImage, image, baseMask, expanding, parallel);
                     if (map == JacobianMap.BaselineToFollowUp)
                     {
                         Console.Write($"[growth: baseline-fixed map; follow-up-fixed map {100 * (forward - truthRatio),5:F1} pp] ");
                     }
+
                     var carried = Radiomics.Longitudinal.Propagation.MaskPropagation.Propagate(baseMask, result.Transform, image.Geometry, Radiomics.Longitudinal.Resampling.LabelInterpolation.LinearArgMax, parallel);
                     if (keep is not null)
                     {
