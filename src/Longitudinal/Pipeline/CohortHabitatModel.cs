@@ -94,7 +94,7 @@ public static class CohortHabitatModel
         var names = baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}").ToArray();
         if (settings.ClusterCount is { } range)
         {
-            var steps = progress is null ? null : new CohortProgress(p => progress.Report(new StudyProgress("cohort", p.Step, 0, baselines.Count, p.Done / p.Total)));
+            var steps = progress is null ? null : new SynchronousProgress<WorkflowProgress>(p => progress.Report(new StudyProgress("cohort", p.Step, 0, baselines.Count, p.Done / p.Total)));
             (fitted, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, names, steps);
         }
         else
@@ -143,11 +143,5 @@ public static class CohortHabitatModel
 
         int share = (int)Math.Max(1, total / Math.Max(1, baselines));
         return settings.Model.MaxVoxelsPerScan is { } perScan ? Math.Min(perScan, share) : share;
-    }
-
-    /// <summary>Reports on the calling thread, in order.</summary>
-    private sealed class CohortProgress(Action<WorkflowProgress> report) : IProgress<WorkflowProgress>
-    {
-        public void Report(WorkflowProgress value) => report(value);
     }
 }

@@ -100,7 +100,7 @@ public static class StudyPipeline
             try
             {
                 int doneSoFar = done;
-                var subjectProgress = progress is null ? null : new Progress(p =>
+                var subjectProgress = progress is null ? null : new SynchronousProgress<(string Step, double Fraction)>(p =>
                     progress.Report(new StudyProgress(subject.Id, p.Step, doneSoFar, part.Subjects.Count, p.Fraction)));
                 pipeline.Run(subject, subjectProgress, cancellation);
                 computed.Add(subject.Id);
@@ -250,10 +250,5 @@ public static class StudyPipeline
             problems = result.Validation.Problems.Select(p => p.ToString()),
         };
         AtomicFile.WriteAllText(result.Layout.StudyJson, JsonSerializer.Serialize(json, Json));
-    }
-
-    private sealed class Progress(Action<(string Step, double Fraction)> report) : IProgress<(string Step, double Fraction)>
-    {
-        public void Report((string Step, double Fraction) value) => report(value);
     }
 }
