@@ -1,6 +1,7 @@
 using System.Globalization;
 using Radiomics.Habitats.Model;
 using Radiomics.Longitudinal.Pipeline;
+using Radiomics.Tables;
 using Radiomics.TestSupport;
 
 namespace Radiomics.Longitudinal.Tests.Pipeline;
@@ -75,6 +76,52 @@ public class HabitatStudyTablesTests
         Assert.False(File.Exists(second.Layout.HabitatFeatures));
         Assert.False(File.Exists(second.Layout.HabitatFeaturesSkipped));
         Assert.False(File.Exists(second.Layout.HabitatDeltas));
+    }
+
+    [Fact]
+    public void Channels_skips_and_a_habitat_missing_at_baseline_give_the_tables_of_the_whole_in_memory()
+    {
+        using var tmp = new TempDirectory();
+        var layout = new StudyLayout(Path.Combine(tmp.Path, "study"));
+        // B's habitat 3 is empty at baseline (skipped there), so it has no deltas; C has no per-habitat tables at all.
+        HabitatFeatureRow Row(string subject, string timePoint, string channel, int habitat, string code, double value) =>
+            new(habitat, new FeatureRow(subject, timePoint, "tumour", "original", "intensity_statistics", code == "Q4LE" ? "Mean" : "Median", code, "", "", value) { Channel = channel });
+        var tables = new Dictionary<string, HabitatFeatureTable>
+        {
+            ["A"] = new([.. from tp in new[] { "t0", "t1", "t2" } from ch in new[] { "T2", "ADC" } from h in new[] { 1, 2, 3 } from code in new[] { "Q4LE", "Y12H" }
+                         select Row("A", tp, ch, h, code, (10 * h) + (tp == "t0" ? 0 : tp == "t1" ? 1.5 : -2) + (ch == "ADC" ? 100 : 0) + (code == "Y12H" ? 0.25 : 0))]),
+            ["B"] = new([.. from tp in new[] { "t0", "t1" } from ch in new[] { "T2", "ADC" } from h in new[] { 1, 2, 3 } from code in new[] { "Q4LE", "Y12H" }
+                         where !(tp == "t0" && h == 3)
+                         select Row("B", tp, ch, h, code, (7 * h) + (tp == "t0" ? 0 : 3) + (ch == "ADC" ? 50 : 0) + (code == "Y12H" ? 0.5 : 0))]),
+        };
+        var skips = new[] { new HabitatFeatureSkip("B", "t0", "T2", 3, 0, "all", "the habitat is empty"), new HabitatFeatureSkip("B", "t0", "ADC", 3, 0, "all", "the habitat is empty") };
+        foreach (var (subject, table) in tables)
+        {
+            table.WriteCsv(layout.SubjectHabitatFeatures(subject));
+        }
+
+        HabitatFeatureSkip.WriteCsv(layout.SubjectHabitatFeaturesSkipped("B"), skips);
+        var days = new Dictionary<string, IReadOnlyDictionary<string, double>>(StringComparer.Ordinal)
+        {
+            ["A"] = new Dictionary<string, double> { ["t0"] = 0, ["t1"] = 30, ["t2"] = 61 },
+            ["B"] = new Dictionary<string, double> { ["t0"] = 0, ["t1"] = 28 },
+            ["C"] = new Dictionary<string, double> { ["t0"] = 0 },
+        };
+        var kinds = Radiomics.Longitudinal.Delta.DeltaTable.AllKinds;
+
+        var (features, skipped, deltas) = HabitatStudyTables.Write([(layout, "A"), (layout, "B"), (layout, "C")], layout, days, kinds);
+
+        var whole = HabitatFeatureTable.Concat([tables["A"], tables["B"]]);
+        var wholeDeltas = HabitatDeltaTable.Compute(whole, days, kinds);
+        Assert.DoesNotContain(wholeDeltas.Rows, r => r.Delta.Subject == "B" && r.Habitat == 3);
+        Assert.Contains(wholeDeltas.Rows, r => r.Delta.Subject == "A" && r.Habitat == 3);
+        Assert.StartsWith("subject,region,channel,habitat,", File.ReadLines(layout.HabitatDeltas).First(), StringComparison.Ordinal);
+        Assert.Equal(Written(tmp, whole.WriteCsv), File.ReadAllText(layout.HabitatFeatures));
+        Assert.Equal(Written(tmp, wholeDeltas.WriteCsv), File.ReadAllText(layout.HabitatDeltas));
+        Assert.Equal(Written(tmp, p => HabitatFeatureSkip.WriteCsv(p, skips)), File.ReadAllText(layout.HabitatFeaturesSkipped));
+        Assert.Equal((whole.Count, 2, wholeDeltas.Rows.Count), (features.Count, skipped.Count, deltas.Rows.Count));
+        Assert.Equal(skips, skipped);
+        Assert.Equal(wholeDeltas.Rows, deltas.Rows);
     }
 
     /// <summary>What a table writer writes, as text.</summary>
