@@ -82,6 +82,24 @@ internal static class HabitatOptions
         return (min, max);
     }
 
+    /// <summary>
+    /// The criterion that chooses k from the range of <paramref name="clusters"/>; an error when <c>--criterion</c> is
+    /// given with a fixed k, which it would not choose (the option would be silently ignored).
+    /// </summary>
+    public static ClusterCountCriterion Criterion(ParseResult parse, Option<string> criterion, Option<string> clusters)
+    {
+        string text = parse.GetRequiredValue(criterion);
+        string k = parse.GetRequiredValue(clusters);
+        var (min, max) = ParseClusters(k);
+        if (min == max && parse.GetResult(criterion) is { Implicit: false })
+        {
+            string given = parse.GetResult(clusters) is null or { Implicit: true } ? $"-k {k} (the default)" : $"-k {k}";
+            throw new InvalidInputException($"--criterion {text} chooses k from a range, but {given} fixes k; give a range such as -k 2..6, or leave out --criterion.");
+        }
+
+        return ParseCriterion(text);
+    }
+
     public static ClusterCountCriterion ParseCriterion(string text) => text switch
     {
         "calinski-harabasz" => ClusterCountCriterion.CalinskiHarabasz,

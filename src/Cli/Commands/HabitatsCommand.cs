@@ -69,7 +69,7 @@ internal static class HabitatsCommand
             {
                 MinClusters = kMin,
                 MaxClusters = kMax,
-                Criterion = HabitatOptions.ParseCriterion(parse.GetRequiredValue(criterion)),
+                Criterion = HabitatOptions.Criterion(parse, criterion, clusters),
                 Model = habitat.Apply(parse, HabitatsWorkflowSettings.DefaultModel with
                 {
                     VoxelFeatures = features,

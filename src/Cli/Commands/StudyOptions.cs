@@ -60,6 +60,7 @@ internal sealed class StudyOptions
         }
 
         var (k, kMax) = HabitatOptions.ParseClusters(clusters);
+        var criterion = HabitatOptions.Criterion(parse, Criterion, Clusters);
 
         var defaults = new StudySettings();
         var registration = defaultRegistration ?? defaults.Registration!;
@@ -87,7 +88,7 @@ internal sealed class StudyOptions
                     VoxelFeatures = features.Habitats ?? HabitatStudySettings.DefaultModel.VoxelFeatures,
                     Normalisation = HabitatOptions.ParseNormalisation(parse.GetRequiredValue(Normalise)),
                 }),
-                ClusterCount = kMax > k ? new ClusterCountRange(k, kMax, HabitatOptions.ParseCriterion(parse.GetRequiredValue(Criterion))) : null,
+                ClusterCount = kMax > k ? new ClusterCountRange(k, kMax, criterion) : null,
                 PerHabitatFeatures = !parse.GetValue(NoHabitatFeatures),
             },
             Region = parse.GetRequiredValue(Region),

@@ -7,21 +7,30 @@ namespace Radiomics.Habitats.Model;
 /// Per-habitat IBSI features in long format (<c>habitat_features.csv</c>): the columns of <c>features.csv</c>
 /// (<see cref="FeatureTable"/>) with a <c>habitat</c> column after <c>region</c> (after <c>channel</c> when the rows
 /// have channels). <see cref="Habitat"/> gives one habitat's rows as a <see cref="FeatureTable"/>, so deltas, wide
-/// pivots and DataFrames work per habitat as for the whole tumour.
+/// pivots and DataFrames work per habitat as for the whole tumour. A study's table stays on disk until its rows are
+/// first used (<see cref="OnDisk"/>).
 /// </summary>
 public sealed class HabitatFeatureTable : IReadOnlyList<HabitatFeatureRow>
 {
-    private readonly HabitatFeatureRow[] _rows;
+    private readonly IReadOnlyList<HabitatFeatureRow> _rows;
 
     public HabitatFeatureTable(IEnumerable<HabitatFeatureRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        _rows = [.. rows];
+        _rows = rows.ToArray();
     }
+
+    private HabitatFeatureTable(TableFileRows<HabitatFeatureRow> rows) => _rows = rows;
 
     public static HabitatFeatureTable Empty { get; } = new([]);
 
-    public int Count => _rows.Length;
+    /// <summary>
+    /// The table of a CSV written by <see cref="WriteCsv"/> with <paramref name="count"/> rows, read when its rows are
+    /// first used (<see cref="Count"/> does not read it).
+    /// </summary>
+    public static HabitatFeatureTable OnDisk(string path, int count) => new(new TableFileRows<HabitatFeatureRow>(path, count, ReadRows));
+
+    public int Count => _rows.Count;
 
     public HabitatFeatureRow this[int index] => _rows[index];
 
@@ -52,10 +61,13 @@ public sealed class HabitatFeatureTable : IReadOnlyList<HabitatFeatureRow>
     public static HabitatFeatureTable ReadCsv(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        return new(RecordTable.Read(path, r => new HabitatFeatureRow((int)r.Integer("habitat"), FeatureRow.From(r))));
+        return new(ReadRows(path));
     }
 
-    public IEnumerator<HabitatFeatureRow> GetEnumerator() => ((IEnumerable<HabitatFeatureRow>)_rows).GetEnumerator();
+    private static List<HabitatFeatureRow> ReadRows(string path) =>
+        RecordTable.Read(path, r => new HabitatFeatureRow((int)r.Integer("habitat"), FeatureRow.From(r)));
+
+    public IEnumerator<HabitatFeatureRow> GetEnumerator() => _rows.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

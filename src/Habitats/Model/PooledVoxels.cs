@@ -1,5 +1,6 @@
 using Radiomics.Habitats.Clustering;
 using Radiomics.Habitats.VoxelFeatures;
+using Radiomics.Workflows;
 
 namespace Radiomics.Habitats.Model;
 
@@ -96,6 +97,42 @@ public sealed class PooledVoxels(
 
         var means = Concat(parts, voxels.Channels.Count);
         return new PooledVoxels(voxels.Scaler?.InverseTransform(means) ?? means, maps.Count, voxels.Channels, voxels.Scaler, means, HabitatStrategy.TwoStage);
+    }
+
+    /// <summary>
+    /// The habitat model of the best k: every k of <paramref name="minClusters"/>..<paramref name="maxClusters"/> scored on
+    /// <see cref="ClusteringSpace"/> by <paramref name="criterion"/> (<see cref="ClusterCountSelection.Evaluate"/>), and the
+    /// best one fitted on the same rows (<see cref="HabitatModel.FitPooled(PooledVoxels, HabitatSettings?, IProgress{double}?)"/>).
+    /// A single k (<paramref name="minClusters"/> = <paramref name="maxClusters"/>) is fitted without scoring, and no selection is returned.
+    /// </summary>
+    /// <param name="minClusters">Smallest k.</param>
+    /// <param name="maxClusters">Largest k.</param>
+    /// <param name="criterion">How the best k is chosen (stability and gap are computed only when they are the criterion).</param>
+    /// <param name="settings">The model's settings; its k is replaced by the chosen one.</param>
+    /// <param name="progress">"Choosing k in min..max" once per k scored, then "Fitting k habitats" with the fit's fraction.</param>
+    public (HabitatModel Model, ClusterCountSelection? Selection) ChooseAndFit(
+        int minClusters, int maxClusters, ClusterCountCriterion criterion, HabitatSettings settings, IProgress<WorkflowProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ClusterCountSelection? selection = null;
+        int k = minClusters;
+        if (maxClusters > minClusters)
+        {
+            string choosing = $"Choosing k in {minClusters}..{maxClusters}";
+            int candidates = maxClusters - minClusters + 1;
+            progress?.Report(new(choosing, 0, candidates));
+            selection = ClusterCountSelection.Evaluate(
+                ClusteringSpace,
+                new ClusterCountSelectionSettings { MinClusters = minClusters, MaxClusters = maxClusters, KMeans = settings.KMeans }.For(criterion),
+                progress is null ? null : new SynchronousProgress<int>(kk => progress.Report(new(choosing, kk - minClusters + 1, candidates))));
+            k = selection.Best(criterion);
+        }
+
+        string fitting = $"Fitting {k} habitats";
+        progress?.Report(new(fitting, 0, 1));
+        var model = HabitatModel.FitPooled(this, settings.WithClusters(k), progress is null ? null : new SynchronousProgress<double>(p => progress.Report(new(fitting, p, 1))));
+        progress?.Report(new(fitting, 1, 1));
+        return (model, selection);
     }
 
     /// <summary>The rows of <paramref name="parts"/> (each with <paramref name="columns"/> columns) one after another.</summary>

@@ -205,28 +205,7 @@ public static class HabitatsWorkflow
         var pooled = habitatSettings.Strategy == HabitatStrategy.TwoStage
             ? PooledVoxels.Supervoxels(maps, habitatSettings with { KMeans = kmeans with { NClusters = settings.MaxClusters } }, names)
             : PooledVoxels.Draw(maps, habitatSettings);
-        ClusterCountSelection? selection = null;
-        int k = settings.MinClusters;
-        if (settings.MaxClusters > settings.MinClusters)
-        {
-            string choosing = $"Choosing k in {settings.MinClusters}..{settings.MaxClusters}";
-            int candidates = settings.MaxClusters - settings.MinClusters + 1;
-            progress?.Report(new(choosing, 0, candidates));
-            selection = ClusterCountSelection.Evaluate(
-                pooled.ClusteringSpace,
-                new ClusterCountSelectionSettings { MinClusters = settings.MinClusters, MaxClusters = settings.MaxClusters, KMeans = kmeans }.For(settings.Criterion),
-                progress is null ? null : new SynchronousProgress<int>(kk => progress.Report(new(choosing, kk - settings.MinClusters + 1, candidates))));
-            k = selection.Best(settings.Criterion);
-        }
-
-        string fitting = $"Fitting {k} habitats";
-        progress?.Report(new(fitting, 0, 1));
-        var fittedModel = HabitatModel.FitPooled(
-            pooled,
-            habitatSettings with { KMeans = kmeans with { NClusters = k } },
-            progress is null ? null : new SynchronousProgress<double>(p => progress.Report(new(fitting, p, 1))));
-        progress?.Report(new(fitting, 1, 1));
-        return (fittedModel, selection);
+        return pooled.ChooseAndFit(settings.MinClusters, settings.MaxClusters, settings.Criterion, habitatSettings, progress);
     }
 
     private static void Check(IReadOnlyList<HabitatScan> scans, HabitatsWorkflowSettings settings)

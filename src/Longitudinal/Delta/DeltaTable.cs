@@ -144,26 +144,7 @@ public sealed class DeltaTable
         rows.Any(r => r.Channel.Length > 0) ? [.. CsvColumns.Take(2), new("channel", r => r.Channel), .. CsvColumns.Skip(2)] : CsvColumns;
 
     /// <summary>Reads a table written by <see cref="WriteCsv"/>.</summary>
-    public static DeltaTable ReadCsv(string path) => new(RecordTable.Read(path, r => new DeltaRow(
-        r.Text("subject"), r.Text("region"), r.Text("image_type"), r.Text("family"), r.Text("feature"), r.Text("ibsi_code"), r.Text("aggregation"),
-        r.Text("variant"), r.Text("timepoint"), r.Number("day"), Kind(r), r.Number("baseline"), r.Number("followup"), r.Number("value"))
-    {
-        Channel = r.Text("channel", ""),
-    }));
-
-    private static DeltaKind Kind(TableRow r)
-    {
-        string text = r.Text("delta");
-        try
-        {
-            return ParseKind(text);
-        }
-        catch (InvalidInputException)
-        {
-            // ParseKind's list of names is the one list; here the bad name is a cell of a file, so name file and line.
-            throw new TableFileException(r.Source, r.Line, $"the delta '{text}' is not one of absolute, relative_percent, log_ratio, slope_per_day.");
-        }
-    }
+    public static DeltaTable ReadCsv(string path) => new(RecordTable.Read(path, DeltaRow.From));
 
     private static double DayOf(IReadOnlyDictionary<string, double> days, string subject, string timePoint) =>
         days.TryGetValue(timePoint, out double day)

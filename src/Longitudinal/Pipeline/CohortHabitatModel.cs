@@ -3,6 +3,7 @@ using Radiomics.Habitats.Model;
 using Radiomics.Habitats.VoxelFeatures;
 using Radiomics.IO;
 using Radiomics.Longitudinal.Study;
+using Radiomics.Workflows;
 
 namespace Radiomics.Longitudinal.Pipeline;
 
@@ -93,9 +94,8 @@ public static class CohortHabitatModel
         var names = baselines.Select(s => $"{s.Id}, time point {s.Baseline.Id}").ToArray();
         if (settings.ClusterCount is { } range)
         {
-            progress?.Report(new StudyProgress("cohort", $"choosing k in {range.MinClusters}..{range.MaxClusters}", 0, baselines.Count, 0));
-            (fitted, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, names);
-            progress?.Report(new StudyProgress("cohort", "fitting habitat model", 0, baselines.Count, 0));
+            var steps = progress is null ? null : new SynchronousProgress<WorkflowProgress>(p => progress.Report(new StudyProgress("cohort", p.Step, 0, baselines.Count, p.Done / p.Total)));
+            (fitted, selection) = Choose(range, model, channels!, baselines.Count, samples, twoStage ? [.. baselines.Select(s => maps[s.Id])] : null, names, steps);
         }
         else
         {
@@ -114,20 +114,19 @@ public static class CohortHabitatModel
     }
 
     /// <summary>
-    /// Pools and standardises once (two-stage: supervoxels for the largest k), scores every k of the range on those rows,
-    /// and fits the chosen k on the same rows.
+    /// Pools and standardises once (two-stage: supervoxels for the largest k), then chooses k on those rows and fits it
+    /// on the same rows (<see cref="PooledVoxels.ChooseAndFit"/>).
     /// </summary>
     private static (HabitatModel Model, ClusterCountSelection Selection) Choose(
-        ClusterCountRange range, HabitatSettings model, IReadOnlyList<string> channels, int scans, List<FeatureMatrix> samples, VoxelFeatureMap[]? maps, string[] names)
+        ClusterCountRange range, HabitatSettings model, IReadOnlyList<string> channels, int scans, List<FeatureMatrix> samples, VoxelFeatureMap[]? maps, string[] names,
+        IProgress<WorkflowProgress>? progress)
     {
         var pooled = maps is not null
             ? PooledVoxels.Supervoxels(maps, model.WithClusters(range.MaxClusters), names)
             : PooledVoxels.FromMatrix(PooledVoxels.Concat(samples, channels.Count), scans, channels, model);
-        var selection = ClusterCountSelection.Evaluate(
-            pooled.ClusteringSpace,
-            new ClusterCountSelectionSettings { MinClusters = range.MinClusters, MaxClusters = range.MaxClusters, KMeans = model.KMeans }.For(range.Criterion));
-        int k = selection.Best(range.Criterion);
-        return (HabitatModel.FitPooled(pooled, model.WithClusters(k)), selection);
+        var (fitted, selection) = pooled.ChooseAndFit(range.MinClusters, range.MaxClusters, range.Criterion, model, progress);
+        // A validated range has at least two k, so they were scored.
+        return (fitted, selection!);
     }
 
     /// <summary>

@@ -7,17 +7,26 @@ namespace Radiomics.Longitudinal.Pipeline;
 /// <summary>
 /// Habitat-wise delta-radiomics (<c>habitat_deltas.csv</c>): the changes of every per-habitat feature from baseline to
 /// each follow-up, computed habitat by habitat exactly as <c>deltas.csv</c> is for the whole tumour, with a
-/// <c>habitat</c> column after <c>region</c> (after <c>channel</c> when the rows have channels).
+/// <c>habitat</c> column after <c>region</c> (after <c>channel</c> when the rows have channels). A study's table stays on
+/// disk until its rows are first used (<see cref="OnDisk"/>).
 /// </summary>
 public sealed class HabitatDeltaTable
 {
     public HabitatDeltaTable(IEnumerable<HabitatDeltaRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        Rows = [.. rows];
+        Rows = rows.ToArray();
     }
 
+    private HabitatDeltaTable(TableFileRows<HabitatDeltaRow> rows) => Rows = rows;
+
     public static HabitatDeltaTable Empty { get; } = new([]);
+
+    /// <summary>
+    /// The table of a CSV written by <see cref="WriteCsv"/> with <paramref name="count"/> rows, read when its rows are
+    /// first used (<c>Rows.Count</c> does not read it).
+    /// </summary>
+    public static HabitatDeltaTable OnDisk(string path, int count) => new(new TableFileRows<HabitatDeltaRow>(path, count, ReadRows));
 
     public IReadOnlyList<HabitatDeltaRow> Rows { get; }
 
@@ -48,4 +57,10 @@ public sealed class HabitatDeltaTable
 
     /// <summary>Writes the table as CSV, atomically.</summary>
     public void WriteCsv(string path) => RecordTable.Write(path, CsvLayout, Rows);
+
+    /// <summary>Reads a table written by <see cref="WriteCsv"/>.</summary>
+    public static HabitatDeltaTable ReadCsv(string path) => new(ReadRows(path));
+
+    private static List<HabitatDeltaRow> ReadRows(string path) =>
+        RecordTable.Read(path, r => new HabitatDeltaRow((int)r.Integer("habitat"), DeltaRow.From(r)));
 }

@@ -100,7 +100,7 @@ public static class StudyPipeline
             try
             {
                 int doneSoFar = done;
-                var subjectProgress = progress is null ? null : new Progress(p =>
+                var subjectProgress = progress is null ? null : new SynchronousProgress<(string Step, double Fraction)>(p =>
                     progress.Report(new StudyProgress(subject.Id, p.Step, doneSoFar, part.Subjects.Count, p.Fraction)));
                 pipeline.Run(subject, subjectProgress, cancellation);
                 computed.Add(subject.Id);
@@ -144,8 +144,8 @@ public static class StudyPipeline
     internal static StudyResult WriteTables(StudyResult run, StudySettings settings, string hash, HabitatModel? model, Stopwatch watch)
     {
         var layout = run.Layout;
-        var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash).Select(d => StudyTables.Read(layout, d)).ToList();
-        var tables = finished.Count > 0 ? StudyTables.Write(finished, layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75) : CohortTables.Empty;
+        var finished = StudyTables.Finished(layout).Values.Where(d => d.SettingsHash == hash).ToList();
+        var tables = finished.Count > 0 ? StudyTables.Write([.. finished.Select(d => (layout, d))], layout, settings.Deltas, settings.Stability?.Threshold ?? 0.75) : CohortTables.Empty;
         var result = run with
         {
             Features = tables.Features, Deltas = tables.Deltas, Registrations = tables.Registrations, Transitions = tables.Transitions,
@@ -225,7 +225,7 @@ public static class StudyPipeline
         return Convert.ToHexStringLower(bytes)[..16];
     }
 
-    private static void WriteStudyJson(StudyResult result, StudySettings settings, string hash, HabitatModel? model, IReadOnlyList<SubjectOutcome> finished)
+    private static void WriteStudyJson(StudyResult result, StudySettings settings, string hash, HabitatModel? model, IReadOnlyList<SubjectDone> finished)
     {
         var assembly = typeof(StudyPipeline).Assembly.GetName();
         var json = new
@@ -246,14 +246,9 @@ public static class StudyPipeline
                 failed = result.Failed,
                 inTables = finished.Select(f => f.Subject).Order(StringComparer.Ordinal),
             },
-            timingsSeconds = finished.ToDictionary(f => f.Subject, f => f.Done.TimingsSeconds),
+            timingsSeconds = finished.ToDictionary(f => f.Subject, f => f.TimingsSeconds),
             problems = result.Validation.Problems.Select(p => p.ToString()),
         };
         AtomicFile.WriteAllText(result.Layout.StudyJson, JsonSerializer.Serialize(json, Json));
-    }
-
-    private sealed class Progress(Action<(string Step, double Fraction)> report) : IProgress<(string Step, double Fraction)>
-    {
-        public void Report((string Step, double Fraction) value) => report(value);
     }
 }

@@ -26,13 +26,13 @@ public sealed record StudyResult(
     /// <summary>Each feature's ICC over the perturbations (<c>stability.csv</c>); null when there was no stability analysis.</summary>
     public Stability.StabilityTable? Stability { get; init; }
 
-    /// <summary>Every subject's per-habitat IBSI features (<c>habitat_features.csv</c>; empty when they are off).</summary>
+    /// <summary>Every subject's per-habitat IBSI features (<c>habitat_features.csv</c>, read when its rows are first used; empty when they are off).</summary>
     public Habitats.Model.HabitatFeatureTable HabitatFeatures { get; init; } = Habitats.Model.HabitatFeatureTable.Empty;
 
-    /// <summary>The habitats (or families of them) the per-habitat features left out, and why (<c>habitat_features_skipped.csv</c>).</summary>
+    /// <summary>The habitats (or families of them) the per-habitat features left out, and why (<c>habitat_features_skipped.csv</c>, read when first used).</summary>
     public IReadOnlyList<Habitats.Model.HabitatFeatureSkip> HabitatFeatureSkips { get; init; } = [];
 
-    /// <summary>Habitat-wise delta-radiomics: the changes of the per-habitat features (<c>habitat_deltas.csv</c>).</summary>
+    /// <summary>Habitat-wise delta-radiomics: the changes of the per-habitat features (<c>habitat_deltas.csv</c>, read when its rows are first used).</summary>
     public HabitatDeltaTable HabitatDeltas { get; init; } = HabitatDeltaTable.Empty;
 
 

@@ -39,6 +39,21 @@ public static class StudyTables
     /// <summary>Reads a finished subject back from its folder.</summary>
     public static SubjectOutcome Read(StudyLayout layout, SubjectDone done)
     {
+        var outcome = ReadWholeTumour(layout, done);
+        return outcome with
+        {
+            HabitatFeatures = File.Exists(layout.SubjectHabitatFeatures(done.Subject))
+                ? Habitats.Model.HabitatFeatureTable.ReadCsv(layout.SubjectHabitatFeatures(done.Subject))
+                : Habitats.Model.HabitatFeatureTable.Empty,
+            HabitatFeatureSkips = File.Exists(layout.SubjectHabitatFeaturesSkipped(done.Subject))
+                ? Habitats.Model.HabitatFeatureSkip.ReadCsv(layout.SubjectHabitatFeaturesSkipped(done.Subject))
+                : [],
+        };
+    }
+
+    /// <summary>A finished subject without its per-habitat tables, which <see cref="HabitatStudyTables"/> streams from its folder.</summary>
+    private static SubjectOutcome ReadWholeTumour(StudyLayout layout, SubjectDone done)
+    {
         ArgumentNullException.ThrowIfNull(layout);
         ArgumentNullException.ThrowIfNull(done);
         return new SubjectOutcome(
@@ -51,12 +66,6 @@ public static class StudyTables
             done)
         {
             DeltaVoxels = File.Exists(layout.SubjectDeltaVoxels(done.Subject)) ? DeltaMaps.DeltaVoxelRecord.ReadCsv(layout.SubjectDeltaVoxels(done.Subject)) : [],
-            HabitatFeatures = File.Exists(layout.SubjectHabitatFeatures(done.Subject))
-                ? Habitats.Model.HabitatFeatureTable.ReadCsv(layout.SubjectHabitatFeatures(done.Subject))
-                : Habitats.Model.HabitatFeatureTable.Empty,
-            HabitatFeatureSkips = File.Exists(layout.SubjectHabitatFeaturesSkipped(done.Subject))
-                ? Habitats.Model.HabitatFeatureSkip.ReadCsv(layout.SubjectHabitatFeaturesSkipped(done.Subject))
-                : [],
         };
     }
 
@@ -70,7 +79,7 @@ public static class StudyTables
     {
         ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(target);
-        var outcomes = new List<SubjectOutcome>();
+        var finished = new List<(StudyLayout Folder, SubjectDone Done)>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         string? hash = null;
         foreach (var source in sources)
@@ -89,22 +98,27 @@ public static class StudyTables
 
                 hash = done.SettingsHash;
                 seen[done.Subject] = source.Root;
-                outcomes.Add(Read(source, done));
+                finished.Add((source, done));
             }
         }
 
-        if (outcomes.Count == 0)
+        if (finished.Count == 0)
         {
             throw new StudyException($"No finished subject in {string.Join(", ", sources.Select(s => s.Root))} (a finished subject folder holds done.json).");
         }
 
-        return Write(outcomes, target, kinds, stabilityThreshold);
+        return Write(finished, target, kinds, stabilityThreshold);
     }
 
+    /// <summary>
+    /// The cohort tables of the finished subjects, each read from the study folder that holds it: the whole-tumour
+    /// tables in memory, the per-habitat ones streamed (<see cref="HabitatStudyTables"/>).
+    /// </summary>
     internal static CohortTables Write(
-        IReadOnlyList<SubjectOutcome> outcomes, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold)
+        IReadOnlyList<(StudyLayout Folder, SubjectDone Done)> finished, StudyLayout layout, IReadOnlyCollection<DeltaKind> kinds, double stabilityThreshold)
     {
-        var ordered = outcomes.OrderBy(o => o.Subject, StringComparer.Ordinal).ToArray();
+        var sorted = finished.OrderBy(f => f.Done.Subject, StringComparer.Ordinal).ToArray();
+        var ordered = sorted.Select(f => ReadWholeTumour(f.Folder, f.Done)).ToArray();
         var features = FeatureTable.Concat(ordered.Select(o => o.Features));
         var days = ordered.ToDictionary(o => o.Subject, o => o.Done.Days, StringComparer.Ordinal);
         var deltas = DeltaTable.Compute(features, days, kinds);
@@ -126,7 +140,7 @@ public static class StudyTables
             // As for a subject's own table: a rerun without delta maps must not leave an earlier run's summary behind.
             File.Delete(layout.DeltaVoxels);
         }
-        var (habitatFeatures, habitatSkips, habitatDeltas) = WriteHabitatFeatures(ordered, layout, days, kinds);
+        var (habitatFeatures, habitatSkips, habitatDeltas) = HabitatStudyTables.Write([.. sorted.Select(f => (f.Folder, f.Done.Subject))], layout, days, kinds);
         var repeats = FeatureTable.Concat(ordered.Select(o => o.StabilityRepeats));
         Stability.StabilityTable? stability = null;
         if (repeats.Select(r => r.Subject).Distinct().Count() >= 2)
@@ -141,30 +155,5 @@ public static class StudyTables
             StabilityRepeats = repeats, Stability = stability, DeltaVoxels = deltaVoxels,
             HabitatFeatures = habitatFeatures, HabitatFeatureSkips = habitatSkips, HabitatDeltas = habitatDeltas,
         };
-    }
-
-    /// <summary>
-    /// The study's per-habitat features, their skips and deltas (<c>habitat_features.csv</c>,
-    /// <c>habitat_features_skipped.csv</c>, <c>habitat_deltas.csv</c>) when some subject has them; otherwise an earlier
-    /// run's files are removed.
-    /// </summary>
-    private static (Habitats.Model.HabitatFeatureTable, IReadOnlyList<Habitats.Model.HabitatFeatureSkip>, HabitatDeltaTable) WriteHabitatFeatures(
-        SubjectOutcome[] ordered, StudyLayout layout, Dictionary<string, IReadOnlyDictionary<string, double>> days, IReadOnlyCollection<DeltaKind> kinds)
-    {
-        var features = Habitats.Model.HabitatFeatureTable.Concat(ordered.Select(o => o.HabitatFeatures));
-        var skips = ordered.SelectMany(o => o.HabitatFeatureSkips).ToList();
-        if (features.Count == 0 && skips.Count == 0)
-        {
-            File.Delete(layout.HabitatFeatures);
-            File.Delete(layout.HabitatFeaturesSkipped);
-            File.Delete(layout.HabitatDeltas);
-            return (features, skips, HabitatDeltaTable.Empty);
-        }
-
-        var deltas = HabitatDeltaTable.Compute(features, days, kinds);
-        features.WriteCsv(layout.HabitatFeatures);
-        Habitats.Model.HabitatFeatureSkip.WriteCsv(layout.HabitatFeaturesSkipped, skips);
-        deltas.WriteCsv(layout.HabitatDeltas);
-        return (features, skips, deltas);
     }
 }

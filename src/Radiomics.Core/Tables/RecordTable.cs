@@ -74,6 +74,7 @@ public static class RecordTable
         }
 
         var records = new List<T>();
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.Read())
         {
             var cells = new string[csv.FieldCount];
@@ -82,7 +83,7 @@ public static class RecordTable
                 cells[i] = csv.GetString(i);
             }
 
-            records.Add(parse(new TableRow(source, csv.LineNumber, index, cells)));
+            records.Add(parse(new TableRow(source, csv.LineNumber, index, cells, texts)));
         }
 
         return records;

@@ -8,13 +8,23 @@ public sealed class TableRow
 {
     private readonly IReadOnlyDictionary<string, int> _index;
     private readonly string[] _cells;
+    private readonly Dictionary<string, string>? _texts;
 
-    internal TableRow(string source, long line, IReadOnlyDictionary<string, int> index, string[] cells)
+    /// <param name="source">The file (or other source) named in errors.</param>
+    /// <param name="line">The line of the row.</param>
+    /// <param name="index">Column name to cell index.</param>
+    /// <param name="cells">The row's cells.</param>
+    /// <param name="texts">
+    /// The texts already read from the file: <see cref="Text"/> returns one instance per distinct text, so the rows of a
+    /// long table (one subject, time point, family and feature name repeated on every line) share their strings.
+    /// </param>
+    internal TableRow(string source, long line, IReadOnlyDictionary<string, int> index, string[] cells, Dictionary<string, string>? texts = null)
     {
         Source = source;
         Line = line;
         _index = index;
         _cells = cells;
+        _texts = texts;
     }
 
     public string Source { get; }
@@ -25,6 +35,24 @@ public sealed class TableRow
 
     /// <summary>The text of <paramref name="column"/>; <paramref name="fallback"/> when the table has no such column (null: required).</summary>
     public string Text(string column, string? fallback = null)
+    {
+        string text = Cell(column, fallback);
+        if (_texts is null)
+        {
+            return text;
+        }
+
+        if (_texts.TryGetValue(text, out var shared))
+        {
+            return shared;
+        }
+
+        _texts[text] = text;
+        return text;
+    }
+
+    /// <summary>The cell as read (numbers are parsed from it, so they are not kept among the shared texts).</summary>
+    private string Cell(string column, string? fallback = null)
     {
         if (_index.TryGetValue(column, out int i))
         {
@@ -42,13 +70,13 @@ public sealed class TableRow
             return f;
         }
 
-        string text = Text(column).Trim();
+        string text = Cell(column).Trim();
         return CsvCells.TryNumber(text, out double value) ? value : throw Bad(column, text, "a number");
     }
 
     public long Integer(string column)
     {
-        string text = Text(column).Trim();
+        string text = Cell(column).Trim();
         return long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out long value)
             ? value
             : throw Bad(column, text, "a whole number");
