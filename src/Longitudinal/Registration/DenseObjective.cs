@@ -26,6 +26,13 @@ internal sealed class DenseObjective
     /// </summary>
     private const int ChunkCount = 64;
 
+    /// <summary>
+    /// Levels with at most this many samples keep each sample's warped value and interpolant gradient from the first
+    /// pass of a two-pass metric for the second (4 doubles a sample, 64 MB at the limit): the second pass then skips the
+    /// B-spline evaluation and the trilinear lookup, a third of a small image's evaluation. Larger levels recompute.
+    /// </summary>
+    internal const long SampleCacheLimit = 2_000_000;
+
     private ThreadState[]? _states;
 
     /// <summary>What <see cref="_states"/> were sized for: the gradient length and the B-spline grid (null: linear).</summary>
@@ -137,11 +144,15 @@ internal sealed class DenseObjective
         if (_states is null || _statesShape != shape)
         {
             _statesShape = shape;
-            int chunks = Math.Min(ChunkCount, _level.Fixed.Geometry.Size.Z);
+            var size = _level.Fixed.Geometry.Size;
+            int chunks = Math.Min(ChunkCount, size.Z);
+            bool cache = _metric.NeedsStatistics && _level.CountSamples(_stride) <= SampleCacheLimit;
+            long rowSamples = (size.X + _stride - 1) / _stride;
             _states = new ThreadState[chunks];
             for (int c = 0; c < chunks; c++)
             {
-                _states[c] = new ThreadState(_metric.StatisticsLength, gradientLength, spline);
+                int slices = (int)((long)size.Z * (c + 1) / chunks) - (int)((long)size.Z * c / chunks);
+                _states[c] = new ThreadState(_metric.StatisticsLength, gradientLength, spline, cache ? (int)(slices * size.Y * rowSamples) : 0);
             }
         }
 
@@ -156,6 +167,7 @@ internal sealed class DenseObjective
             var state = states[c];
             state.Reset(pass);
             int from = (int)((long)depth * c / states.Length), to = (int)((long)depth * (c + 1) / states.Length);
+            state.FirstSlice = from;
             for (int z = from; z < to; z++)
             {
                 Slice(z, map, spline, state, pass);
@@ -210,13 +222,27 @@ internal sealed class DenseObjective
         var f = fixedImage.Voxels;
         var mask = _level.FixedMask;
         var metric = _metric;
-        if (spline is not null)
+        // This loop is compiled once, fully optimised and without profile data, so a call through the base class stays
+        // virtual and is never inlined; the default metric is called through its sealed type instead.
+        var mattes = metric as MattesMutualInformationMetric;
+        var cache = state.Samples;
+        bool cached = cache.Length > 0;
+        // The second pass reads the first pass's samples back when they were kept, so the displacement is not needed.
+        bool evaluate = spline is not null && !(cached && pass == 2);
+        if (z == state.FirstSlice)
         {
-            state.Evaluator!.BeginSlice(spline.Coefficients, spline.Axes[2], z);
-            if (pass == 2)
-            {
-                state.Evaluator.BeginAdjointSlice();
-            }
+            state.SampleIndex = 0;
+        }
+
+        int s = state.SampleIndex;
+        if (evaluate)
+        {
+            state.Evaluator!.BeginSlice(spline!.Coefficients, spline.Axes[2], z);
+        }
+
+        if (spline is not null && pass == 2)
+        {
+            state.Evaluator!.BeginAdjointSlice();
         }
 
         var stats = state.Statistics.AsSpan();
@@ -233,9 +259,9 @@ internal sealed class DenseObjective
             var uy = state.Uy;
             var uz = state.Uz;
             int start = LevelImages.LatticeStart(y, z, _stride), step = _stride;
-            if (spline is not null)
+            if (evaluate)
             {
-                state.Evaluator!.EvaluateRow(spline.Axes[1], y, spline.Axes[0], ux, uy, uz, start, step);
+                state.Evaluator!.EvaluateRow(spline!.Axes[1], y, spline.Axes[0], ux, uy, uz, start, step);
             }
 
             for (int x = start; x < size.X; x += step)
@@ -251,23 +277,58 @@ internal sealed class DenseObjective
                     continue;
                 }
 
-                double qx = px + k.M00 * x, qy = py + k.M10 * x, qz = pz + k.M20 * x;
-                if (spline is not null)
+                double wv, gx, gy, gz;
+                if (cached && pass == 2)
                 {
-                    qx += lm.M00 * ux[x] + lm.M01 * uy[x] + lm.M02 * uz[x];
-                    qy += lm.M10 * ux[x] + lm.M11 * uy[x] + lm.M12 * uz[x];
-                    qz += lm.M20 * ux[x] + lm.M21 * uy[x] + lm.M22 * uz[x];
+                    wv = cache[s];
+                    gx = cache[s + 1];
+                    gy = cache[s + 2];
+                    gz = cache[s + 3];
+                    s += 4;
+                }
+                else
+                {
+                    double qx = px + k.M00 * x, qy = py + k.M10 * x, qz = pz + k.M20 * x;
+                    if (spline is not null)
+                    {
+                        qx += lm.M00 * ux[x] + lm.M01 * uy[x] + lm.M02 * uz[x];
+                        qy += lm.M10 * ux[x] + lm.M11 * uy[x] + lm.M12 * uz[x];
+                        qz += lm.M20 * ux[x] + lm.M21 * uy[x] + lm.M22 * uz[x];
+                    }
+
+                    if (pass == 1)
+                    {
+                        double w = Trilinear.SampleDouble(moving, msize, qx, qy, qz);
+                        if (mattes is not null)
+                        {
+                            mattes.Accumulate(stats, f[i], w);
+                        }
+                        else
+                        {
+                            metric.Accumulate(stats, f[i], w);
+                        }
+
+                        if (!cached)
+                        {
+                            continue;
+                        }
+                    }
+
+                    // The second pass's value is this interpolant's (differences in double; the histogram's are in
+                    // float), so a kept sample gives the same results bit for bit.
+                    SampleWithGradient(moving, msize, qx, qy, qz, out wv, out gx, out gy, out gz);
+                    if (pass == 1)
+                    {
+                        cache[s] = wv;
+                        cache[s + 1] = gx;
+                        cache[s + 2] = gy;
+                        cache[s + 3] = gz;
+                        s += 4;
+                        continue;
+                    }
                 }
 
-                if (pass == 1)
-                {
-                    double w = Trilinear.SampleDouble(moving, msize, qx, qy, qz);
-                    metric.Accumulate(stats, f[i], w);
-                    continue;
-                }
-
-                SampleWithGradient(moving, msize, qx, qy, qz, out double wv, out double gx, out double gy, out double gz);
-                double delta = metric.Derivative(f[i], wv, out double valueTerm);
+                double delta = mattes is not null ? mattes.Derivative(f[i], wv, out double valueTerm) : metric.Derivative(f[i], wv, out valueTerm);
                 state.ValueSum += valueTerm;
                 gx *= delta;
                 gy *= delta;
@@ -298,6 +359,8 @@ internal sealed class DenseObjective
         {
             state.Evaluator!.EndAdjointSlice(state.Gradient, spline.Axes[2], z);
         }
+
+        state.SampleIndex = s;
     }
 
     /// <summary>Trilinear value and its exact gradient with respect to the continuous index (zero across a clamped border).</summary>
@@ -329,8 +392,9 @@ internal sealed class DenseObjective
 
     private sealed class ThreadState
     {
-        public ThreadState(int statisticsLength, int gradientLength, SplineState? spline)
+        public ThreadState(int statisticsLength, int gradientLength, SplineState? spline, int samples)
         {
+            Samples = new double[4 * samples];
             Statistics = new double[statisticsLength];
             Gradient = new double[gradientLength];
             int nx = spline is null ? 0 : spline.Axes[0].First.Length;
@@ -376,5 +440,14 @@ internal sealed class DenseObjective
         public double[] Gz { get; }
 
         public BSplineRowEvaluator? Evaluator { get; }
+
+        /// <summary>The first pass's warped value and interpolant gradient per sample of the chunk (empty: not kept).</summary>
+        public double[] Samples { get; }
+
+        /// <summary>Where the next sample goes in <see cref="Samples"/>, in the chunk's visiting order.</summary>
+        public int SampleIndex { get; set; }
+
+        /// <summary>The chunk's first slice, where <see cref="SampleIndex"/> restarts.</summary>
+        public int FirstSlice { get; set; }
     }
 }

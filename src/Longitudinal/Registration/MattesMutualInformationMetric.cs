@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Radiomics.Numerics;
 using Radiomics.Longitudinal.Transforms;
 
@@ -34,6 +35,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
 
     public override int StatisticsLength => _bins * _bins;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override void Accumulate(Span<double> statistics, float fixedValue, double warpedValue)
     {
         int l = FixedBin(fixedValue);
@@ -104,6 +106,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         _derivativeScale = _movingScale / total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override double Derivative(float fixedValue, double warpedValue, out double valueTerm)
     {
         valueTerm = 0;
@@ -129,6 +132,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         return sum * _derivativeScale;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FixedBin(float value)
     {
         double t = (value - _fixedMin) * _fixedScale;
