@@ -1,4 +1,5 @@
 using Radiomics.Numerics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -48,6 +49,35 @@ internal sealed class DenseObjective
     }
 
     public LevelImages Level => _level;
+
+    private static int s_compiling;
+
+    /// <summary>
+    /// Starts compiling the metric's hot loops (the methods marked for optimisation at their first call, which cannot
+    /// be precompiled) on a pool thread, once per process. That takes about 20 ms; a registration that calls this before
+    /// reading its images has it done on another core meanwhile instead of at its first evaluation.
+    /// </summary>
+    public static void CompileAhead()
+    {
+        if (Interlocked.Exchange(ref s_compiling, 1) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            foreach (var type in new[] { typeof(DenseObjective), typeof(BSplineRowEvaluator) })
+            {
+                foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    if (method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
+                    {
+                        RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    }
+                }
+            }
+        });
+    }
 
     /// <summary>
     /// The metric value for <c>y = A·x + b</c> and, when <paramref name="gradient"/> is not empty, dE/dA (row-major, 9)
