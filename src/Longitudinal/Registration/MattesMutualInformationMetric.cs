@@ -85,6 +85,8 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         double mi = 0;
         for (int l = 0; l < b; l++)
         {
+            // Once per fixed bin rather than per cell: a small level evaluates the metric thousands of times.
+            double logFixed = pf[l] > 0 ? Math.Log(pf[l]) : 0;
             for (int k = 0; k < b; k++)
             {
                 double p = statistics[l * b + k] / total;
@@ -92,7 +94,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
                 {
                     double r = Math.Log(p / pm[k]);
                     _logRatio[l * b + k] = r;
-                    mi += p * (r - Math.Log(pf[l]));
+                    mi += p * (r - logFixed);
                 }
                 else
                 {
