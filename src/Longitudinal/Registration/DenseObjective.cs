@@ -240,10 +240,34 @@ internal sealed class DenseObjective
         }
     }
 
-    // Optimised from the first call: a registration spends its first second in this loop, before tiered compilation
-    // would have promoted it (measured: the affine stage and the first B-spline level ran about 1.5× slower).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Slice(int z, Mapping map, SplineState? spline, ThreadState state, int pass)
+    {
+        if (z == state.FirstSlice)
+        {
+            state.SampleIndex = 0;
+        }
+
+        if (pass == 2 && state.Samples.Length > 0)
+        {
+            GradientFromSamples(z, map, spline, state);
+        }
+        else
+        {
+            Sample(z, map, spline, state, pass);
+        }
+    }
+
+    // Optimised from the first call: a registration spends its first second in these loops, before tiered compilation
+    // would have promoted them (measured: the affine stage and the first B-spline level ran about 1.5× slower).
+    // They are compiled once, fully optimised and without profile data, so a call through the metric's base class
+    // stays virtual and is never inlined; the default metric is called through its sealed type instead.
+
+    /// <summary>
+    /// Maps and samples the lattice voxels of slice <paramref name="z"/>: the metric's statistics in pass 1 (keeping
+    /// each sample's value and interpolant gradient when the chunk has room), the value and gradient in pass 2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Sample(int z, Mapping map, SplineState? spline, ThreadState state, int pass)
     {
         var fixedImage = _level.Fixed;
         var size = fixedImage.Geometry.Size;
@@ -252,31 +276,20 @@ internal sealed class DenseObjective
         var f = fixedImage.Voxels;
         var mask = _level.FixedMask;
         var metric = _metric;
-        // This loop is compiled once, fully optimised and without profile data, so a call through the base class stays
-        // virtual and is never inlined; the default metric is called through its sealed type instead.
         var mattes = metric as MattesMutualInformationMetric;
         var cache = state.Samples;
-        bool cached = cache.Length > 0;
-        // The second pass reads the first pass's samples back when they were kept, so the displacement is not needed.
-        bool evaluate = spline is not null && !(cached && pass == 2);
-        if (z == state.FirstSlice)
-        {
-            state.SampleIndex = 0;
-        }
-
+        bool keep = pass == 1 && cache.Length > 0;
         int s = state.SampleIndex;
-        if (evaluate)
+        if (spline is not null)
         {
-            state.Evaluator!.BeginSlice(spline!.Coefficients, spline.Axes[2], z);
-        }
-
-        if (spline is not null && pass == 2)
-        {
-            state.Evaluator!.BeginAdjointSlice();
+            state.Evaluator!.BeginSlice(spline.Coefficients, spline.Axes[2], z);
+            if (pass == 2)
+            {
+                state.Evaluator.BeginAdjointSlice();
+            }
         }
 
         var stats = state.Statistics.AsSpan();
-        var linear = state.Gradient;
         var k = map.K;
         var lm = map.L;
         for (int y = 0; y < size.Y; y++)
@@ -289,9 +302,9 @@ internal sealed class DenseObjective
             var uy = state.Uy;
             var uz = state.Uz;
             int start = LevelImages.LatticeStart(y, z, _stride), step = _stride;
-            if (evaluate)
+            if (spline is not null)
             {
-                state.Evaluator!.EvaluateRow(spline!.Axes[1], y, spline.Axes[0], ux, uy, uz, start, step);
+                state.Evaluator!.EvaluateRow(spline.Axes[1], y, spline.Axes[0], ux, uy, uz, start, step);
             }
 
             for (int x = start; x < size.X; x += step)
@@ -307,76 +320,39 @@ internal sealed class DenseObjective
                     continue;
                 }
 
-                double wv, gx, gy, gz;
-                if (cached && pass == 2)
+                double qx = px + k.M00 * x, qy = py + k.M10 * x, qz = pz + k.M20 * x;
+                if (spline is not null)
                 {
-                    wv = cache[s];
-                    gx = cache[s + 1];
-                    gy = cache[s + 2];
-                    gz = cache[s + 3];
-                    s += 4;
+                    qx += lm.M00 * ux[x] + lm.M01 * uy[x] + lm.M02 * uz[x];
+                    qy += lm.M10 * ux[x] + lm.M11 * uy[x] + lm.M12 * uz[x];
+                    qz += lm.M20 * ux[x] + lm.M21 * uy[x] + lm.M22 * uz[x];
                 }
-                else
+
+                if (pass == 1)
                 {
-                    double qx = px + k.M00 * x, qy = py + k.M10 * x, qz = pz + k.M20 * x;
-                    if (spline is not null)
+                    double w = Trilinear.SampleDouble(moving, msize, qx, qy, qz);
+                    if (mattes is not null)
                     {
-                        qx += lm.M00 * ux[x] + lm.M01 * uy[x] + lm.M02 * uz[x];
-                        qy += lm.M10 * ux[x] + lm.M11 * uy[x] + lm.M12 * uz[x];
-                        qz += lm.M20 * ux[x] + lm.M21 * uy[x] + lm.M22 * uz[x];
+                        mattes.Accumulate(stats, f[i], w);
+                    }
+                    else
+                    {
+                        metric.Accumulate(stats, f[i], w);
                     }
 
-                    if (pass == 1)
+                    if (keep)
                     {
-                        double w = Trilinear.SampleDouble(moving, msize, qx, qy, qz);
-                        if (mattes is not null)
-                        {
-                            mattes.Accumulate(stats, f[i], w);
-                        }
-                        else
-                        {
-                            metric.Accumulate(stats, f[i], w);
-                        }
-
-                        if (!cached)
-                        {
-                            continue;
-                        }
-                    }
-
-                    // The second pass's value is this interpolant's (differences in double; the histogram's are in
-                    // float), so a kept sample gives the same results bit for bit.
-                    SampleWithGradient(moving, msize, qx, qy, qz, out wv, out gx, out gy, out gz);
-                    if (pass == 1)
-                    {
-                        cache[s] = wv;
-                        cache[s + 1] = gx;
-                        cache[s + 2] = gy;
-                        cache[s + 3] = gz;
+                        // The second pass's value is this interpolant's (differences in double; the histogram's are
+                        // in float), so a kept sample gives the same results bit for bit.
+                        SampleWithGradient(moving, msize, qx, qy, qz, out cache[s], out cache[s + 1], out cache[s + 2], out cache[s + 3]);
                         s += 4;
-                        continue;
                     }
+
+                    continue;
                 }
 
-                double delta = mattes is not null ? mattes.Derivative(f[i], wv, out double valueTerm) : metric.Derivative(f[i], wv, out valueTerm);
-                state.ValueSum += valueTerm;
-                gx *= delta;
-                gy *= delta;
-                gz *= delta;
-                if (spline is null)
-                {
-                    linear[0] += gx * x; linear[1] += gx * y; linear[2] += gx * z;
-                    linear[3] += gy * x; linear[4] += gy * y; linear[5] += gy * z;
-                    linear[6] += gz * x; linear[7] += gz * y; linear[8] += gz * z;
-                    linear[9] += gx; linear[10] += gy; linear[11] += gz;
-                }
-                else
-                {
-                    // dE/du = Lᵀ·(δ·g).
-                    state.Gx[x] = lm.M00 * gx + lm.M10 * gy + lm.M20 * gz;
-                    state.Gy[x] = lm.M01 * gx + lm.M11 * gy + lm.M21 * gz;
-                    state.Gz[x] = lm.M02 * gx + lm.M12 * gy + lm.M22 * gz;
-                }
+                SampleWithGradient(moving, msize, qx, qy, qz, out double wv, out double gx, out double gy, out double gz);
+                Backpropagate(state, spline is not null, lm, f[i], wv, gx, gy, gz, x, y, z, mattes);
             }
 
             if (spline is not null && pass == 2)
@@ -391,6 +367,87 @@ internal sealed class DenseObjective
         }
 
         state.SampleIndex = s;
+    }
+
+    /// <summary>Pass 2 of slice <paramref name="z"/> from the samples pass 1 kept: no mapping, no interpolation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GradientFromSamples(int z, Mapping map, SplineState? spline, ThreadState state)
+    {
+        var size = _level.Fixed.Geometry.Size;
+        var f = _level.Fixed.Voxels;
+        var mask = _level.FixedMask;
+        var mattes = _metric as MattesMutualInformationMetric;
+        var cache = state.Samples;
+        var lm = map.L;
+        int s = state.SampleIndex;
+        if (spline is not null)
+        {
+            state.Evaluator!.BeginAdjointSlice();
+        }
+
+        for (int y = 0; y < size.Y; y++)
+        {
+            int row = (z * size.Y + y) * size.X;
+            int start = LevelImages.LatticeStart(y, z, _stride), step = _stride;
+            for (int x = start; x < size.X; x += step)
+            {
+                int i = row + x;
+                if (mask is not null && mask[i] == 0)
+                {
+                    if (spline is not null)
+                    {
+                        state.Gx[x] = state.Gy[x] = state.Gz[x] = 0;
+                    }
+
+                    continue;
+                }
+
+                Backpropagate(state, spline is not null, lm, f[i], cache[s], cache[s + 1], cache[s + 2], cache[s + 3], x, y, z, mattes);
+                s += 4;
+            }
+
+            if (spline is not null)
+            {
+                state.Evaluator!.AccumulateRow(spline.Axes[1], y, spline.Axes[0], state.Gx, state.Gy, state.Gz, start, step);
+            }
+        }
+
+        if (spline is not null)
+        {
+            state.Evaluator!.EndAdjointSlice(state.Gradient, spline.Axes[2], z);
+        }
+
+        state.SampleIndex = s;
+    }
+
+    /// <summary>
+    /// One sample's share of the gradient: δ·g, with δ the metric's derivative at the sample and g the interpolant's
+    /// gradient, into the linear sums (index-space moments) or, for a B-spline, the row's dE/du = Lᵀ·(δ·g).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Backpropagate(
+        ThreadState state, bool spline, Matrix3 lm, float fixedValue, double wv, double gx, double gy, double gz, int x, int y, int z,
+        MattesMutualInformationMetric? mattes)
+    {
+        double delta = mattes is not null ? mattes.Derivative(fixedValue, wv, out double valueTerm) : _metric.Derivative(fixedValue, wv, out valueTerm);
+        state.ValueSum += valueTerm;
+        gx *= delta;
+        gy *= delta;
+        gz *= delta;
+        if (!spline)
+        {
+            var linear = state.Gradient;
+            linear[0] += gx * x; linear[1] += gx * y; linear[2] += gx * z;
+            linear[3] += gy * x; linear[4] += gy * y; linear[5] += gy * z;
+            linear[6] += gz * x; linear[7] += gz * y; linear[8] += gz * z;
+            linear[9] += gx; linear[10] += gy; linear[11] += gz;
+        }
+        else
+        {
+            state.Gx[x] = lm.M00 * gx + lm.M10 * gy + lm.M20 * gz;
+            state.Gy[x] = lm.M01 * gx + lm.M11 * gy + lm.M21 * gz;
+            state.Gz[x] = lm.M02 * gx + lm.M12 * gy + lm.M22 * gz;
+        }
     }
 
     /// <summary>Trilinear value and its exact gradient with respect to the continuous index (zero across a clamped border).</summary>
