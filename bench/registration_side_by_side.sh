@@ -7,9 +7,12 @@
 # the binary mask, >= 0.5, as make_pair.py makes the true follow-up mask), so Dice and HD95 compare the fields, not the
 # tools' mask interpolators. Also: mean displacement error in the tumour region (dilated 10 mm), minimum det J of each
 # field and its folded volume (same finite differences for all), seconds.
-# Seconds: ours = the whole `register` command (start-up, reading, registering, writing), the CLI published ReadyToRun
-# (dotnet publish -r linux-x64); elastix = elastix alone;
-# plastimatch = its own "Total" (loading, registering, saving the field).
+# Seconds: each tool's whole process, start-up to exit, timed the same way: ours = the `register` command (start-up,
+# reading, registering, writing the field, the resampled image and the record), the CLI published precompiled and
+# self-contained (dotnet publish -r linux-x64 -p:SelfContained=true: one ReadyToRun image of the libraries and the runtime);
+# elastix = the elastix process (run_elastix.sh); plastimatch = `plastimatch register` on the command file our
+# backend wrote, run again on the pair's own files for the clock (its own "Total" line, which leaves out its process
+# start-up, is printed beside it).
 # usage: bench/registration_side_by_side.sh [PAIR ...]   PAIR = NAME[:SEED[:MAXDISP]], NAME one of brain, ct, brain2,
 #        breast, prostate (default: the two dev pairs brain:1 and ct:2:8). Example: brain2:7:10 breast:11:10
 #        KEEP=DIR keeps the pairs and all outputs in DIR.
@@ -26,8 +29,13 @@ pairs=("$@")
 
 if [ -n "${KEEP:-}" ]; then work="$KEEP"; mkdir -p "$work"; else work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT; fi
 export MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-dotnet publish -c Release -r linux-x64 "$repo/src/Cli" -o "$work/bin" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
-radiomics() { dotnet "$work/bin/radiomics.dll" "$@"; }
+dotnet publish -c Release -r linux-x64 -p:SelfContained=true "$repo/src/Cli" -o "$work/bin" >"$work/build.log" 2>&1 || { cat "$work/build.log" >&2; exit 1; }
+radiomics() { "$work/bin/radiomics" "$@"; }
+wall() {  # wall OUTFILE CMD...: runs CMD, writes its wall seconds to OUTFILE
+    local out="$1"; shift
+    local start end; start=$(date +%s.%N); "$@"; end=$(date +%s.%N)
+    echo "$end - $start" | bc >"$out"
+}
 score() {  # score TOOL PAIRDIR FIELD SECONDS
     local mask="$2/$1_fair_mask.nii.gz"
     /usr/bin/python3 "$repo/bench/registration_fair_warp.py" "$2" "$3" "$mask" >"$2/$1_jacobian.json"
@@ -57,13 +65,16 @@ for spec in "${pairs[@]}"; do
 
     echo "[$label] plastimatch..." >&2
     radiomics register "$pair/followup.nii.gz" "$pair/baseline.nii.gz" -o "$pair/plastimatch" --threads 2 --backend plastimatch >"$pair/plastimatch.log"
-    score plastimatch "$pair" "$pair/plastimatch/displacement.nii.gz" "$(awk '/^Total:/ {print $2}' "$pair/plastimatch/plastimatch/plastimatch.log")"
+    # The same command file on the pair's own files (our backend's copies are removed), for the process's wall time.
+    sed -e "s|^fixed=.*|fixed=$pair/followup.nii.gz|" -e "s|^moving=.*|moving=$pair/baseline.nii.gz|" -e "s|^vf_out=.*|vf_out=$pair/plastimatch_clock_vf.nii.gz|" \
+        "$pair/plastimatch/plastimatch/register.txt" >"$pair/plastimatch_clock.txt"
+    OMP_NUM_THREADS=2 ITK_GLOBAL_DEFAULT_NUMBER_OF_THREADS=2 wall "$pair/plastimatch_seconds" plastimatch register "$pair/plastimatch_clock.txt" >"$pair/plastimatch_clock.log"
+    awk '/^Total:/ {print $2}' "$pair/plastimatch_clock.log" >"$pair/plastimatch_total"
+    score plastimatch "$pair" "$pair/plastimatch/displacement.nii.gz" "$(cat "$pair/plastimatch_seconds")"
 
     echo "[$label] ours..." >&2
-    start=$(date +%s.%N)
-    radiomics register "$pair/followup.nii.gz" "$pair/baseline.nii.gz" -o "$pair/ours" --threads 2 >"$pair/ours.log"
-    end=$(date +%s.%N)
-    score ours "$pair" "$pair/ours/displacement.nii.gz" "$(echo "$end - $start" | bc)"
+    wall "$pair/ours_seconds" radiomics register "$pair/followup.nii.gz" "$pair/baseline.nii.gz" -o "$pair/ours" --threads 2 >"$pair/ours.log"
+    score ours "$pair" "$pair/ours/displacement.nii.gz" "$(cat "$pair/ours_seconds")"
 done
 
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
@@ -90,9 +101,11 @@ for label in labels:
         verdict = ("met" if not missed else "NOT met: " + ", ".join(missed)) if t == "ours" else ""
         print(f"{label:>14} {t:>11} | {x['seconds']:>7.2f} {x['dice']:>6.3f} {x['hd95_mm']:>7.2f} {x['disp_err_region_mean_mm']:>6.2f} {x['disp_err_region_p95_mm']:>6.2f} |"
               f" {x['jacobian_min']:>9.3f} {x['folded_mm3']:>10.1f} | {verdict}")
+    print(f"{label:>14} {'':>11} | plastimatch's own Total (no process start-up): {float(open(f'{d}/plastimatch_total').read()):.2f} s")
     print(f"{label:>14} {'none':>11} | {'':>7} {e['identity_dice']:>6.3f} {e['identity_hd95_mm']:>7.2f} {e['identity_err_region_mean_mm']:>6.2f} {'':>6} | {'':>9} {'':>10} |")
 print("Dice/HD95: the baseline mask warped through each tool's field the same way (linear, >= 0.5). err / p95 = mean / 95th")
 print("percentile displacement error (mm) in the true tumour region dilated by 10 mm. min det J / folded: each field's smallest")
 print("Jacobian determinant and the volume where it is <= 0. Target: ours at least as good as the better of elastix and")
-print("plastimatch on Dice, HD95 and error, in <= 1/5 of elastix's seconds and <= plastimatch's, no folding. 2 threads each.")
+print("plastimatch on Dice, HD95 and error, in <= 1/5 of elastix's seconds and <= plastimatch's, no folding. 2 threads each;")
+print("seconds are each tool's whole process, start-up to exit.")
 PY

@@ -26,6 +26,9 @@ public sealed class DeformableRegistration : IImageRegistration
         {
             throw new ArgumentException("The deformable stage must optimise a B-spline transform.", nameof(settings));
         }
+
+        // Created before the images are read (RegistrationWorkflow), so the hot loops compile while they load.
+        DenseObjective.CompileAhead();
     }
 
     public DeformableRegistrationSettings Settings { get; }

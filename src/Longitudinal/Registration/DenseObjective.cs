@@ -1,4 +1,5 @@
 using Radiomics.Numerics;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using Radiomics.Imaging;
 using Radiomics.Longitudinal.Transforms;
@@ -26,6 +27,13 @@ internal sealed class DenseObjective
     /// </summary>
     private const int ChunkCount = 64;
 
+    /// <summary>
+    /// Levels with at most this many samples keep each sample's warped value and interpolant gradient from the first
+    /// pass of a two-pass metric for the second (4 doubles a sample, 64 MB at the limit): the second pass then skips the
+    /// B-spline evaluation and the trilinear lookup, a third of a small image's evaluation. Larger levels recompute.
+    /// </summary>
+    internal const long SampleCacheLimit = 2_000_000;
+
     private ThreadState[]? _states;
 
     /// <summary>What <see cref="_states"/> were sized for: the gradient length and the B-spline grid (null: linear).</summary>
@@ -41,6 +49,35 @@ internal sealed class DenseObjective
     }
 
     public LevelImages Level => _level;
+
+    private static int s_compiling;
+
+    /// <summary>
+    /// Starts compiling the metric's hot loops (the methods marked for optimisation at their first call, which cannot
+    /// be precompiled) on a pool thread, once per process. That takes about 20 ms; a registration that calls this before
+    /// reading its images has it done on another core meanwhile instead of at its first evaluation.
+    /// </summary>
+    public static void CompileAhead()
+    {
+        if (Interlocked.Exchange(ref s_compiling, 1) != 0)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            foreach (var type in new[] { typeof(DenseObjective), typeof(BSplineRowEvaluator) })
+            {
+                foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+                {
+                    if (method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization))
+                    {
+                        RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    }
+                }
+            }
+        });
+    }
 
     /// <summary>
     /// The metric value for <c>y = A·x + b</c> and, when <paramref name="gradient"/> is not empty, dE/dA (row-major, 9)
@@ -137,11 +174,15 @@ internal sealed class DenseObjective
         if (_states is null || _statesShape != shape)
         {
             _statesShape = shape;
-            int chunks = Math.Min(ChunkCount, _level.Fixed.Geometry.Size.Z);
+            var size = _level.Fixed.Geometry.Size;
+            int chunks = Math.Min(ChunkCount, size.Z);
+            bool cache = _metric.NeedsStatistics && _level.CountSamples(_stride) <= SampleCacheLimit;
+            long rowSamples = (size.X + _stride - 1) / _stride;
             _states = new ThreadState[chunks];
             for (int c = 0; c < chunks; c++)
             {
-                _states[c] = new ThreadState(_metric.StatisticsLength, gradientLength, spline);
+                int slices = (int)((long)size.Z * (c + 1) / chunks) - (int)((long)size.Z * c / chunks);
+                _states[c] = new ThreadState(_metric.StatisticsLength, gradientLength, spline, cache ? (int)(slices * size.Y * rowSamples) : 0);
             }
         }
 
@@ -156,6 +197,7 @@ internal sealed class DenseObjective
             var state = states[c];
             state.Reset(pass);
             int from = (int)((long)depth * c / states.Length), to = (int)((long)depth * (c + 1) / states.Length);
+            state.FirstSlice = from;
             for (int z = from; z < to; z++)
             {
                 Slice(z, map, spline, state, pass);
@@ -198,10 +240,34 @@ internal sealed class DenseObjective
         }
     }
 
-    // Optimised from the first call: a registration spends its first second in this loop, before tiered compilation
-    // would have promoted it (measured: the affine stage and the first B-spline level ran about 1.5× slower).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Slice(int z, Mapping map, SplineState? spline, ThreadState state, int pass)
+    {
+        if (z == state.FirstSlice)
+        {
+            state.SampleIndex = 0;
+        }
+
+        if (pass == 2 && state.Samples.Length > 0)
+        {
+            GradientFromSamples(z, map, spline, state);
+        }
+        else
+        {
+            Sample(z, map, spline, state, pass);
+        }
+    }
+
+    // Optimised from the first call: a registration spends its first second in these loops, before tiered compilation
+    // would have promoted them (measured: the affine stage and the first B-spline level ran about 1.5× slower).
+    // They are compiled once, fully optimised and without profile data, so a call through the metric's base class
+    // stays virtual and is never inlined; the default metric is called through its sealed type instead.
+
+    /// <summary>
+    /// Maps and samples the lattice voxels of slice <paramref name="z"/>: the metric's statistics in pass 1 (keeping
+    /// each sample's value and interpolant gradient when the chunk has room), the value and gradient in pass 2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Sample(int z, Mapping map, SplineState? spline, ThreadState state, int pass)
     {
         var fixedImage = _level.Fixed;
         var size = fixedImage.Geometry.Size;
@@ -210,6 +276,10 @@ internal sealed class DenseObjective
         var f = fixedImage.Voxels;
         var mask = _level.FixedMask;
         var metric = _metric;
+        var mattes = metric as MattesMutualInformationMetric;
+        var cache = state.Samples;
+        bool keep = pass == 1 && cache.Length > 0;
+        int s = state.SampleIndex;
         if (spline is not null)
         {
             state.Evaluator!.BeginSlice(spline.Coefficients, spline.Axes[2], z);
@@ -220,7 +290,6 @@ internal sealed class DenseObjective
         }
 
         var stats = state.Statistics.AsSpan();
-        var linear = state.Gradient;
         var k = map.K;
         var lm = map.L;
         for (int y = 0; y < size.Y; y++)
@@ -262,30 +331,28 @@ internal sealed class DenseObjective
                 if (pass == 1)
                 {
                     double w = Trilinear.SampleDouble(moving, msize, qx, qy, qz);
-                    metric.Accumulate(stats, f[i], w);
+                    if (mattes is not null)
+                    {
+                        mattes.Accumulate(stats, f[i], w);
+                    }
+                    else
+                    {
+                        metric.Accumulate(stats, f[i], w);
+                    }
+
+                    if (keep)
+                    {
+                        // The second pass's value is this interpolant's (differences in double; the histogram's are
+                        // in float), so a kept sample gives the same results bit for bit.
+                        SampleWithGradient(moving, msize, qx, qy, qz, out cache[s], out cache[s + 1], out cache[s + 2], out cache[s + 3]);
+                        s += 4;
+                    }
+
                     continue;
                 }
 
                 SampleWithGradient(moving, msize, qx, qy, qz, out double wv, out double gx, out double gy, out double gz);
-                double delta = metric.Derivative(f[i], wv, out double valueTerm);
-                state.ValueSum += valueTerm;
-                gx *= delta;
-                gy *= delta;
-                gz *= delta;
-                if (spline is null)
-                {
-                    linear[0] += gx * x; linear[1] += gx * y; linear[2] += gx * z;
-                    linear[3] += gy * x; linear[4] += gy * y; linear[5] += gy * z;
-                    linear[6] += gz * x; linear[7] += gz * y; linear[8] += gz * z;
-                    linear[9] += gx; linear[10] += gy; linear[11] += gz;
-                }
-                else
-                {
-                    // dE/du = Lᵀ·(δ·g).
-                    state.Gx[x] = lm.M00 * gx + lm.M10 * gy + lm.M20 * gz;
-                    state.Gy[x] = lm.M01 * gx + lm.M11 * gy + lm.M21 * gz;
-                    state.Gz[x] = lm.M02 * gx + lm.M12 * gy + lm.M22 * gz;
-                }
+                Backpropagate(state, spline is not null, lm, f[i], wv, gx, gy, gz, x, y, z, mattes);
             }
 
             if (spline is not null && pass == 2)
@@ -297,6 +364,89 @@ internal sealed class DenseObjective
         if (spline is not null && pass == 2)
         {
             state.Evaluator!.EndAdjointSlice(state.Gradient, spline.Axes[2], z);
+        }
+
+        state.SampleIndex = s;
+    }
+
+    /// <summary>Pass 2 of slice <paramref name="z"/> from the samples pass 1 kept: no mapping, no interpolation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void GradientFromSamples(int z, Mapping map, SplineState? spline, ThreadState state)
+    {
+        var size = _level.Fixed.Geometry.Size;
+        var f = _level.Fixed.Voxels;
+        var mask = _level.FixedMask;
+        var mattes = _metric as MattesMutualInformationMetric;
+        var cache = state.Samples;
+        var lm = map.L;
+        int s = state.SampleIndex;
+        if (spline is not null)
+        {
+            state.Evaluator!.BeginAdjointSlice();
+        }
+
+        for (int y = 0; y < size.Y; y++)
+        {
+            int row = (z * size.Y + y) * size.X;
+            int start = LevelImages.LatticeStart(y, z, _stride), step = _stride;
+            for (int x = start; x < size.X; x += step)
+            {
+                int i = row + x;
+                if (mask is not null && mask[i] == 0)
+                {
+                    if (spline is not null)
+                    {
+                        state.Gx[x] = state.Gy[x] = state.Gz[x] = 0;
+                    }
+
+                    continue;
+                }
+
+                Backpropagate(state, spline is not null, lm, f[i], cache[s], cache[s + 1], cache[s + 2], cache[s + 3], x, y, z, mattes);
+                s += 4;
+            }
+
+            if (spline is not null)
+            {
+                state.Evaluator!.AccumulateRow(spline.Axes[1], y, spline.Axes[0], state.Gx, state.Gy, state.Gz, start, step);
+            }
+        }
+
+        if (spline is not null)
+        {
+            state.Evaluator!.EndAdjointSlice(state.Gradient, spline.Axes[2], z);
+        }
+
+        state.SampleIndex = s;
+    }
+
+    /// <summary>
+    /// One sample's share of the gradient: δ·g, with δ the metric's derivative at the sample and g the interpolant's
+    /// gradient, into the linear sums (index-space moments) or, for a B-spline, the row's dE/du = Lᵀ·(δ·g).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Backpropagate(
+        ThreadState state, bool spline, Matrix3 lm, float fixedValue, double wv, double gx, double gy, double gz, int x, int y, int z,
+        MattesMutualInformationMetric? mattes)
+    {
+        double delta = mattes is not null ? mattes.Derivative(fixedValue, wv, out double valueTerm) : _metric.Derivative(fixedValue, wv, out valueTerm);
+        state.ValueSum += valueTerm;
+        gx *= delta;
+        gy *= delta;
+        gz *= delta;
+        if (!spline)
+        {
+            var linear = state.Gradient;
+            linear[0] += gx * x; linear[1] += gx * y; linear[2] += gx * z;
+            linear[3] += gy * x; linear[4] += gy * y; linear[5] += gy * z;
+            linear[6] += gz * x; linear[7] += gz * y; linear[8] += gz * z;
+            linear[9] += gx; linear[10] += gy; linear[11] += gz;
+        }
+        else
+        {
+            state.Gx[x] = lm.M00 * gx + lm.M10 * gy + lm.M20 * gz;
+            state.Gy[x] = lm.M01 * gx + lm.M11 * gy + lm.M21 * gz;
+            state.Gz[x] = lm.M02 * gx + lm.M12 * gy + lm.M22 * gz;
         }
     }
 
@@ -329,8 +479,9 @@ internal sealed class DenseObjective
 
     private sealed class ThreadState
     {
-        public ThreadState(int statisticsLength, int gradientLength, SplineState? spline)
+        public ThreadState(int statisticsLength, int gradientLength, SplineState? spline, int samples)
         {
+            Samples = new double[4 * samples];
             Statistics = new double[statisticsLength];
             Gradient = new double[gradientLength];
             int nx = spline is null ? 0 : spline.Axes[0].First.Length;
@@ -376,5 +527,14 @@ internal sealed class DenseObjective
         public double[] Gz { get; }
 
         public BSplineRowEvaluator? Evaluator { get; }
+
+        /// <summary>The first pass's warped value and interpolant gradient per sample of the chunk (empty: not kept).</summary>
+        public double[] Samples { get; }
+
+        /// <summary>Where the next sample goes in <see cref="Samples"/>, in the chunk's visiting order.</summary>
+        public int SampleIndex { get; set; }
+
+        /// <summary>The chunk's first slice, where <see cref="SampleIndex"/> restarts.</summary>
+        public int FirstSlice { get; set; }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Radiomics.Numerics;
 using Radiomics.Longitudinal.Transforms;
 
@@ -34,6 +35,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
 
     public override int StatisticsLength => _bins * _bins;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override void Accumulate(Span<double> statistics, float fixedValue, double warpedValue)
     {
         int l = FixedBin(fixedValue);
@@ -83,6 +85,8 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         double mi = 0;
         for (int l = 0; l < b; l++)
         {
+            // Once per fixed bin rather than per cell: a small level evaluates the metric thousands of times.
+            double logFixed = pf[l] > 0 ? Math.Log(pf[l]) : 0;
             for (int k = 0; k < b; k++)
             {
                 double p = statistics[l * b + k] / total;
@@ -90,7 +94,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
                 {
                     double r = Math.Log(p / pm[k]);
                     _logRatio[l * b + k] = r;
-                    mi += p * (r - Math.Log(pf[l]));
+                    mi += p * (r - logFixed);
                 }
                 else
                 {
@@ -104,6 +108,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         _derivativeScale = _movingScale / total;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override double Derivative(float fixedValue, double warpedValue, out double valueTerm)
     {
         valueTerm = 0;
@@ -129,6 +134,7 @@ internal sealed class MattesMutualInformationMetric : PointMetric
         return sum * _derivativeScale;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int FixedBin(float value)
     {
         double t = (value - _fixedMin) * _fixedScale;

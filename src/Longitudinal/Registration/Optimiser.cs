@@ -1,5 +1,3 @@
-using System.Numerics.Tensors;
-
 namespace Radiomics.Longitudinal.Registration;
 
 /// <summary>A differentiable objective: returns the value at <c>x</c> and writes the gradient.</summary>
@@ -42,7 +40,7 @@ internal static class Optimiser
         for (; it < iterations; it++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double gmax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(g));
+            double gmax = OptimiserVectors.MaxAbs(g);
             if (!(gmax > 0))
             {
                 reason = "zero gradient";
@@ -54,42 +52,42 @@ internal static class Optimiser
             for (int k = 0; k < stored; k++)
             {
                 int j = (head - 1 - k + m) % m;
-                alphaHistory[j] = rho[j] * TensorPrimitives.Dot<double>(s[j], d);
-                TensorPrimitives.MultiplyAdd<double>(y[j], -alphaHistory[j], d, d);
+                alphaHistory[j] = rho[j] * OptimiserVectors.Dot(s[j], d);
+                OptimiserVectors.MultiplyAdd(y[j], -alphaHistory[j], d, d);
             }
 
             if (stored > 0)
             {
                 int last = (head - 1 + m) % m;
-                double gamma = TensorPrimitives.Dot<double>(s[last], y[last]) / TensorPrimitives.Dot<double>(y[last], y[last]);
-                TensorPrimitives.Multiply<double>(d, gamma, d);
+                double gamma = OptimiserVectors.Dot(s[last], y[last]) / OptimiserVectors.Dot(y[last], y[last]);
+                OptimiserVectors.Multiply(d, gamma, d);
             }
             else
             {
-                TensorPrimitives.Multiply<double>(d, settings.LearningRate / gmax, d);
+                OptimiserVectors.Multiply(d, settings.LearningRate / gmax, d);
             }
 
             for (int k = stored - 1; k >= 0; k--)
             {
                 int j = (head - 1 - k + m) % m;
-                double beta = rho[j] * TensorPrimitives.Dot<double>(y[j], d);
-                TensorPrimitives.MultiplyAdd<double>(s[j], alphaHistory[j] - beta, d, d);
+                double beta = rho[j] * OptimiserVectors.Dot(y[j], d);
+                OptimiserVectors.MultiplyAdd(s[j], alphaHistory[j] - beta, d, d);
             }
 
-            TensorPrimitives.Negate<double>(d, d);
-            double gd = TensorPrimitives.Dot<double>(g, d);
+            OptimiserVectors.Scale(d, -1);
+            double gd = OptimiserVectors.Dot(g, d);
             if (!(gd < 0))
             {
                 // Not a descent direction (curvature information went stale): restart from steepest descent.
                 stored = 0;
-                TensorPrimitives.Multiply<double>(g, -settings.LearningRate / gmax, d);
-                gd = TensorPrimitives.Dot<double>(g, d);
+                OptimiserVectors.Multiply(g, -settings.LearningRate / gmax, d);
+                gd = OptimiserVectors.Dot(g, d);
             }
 
-            double dmax = Math.Abs(TensorPrimitives.MaxMagnitude<double>(d));
+            double dmax = OptimiserVectors.MaxAbs(d);
             if (dmax > settings.MaximumStepLength)
             {
-                TensorPrimitives.Multiply<double>(d, settings.MaximumStepLength / dmax, d);
+                OptimiserVectors.Multiply(d, settings.MaximumStepLength / dmax, d);
                 gd *= settings.MaximumStepLength / dmax;
                 dmax = settings.MaximumStepLength;
             }
@@ -98,7 +96,7 @@ internal static class Optimiser
             bool accepted = false;
             for (int ls = 0; ls < 10; ls++)
             {
-                TensorPrimitives.MultiplyAdd<double>(d, alpha, x, xn);
+                OptimiserVectors.MultiplyAdd(d, alpha, x, xn);
                 fn = objective(xn, gn);
                 evaluations++;
                 if (double.IsFinite(fn) && fn <= fx + 1e-4 * alpha * gd)
@@ -127,10 +125,10 @@ internal static class Optimiser
             // Store the correction pair when the curvature condition holds.
             var sNew = s[head] ??= new double[n];
             var yNew = y[head] ??= new double[n];
-            TensorPrimitives.Subtract<double>(xn, x, sNew);
-            TensorPrimitives.Subtract<double>(gn, g, yNew);
-            double sy = TensorPrimitives.Dot<double>(sNew, yNew);
-            if (sy > 1e-12 * TensorPrimitives.Dot<double>(yNew, yNew))
+            OptimiserVectors.Subtract(xn, x, sNew);
+            OptimiserVectors.Subtract(gn, g, yNew);
+            double sy = OptimiserVectors.Dot(sNew, yNew);
+            if (sy > 1e-12 * OptimiserVectors.Dot(yNew, yNew))
             {
                 rho[head] = 1 / sy;
                 head = (head + 1) % m;
@@ -178,14 +176,14 @@ internal static class Optimiser
         for (; it < iterations; it++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double norm = TensorPrimitives.Norm<double>(g);
+            double norm = OptimiserVectors.Norm(g);
             if (!(norm > 0))
             {
                 reason = "zero gradient";
                 break;
             }
 
-            if (it > 0 && TensorPrimitives.Dot<double>(g, previous) < 0)
+            if (it > 0 && OptimiserVectors.Dot(g, previous) < 0)
             {
                 step *= 0.5;
             }
@@ -198,7 +196,7 @@ internal static class Optimiser
 
             g.CopyTo(previous, 0);
             double scale = Math.Min(step, settings.MaximumStepLength) / norm;
-            TensorPrimitives.MultiplyAdd<double>(g, -scale, x, x);
+            OptimiserVectors.MultiplyAdd(g, -scale, x, x);
             fx = objective(x, g);
             evaluations++;
             onIteration?.Invoke(it, fx);

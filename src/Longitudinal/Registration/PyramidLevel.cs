@@ -142,6 +142,13 @@ internal static class PyramidLevel
     }
 
     /// <summary>Along Y or Z: each output row is a weighted sum of whole input rows, which vectorises.</summary>
+    /// <summary>
+    /// Below this many voxels the rows are summed by a plain loop: the vectorised primitive is compiled at run time
+    /// (precompiled code cannot assume the machine's vector width), which cost a small registration about 10 ms, more
+    /// than the whole pyramid takes without it; the sums are the same.
+    /// </summary>
+    private const long ScalarBelow = 262_144;
+
     private static void AcrossRows(Image<float> input, float[] output, int m, int axis, int[] first, float[] weights, int taps, Parallelism parallelism)
     {
         var inSize = input.Geometry.Size;
@@ -149,6 +156,7 @@ internal static class PyramidLevel
         int n = inSize[axis];
         // Rows are addressed by (other, position along axis): for Y, other = z; for Z, other = y.
         int others = axis == 1 ? inSize.Z : inSize.Y;
+        bool small = input.Geometry.VoxelCount < ScalarBelow;
         ParallelRows.For(0, others * m, parallelism, t =>
         {
             int other = t / m, j = t % m;
@@ -168,7 +176,18 @@ internal static class PyramidLevel
 
                 int p = Math.Clamp(f + k, 0, n - 1);
                 int inRow = axis == 1 ? (other * n + p) * nx : (p * inSize.Y + other) * nx;
-                TensorPrimitives.MultiplyAdd(src.Slice(inRow, nx), w, target, target);
+                var row = src.Slice(inRow, nx);
+                if (small)
+                {
+                    for (int x = 0; x < row.Length; x++)
+                    {
+                        target[x] += w * row[x];
+                    }
+                }
+                else
+                {
+                    TensorPrimitives.MultiplyAdd(row, w, target, target);
+                }
             }
         });
     }

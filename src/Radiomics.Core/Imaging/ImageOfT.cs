@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using Radiomics.Numerics;
 
 namespace Radiomics.Imaging;
 
@@ -135,8 +137,14 @@ public sealed class Image<T> : Image where T : unmanaged, INumber<T>
             return (0, 0);
         }
 
-        sample.Sort();
-        return (sample[(int)(lower * (sample.Count - 1))], sample[(int)(upper * (sample.Count - 1))]);
+        // Two selections instead of a sort: the same order statistics in linear time.
+        var values = CollectionsMarshal.AsSpan(sample);
+        int lowerRank = (int)(lower * (sample.Count - 1)), upperRank = (int)(upper * (sample.Count - 1));
+        float lowerValue = OrderStatistics.Select(values, lowerRank);
+        float upperValue = upperRank >= lowerRank
+            ? OrderStatistics.Select(values[lowerRank..], upperRank - lowerRank)
+            : OrderStatistics.Select(values[..lowerRank], upperRank);
+        return (lowerValue, upperValue);
     }
 
     public override (double Min, double Max) Range()
