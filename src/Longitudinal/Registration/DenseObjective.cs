@@ -176,8 +176,9 @@ internal sealed class DenseObjective
             _statesShape = shape;
             var size = _level.Fixed.Geometry.Size;
             int chunks = Math.Min(ChunkCount, size.Z);
-            bool cache = _metric.NeedsStatistics && _level.CountSamples(_stride) <= SampleCacheLimit;
             long rowSamples = (size.X + _stride - 1) / _stride;
+            // Sized by the lattice, not by the masked samples, so the limit bounds what is allocated.
+            bool cache = _metric.NeedsStatistics && size.Z * size.Y * rowSamples <= SampleCacheLimit;
             _states = new ThreadState[chunks];
             for (int c = 0; c < chunks; c++)
             {
@@ -197,7 +198,6 @@ internal sealed class DenseObjective
             var state = states[c];
             state.Reset(pass);
             int from = (int)((long)depth * c / states.Length), to = (int)((long)depth * (c + 1) / states.Length);
-            state.FirstSlice = from;
             for (int z = from; z < to; z++)
             {
                 Slice(z, map, spline, state, pass);
@@ -242,11 +242,6 @@ internal sealed class DenseObjective
 
     private void Slice(int z, Mapping map, SplineState? spline, ThreadState state, int pass)
     {
-        if (z == state.FirstSlice)
-        {
-            state.SampleIndex = 0;
-        }
-
         if (pass == 2 && state.Samples.Length > 0)
         {
             GradientFromSamples(z, map, spline, state);
@@ -494,9 +489,11 @@ internal sealed class DenseObjective
             Evaluator = spline is null ? null : new BSplineRowEvaluator(spline.Grid.Size);
         }
 
-        /// <summary>Clears what <paramref name="pass"/> accumulates (statistics in pass 1; value and gradient in pass 2).</summary>
+        /// <summary>Clears what <paramref name="pass"/> accumulates (statistics in pass 1; value and gradient in pass 2) and rewinds the kept samples.</summary>
         public void Reset(int pass)
         {
+            // Both passes visit the chunk's samples from its first slice on.
+            SampleIndex = 0;
             if (pass == 1)
             {
                 Array.Clear(Statistics);
@@ -533,8 +530,5 @@ internal sealed class DenseObjective
 
         /// <summary>Where the next sample goes in <see cref="Samples"/>, in the chunk's visiting order.</summary>
         public int SampleIndex { get; set; }
-
-        /// <summary>The chunk's first slice, where <see cref="SampleIndex"/> restarts.</summary>
-        public int FirstSlice { get; set; }
     }
 }

@@ -74,7 +74,7 @@ internal static class Optimiser
                 OptimiserVectors.MultiplyAdd(s[j], alphaHistory[j] - beta, d, d);
             }
 
-            OptimiserVectors.Scale(d, -1);
+            OptimiserVectors.Multiply(d, -1, d);
             double gd = OptimiserVectors.Dot(g, d);
             if (!(gd < 0))
             {

@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Radiomics.Longitudinal.Registration;
 
 /// <summary>
-/// The element-wise vector operations of the optimisers (axpy, scale, difference, largest magnitude) as plain loops;
+/// The element-wise vector operations of the optimisers (axpy, scaling, difference, largest magnitude) as plain loops;
 /// the reductions (dot, norm) stay with the tensor primitives.
 /// </summary>
 /// <remarks>
@@ -30,15 +30,6 @@ internal static class OptimiserVectors
         for (int i = 0; i < x.Length; i++)
         {
             result[i] = (x[i] * a) + y[i];
-        }
-    }
-
-    /// <summary>x[i] ← a·x[i].</summary>
-    public static void Scale(Span<double> x, double a)
-    {
-        for (int i = 0; i < x.Length; i++)
-        {
-            x[i] *= a;
         }
     }
 
